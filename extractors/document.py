@@ -1,0 +1,146 @@
+"""The document model: a document's text and the parts, questions, answers, footnotes and tables
+found in it. Every element carries character offsets into the text as read."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Half-open character range [start, end) into a document's text."""
+
+    start: int
+    end: int
+
+    def quote(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the text, without its line ending."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str
+    role: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a file: the letter, a chapter of answers, a fractie's questions, a memo."""
+
+    kind: str  # letter, answers, fractie_section, memo, report
+    title: str
+    span: Span
+    series: str | None = None  # chapter letter (X, K) when the part names one
+    fractie: str | None = None
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote body and the anchor in the running text that cites it (None when not found)."""
+
+    label: str
+    span: Span
+    anchor: Span | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    span: Span
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as printed, and where its answer is (None when it has none)."""
+
+    series: str | None
+    n: int | None
+    asked_by: str | None
+    span: Span
+    answer: Span | None
+    answer_refers_to: tuple[int, ...] = ()
+    answer_is_pointer: bool = False  # the answer says nothing but "Zie antwoord op vraag N"
+    part: int = 0  # index into Document.parts
+
+    @property
+    def answered(self) -> bool:
+        return self.answer is not None
+
+    @property
+    def by_reference_only(self) -> bool:
+        """Answered with nothing but a pointer to other answers ("Zie antwoord op vraag 15.")."""
+        return bool(self.answer_refers_to) and self.answer is not None and self.answer_is_pointer
+
+    @property
+    def label(self) -> str:
+        number = "?" if self.n is None else str(self.n)
+        return f"{self.series}{number}" if self.series else number
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One extracted mention: a span of a document, its kind and its normalised value."""
+
+    doc: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: Any
+    extractor: str
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        row: dict[str, Any] = {
+            "doc": self.doc,
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+        }
+        row.update(self.fields)
+        row["extractor"] = self.extractor
+        return row
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    path: str
+    text: str
+    kind: str | None = None
+    chamber: str | None = None
+    date: str | None = None
+    dossier: tuple[str, ...] = ()  # own Kamerstuk / dossier numbers, normalised
+    identifiers: tuple[str, ...] = ()  # own reference numbers (MINDEF..., volgnummer, ...)
+    title: str | None = None
+    signatories: tuple[Signatory, ...] = ()
+    parts: tuple[Part, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    tables: tuple[Table, ...] = ()
+    questions: tuple[Question, ...] = ()
+    warnings: tuple[str, ...] = ()

@@ -1,0 +1,54 @@
+"""From text to Document: the one entry point that runs the structure extractors."""
+
+from __future__ import annotations
+
+from extractors.document import Document, Signatory
+from extractors.questions import find_parts, segment_questions
+from extractors.reading import SourceText
+from extractors.structure import (
+    detect_chamber,
+    detect_date,
+    detect_kind,
+    detect_own_numbers,
+    detect_title,
+    find_footnotes,
+    find_signatories,
+    find_tables,
+)
+from extractors.text import split_lines
+
+
+def parse_document(source: SourceText) -> Document:
+    """Read a document's structure: metadata, parts, signatories, footnotes, tables, questions."""
+    text = source.text
+    lines = split_lines(text)
+    kind = detect_kind(text)
+    parts = find_parts(text, lines, kind)
+    dossier, identifiers = detect_own_numbers(text)
+    return Document(
+        name=source.name,
+        path=source.path,
+        text=text,
+        kind=kind,
+        chamber=detect_chamber(text),
+        date=detect_date(text),
+        dossier=dossier,
+        identifiers=identifiers,
+        title=detect_title(lines),
+        signatories=_signatories(lines),
+        parts=tuple(parts),
+        footnotes=tuple(find_footnotes(text, lines)),
+        tables=tuple(find_tables(lines)),
+        questions=tuple(segment_questions(text, lines, parts)),
+        warnings=source.warnings,
+    )
+
+
+def _signatories(lines) -> tuple[Signatory, ...]:
+    """Everyone who signs, once each, in order of first signature."""
+    seen: dict[tuple[str, str | None], Signatory] = {}
+    for _, _, sigs in find_signatories(lines):
+        for s in sigs:
+            if s.name:
+                seen.setdefault((s.name, s.role), s)
+    return tuple(seen.values())

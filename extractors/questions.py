@@ -1,0 +1,371 @@
+"""Questions and answers: where each question starts and ends, its number and series, who asked
+it, where its answer is, and which other answers that answer points to.
+
+Layouts handled (all from the corpus): "- 1. text**", "1. text", "41.text", "1 Text" (number and a
+capital), "Vraag 1" / "Antwoord" pairs, and consultation reports whose questions are unnumbered
+paragraphs per fractie. Numbering must run on (n = previous + 1); it may restart at 1 only after a
+section boundary, so a list item or footnote digit inside an answer never starts a question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.document import Line, Part, Question, Span
+from extractors.fracties import asking_fractie, find_fracties
+from extractors.structure import footnote_extent, footnote_label, is_role_line, is_rule, is_url_line
+from extractors.text import content_span, ends_sentence, strip_decoration
+
+_NUMBERED = re.compile(
+    r"^\s*(?:[-–]\s+)?(?:\*\*)?(?P<n>\d{1,3})(?:\.(?!\d)\s*|\s+(?=[A-Z\"“‘'À-Ý]))(?=\S)"
+)
+_VRAAG = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]?\s*(?:\*\*)?\s*$", re.I)
+_ANTWOORD = re.compile(r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:op\s+)?vraag\s+\d+)?\s*:?\s*(?:\*\*)?\s*$", re.I)
+_CHAPTER = re.compile(r"^Antwoorden\s+op\s+(?:de\s+)?(?:\w+\s+)?(?:schriftelijke\s+)?vragen\b", re.I)
+_QA_LIST = re.compile(r"^(?:Lijst\s+van\s+)?Vragen\s+en\s+antwoorden$", re.I)
+_FRACTIE_HEADING = re.compile(r"^Vragen\s+en\s+opmerkingen\s+van\s+(?:de\s+)?leden\s+van\s+", re.I)
+_FRACTIE_INTRO = re.compile(
+    r"^De\s+leden\s+van\s+.{2,60}?\s+hebben\s+(?:de\s+)?(?:onderstaande|volgende|de\s+volgende)\s+vragen", re.I
+)
+_ANSWER_SECTION = re.compile(r"^(?:[IVX]+\.?\s+)?(?:Antwoord|Reactie)\b.*\b(?:minister|regering|kabinet)", re.I)
+_MEMO = re.compile(r"^\s*TER\s+BESLISSING\s*$")
+_SERIES_FROM_KAMERSTUK = re.compile(r"Kamerstuk\s+[\d .]+-\s?(?P<s>[A-Z]{1,3})\)")
+_SERIES_FROM_LETTER = re.compile(r"\((?P<s>[A-Z]{1,2})\)")
+_REFERS = re.compile(
+    r"\bvra(?:ag|gen)\s+(?P<first>\d{1,3})(?P<more>(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*(?:vraag\s+)?\d{1,3}(?!\d))*)",
+    re.I,
+)
+_POINTER_ONLY = re.compile(
+    r"^\s*(?:Zie|Voor het antwoord op deze vraag verwijzen wij naar)\s+(?:ook\s+)?(?:het\s+)?"
+    r"(?:antwoord|reactie)\s+(?:op|bij)\s+(?:de\s+)?vra(?:ag|gen)\s+[\d\s,en]+\.?\s*$",
+    re.I,
+)
+
+
+@dataclass
+class _Boundary:
+    line: int
+    kind: str  # chapter, qa_list, fractie, answer_section, signature, memo, heading
+    title: str
+    series: str | None = None
+    fractie: str | None = None
+
+
+@dataclass
+class _Start:
+    line: int
+    n: int
+    form: str  # "number" or "vraag"
+    part: int
+    fractie: str | None
+    chapter: str | None
+
+
+def find_boundaries(lines: Sequence[Line]) -> list[_Boundary]:
+    """Lines that end one stretch of questions and answers and may begin a new one."""
+    out: list[_Boundary] = []
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        s = strip_decoration(ln.text)
+        if _CHAPTER.match(s):
+            m = _SERIES_FROM_KAMERSTUK.search(s) or _SERIES_FROM_LETTER.search(s)
+            out.append(_Boundary(i, "chapter", s, series=m["s"] if m else None))
+        elif _QA_LIST.match(s):
+            out.append(_Boundary(i, "qa_list", s))
+        elif _FRACTIE_HEADING.match(s) or _FRACTIE_INTRO.match(s):
+            if _is_contents_entry(lines, i):
+                continue
+            hits = find_fracties(s)
+            out.append(_Boundary(i, "fractie", s, fractie=hits[0].canonical if hits else None))
+        elif _ANSWER_SECTION.match(s) and len(s) < 80:
+            out.append(_Boundary(i, "answer_section", s))
+        elif _MEMO.match(ln.text) or _is_memo_address(lines, i):
+            if not out or out[-1].kind != "memo":
+                out.append(_Boundary(i, "memo", s))
+        elif is_role_line(ln):
+            out.append(_Boundary(i, "signature", s))
+        elif ln.text.lstrip().startswith("#"):
+            out.append(_Boundary(i, "heading", s))
+    return out
+
+
+def _is_contents_entry(lines: Sequence[Line], i: int) -> bool:
+    """A fractie heading in a table of contents: a neighbouring line (no blank between) is one too."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and not lines[j].blank:
+            s = strip_decoration(lines[j].text)
+            if _FRACTIE_HEADING.match(s):
+                return True
+    return False
+
+
+def _is_memo_address(lines: Sequence[Line], i: int) -> bool:
+    """The head of an internal memo: "Aan MINDEF en STASDEF" directly followed by "Van DGB"."""
+    return (
+        bool(re.match(r"^\s*Aan\s+\S", lines[i].text))
+        and i + 1 < len(lines)
+        and bool(re.match(r"^\s*Van\s+\S", lines[i + 1].text))
+    )
+
+
+def _skip_footnotes(lines: Sequence[Line], i: int) -> int:
+    """Index of the first line at or after i that is neither blank nor part of a footnote."""
+    while i < len(lines):
+        if lines[i].blank or is_rule(lines[i]):
+            i += 1
+        elif footnote_label(lines, i) is not None:
+            i = footnote_extent(lines, i) + 1
+        else:
+            return i
+    return i
+
+
+def _looks_like_question(text: str) -> bool:
+    return "?" in text or bool(re.search(r"\bvra(?:ag|gen|agt)\b|\bverzoek", text, re.I)) or text.rstrip().endswith("**")
+
+
+def segment_questions(text: str, lines: Sequence[Line], parts: Sequence[Part]) -> list[Question]:
+    """Every question of the document with its answer, in document order."""
+    boundaries = find_boundaries(lines)
+    starts = _numbered_starts(text, lines, boundaries, parts)
+    stops = sorted({b.line for b in boundaries} | {s.line for s in starts})
+    questions = [_numbered_question(text, lines, s, stops) for s in starts]
+    questions = _assign_series(questions, starts)
+    numbered_parts = {s.part for s in starts}
+    for p_index, part in enumerate(parts):
+        if part.kind == "fractie_section" and p_index not in numbered_parts:
+            questions.extend(_unnumbered_questions(text, lines, part, p_index, boundaries))
+    questions.sort(key=lambda q: q.span.start)
+    return questions
+
+
+def _part_at(parts: Sequence[Part], offset: int) -> int:
+    index = 0
+    for i, part in enumerate(parts):
+        if part.span.start <= offset:
+            index = i
+    return index
+
+
+def _numbered_starts(
+    text: str, lines: Sequence[Line], boundaries: list[_Boundary], parts: Sequence[Part]
+) -> list[_Start]:
+    by_line = {b.line: b for b in boundaries}
+    starts: list[_Start] = []
+    last_n = 0
+    restart_ok = True
+    fractie: str | None = None
+    chapter: str | None = None
+    in_memo = False
+    i = 0
+    while i < len(lines):
+        b = by_line.get(i)
+        if b is not None:
+            if b.kind in ("chapter", "qa_list", "fractie", "answer_section", "memo"):
+                restart_ok = True
+                in_memo = b.kind == "memo"
+            if b.kind == "chapter":
+                chapter, fractie = b.series, None
+            elif b.kind == "fractie":
+                fractie = b.fractie
+            i += 1
+            continue
+        if in_memo:
+            i += 1
+            continue
+        ln = lines[i]
+        m = _VRAAG.match(ln.text)
+        form = "vraag"
+        if not m:
+            m = _NUMBERED.match(ln.text)
+            form = "number"
+        if m:
+            n = int(m["n"])
+            follows = n == last_n + 1 or (n == 1 and restart_ok)
+            near = last_n < n <= last_n + 3
+            probe = ln.text if form == "number" else _next_text(lines, i)
+            if (follows or (near and "?" in probe)) and (form == "vraag" or _looks_like_question(probe)):
+                part = _part_at(parts, ln.start)
+                starts.append(_Start(i, n, form, part, fractie, chapter))
+                last_n, restart_ok = n, False
+        i += 1
+    return starts
+
+
+def _next_text(lines: Sequence[Line], i: int) -> str:
+    j = _skip_footnotes(lines, i + 1)
+    return lines[j].text if j < len(lines) else ""
+
+
+def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: list[int]) -> Question:
+    next_stop = next((s for s in stops if s > start.line), len(lines))
+    first = lines[start.line]
+    if start.form == "vraag":
+        q_first = _skip_footnotes(lines, start.line + 1)
+        q_last = q_first
+        j = q_first
+        while j < next_stop and not _ANTWOORD.match(lines[j].text):
+            if not lines[j].blank and footnote_label(lines, j) is None:
+                q_last = j
+            j += 1
+        q_start = content_span(lines[q_first])[0] if q_first < next_stop else first.end
+        q_end = content_span(lines[q_last])[1] if q_first < next_stop else first.end
+        answer_from = j + 1 if j < next_stop else next_stop
+    else:
+        m = _NUMBERED.match(first.text)
+        assert m is not None
+        q_start = first.start + m.end()
+        q_last = start.line
+        extra = 0
+        while not ends_sentence(text[q_start : lines[q_last].end]) and extra < 3:
+            j = _skip_footnotes(lines, q_last + 1)
+            if j >= next_stop or _ANTWOORD.match(lines[j].text):
+                break
+            if not _continues(lines[q_last].text, lines[j].text):
+                break
+            q_last, extra = j, extra + 1
+        q_end = content_span(lines[q_last])[1]
+        if q_last == start.line:
+            q_end = max(q_end, q_start)
+        answer_from = q_last + 1
+        if answer_from < next_stop and _ANTWOORD.match(lines[_skip_footnotes(lines, answer_from)].text):
+            answer_from = _skip_footnotes(lines, answer_from) + 1
+    answer, content_lines = _answer_extent(lines, answer_from, next_stop)
+    refers, pointer = _answer_references(text, lines, content_lines, start.n)
+    q_span = Span(q_start, q_end)
+    asked_by = asking_fractie(text, q_span.start, q_span.end) or start.fractie
+    return Question(
+        series=None,
+        n=start.n,
+        asked_by=asked_by,
+        span=q_span,
+        answer=answer,
+        answer_refers_to=refers,
+        answer_is_pointer=pointer,
+        part=start.part,
+    )
+
+
+def _continues(current: str, following: str) -> bool:
+    """Does the next line carry on an unfinished question (a page break, a list after a colon)?"""
+    tail = current.rstrip().rstrip("*_").rstrip()
+    head = strip_decoration(following)[:1]
+    if tail.endswith((":", ";", ",")):
+        return True
+    return head.islower() or head.isdigit()
+
+
+def _answer_extent(lines: Sequence[Line], first: int, stop: int) -> tuple[Span | None, list[int]]:
+    """The answer's span (from its first to its last line of content) and its content lines."""
+    content: list[int] = []
+    i = first
+    while i < stop:
+        if lines[i].blank or is_rule(lines[i]):
+            i += 1
+            continue
+        if footnote_label(lines, i) is not None:
+            i = footnote_extent(lines, i) + 1
+            continue
+        if not is_url_line(lines[i]):
+            content.append(i)
+        i += 1
+    if not content:
+        return None, []
+    return Span(content_span(lines[content[0]])[0], content_span(lines[content[-1]])[1]), content
+
+
+def _answer_references(
+    text: str, lines: Sequence[Line], content: list[int], own: int | None
+) -> tuple[tuple[int, ...], bool]:
+    refs: list[int] = []
+    for i in content:
+        for m in _REFERS.finditer(lines[i].text):
+            numbers = [int(m["first"])] + [int(x) for x in re.findall(r"\d{1,3}", m["more"] or "")]
+            refs.extend(n for n in numbers if n != own)
+    pointer = bool(content) and all(_POINTER_ONLY.match(strip_decoration(lines[i].text)) for i in content)
+    return tuple(sorted(set(refs))), pointer
+
+
+def _assign_series(questions: list[Question], starts: list[_Start]) -> list[Question]:
+    """Name the numbering series when numbering restarts: by chapter letter, else by fractie."""
+    segments: list[list[int]] = []
+    for k, s in enumerate(starts):
+        if s.n == 1 or not segments:
+            segments.append([])
+        segments[-1].append(k)
+    if len(segments) <= 1:
+        return questions
+    chapters = [starts[seg[0]].chapter for seg in segments]
+    fracties = [starts[seg[0]].fractie for seg in segments]
+    if all(chapters) and len(set(chapters)) == len(chapters):
+        names = chapters
+    elif all(fracties) and len(set(fracties)) == len(fracties):
+        names = fracties
+    else:
+        names = [str(i + 1) for i in range(len(segments))]
+    out = list(questions)
+    for name, seg in zip(names, segments, strict=True):
+        for k in seg:
+            q = out[k]
+            out[k] = Question(name, q.n, q.asked_by, q.span, q.answer, q.answer_refers_to, q.answer_is_pointer, q.part)
+    return out
+
+
+def _unnumbered_questions(
+    text: str, lines: Sequence[Line], part: Part, p_index: int, boundaries: list[_Boundary]
+) -> list[Question]:
+    """In a fractie's section without numbers, each paragraph that asks something is one question."""
+    first = next(i for i, ln in enumerate(lines) if ln.start >= part.span.start)
+    stop = next((i for i, ln in enumerate(lines) if ln.start >= part.span.end), len(lines))
+    out = []
+    i = first + 1
+    while i < stop:
+        i = _skip_footnotes(lines, i)
+        if i >= stop:
+            break
+        j = i
+        while j + 1 < stop and not lines[j + 1].blank:
+            j += 1
+        # a paragraph cut by a page break goes on in a paragraph that starts in lower case
+        k = _skip_footnotes(lines, j + 1)
+        while k < stop and lines[k].text.lstrip()[:1].islower():
+            j = k
+            while j + 1 < stop and not lines[j + 1].blank:
+                j += 1
+            k = _skip_footnotes(lines, j + 1)
+        span = Span(content_span(lines[i])[0], content_span(lines[j])[1])
+        if "?" in span.quote(text):
+            asked_by = asking_fractie(text, span.start, span.end) or part.fractie
+            out.append(Question(None, None, asked_by, span, None, (), False, p_index))
+        i = j + 1
+    return out
+
+
+def find_parts(text: str, lines: Sequence[Line], doc_kind: str | None) -> list[Part]:
+    """The parts of a file, in order: the letter or preamble, chapters of answers, fractie
+    sections, an internal memo."""
+    boundaries = [b for b in find_boundaries(lines) if b.kind in ("chapter", "qa_list", "fractie", "memo", "answer_section")]
+    first_text = next((ln.start for ln in lines if not ln.blank), 0)
+    lead_kind = "letter" if doc_kind in ("brief", "nota naar aanleiding van verslag") else "preamble"
+    heads: list[tuple[int, str, str, str | None, str | None]] = [(first_text, lead_kind, "", None, None)]
+    chapter: str | None = None
+    for b in boundaries:
+        kind = {"chapter": "answers", "qa_list": "answers", "fractie": "fractie_section", "memo": "memo",
+                "answer_section": "answers"}[b.kind]  # fmt: skip
+        if b.kind == "chapter":
+            chapter = b.series
+        heads.append((lines[b.line].start, kind, b.title, chapter if kind != "memo" else None, b.fractie))
+    # a table of contents names the answer section before any question: not a part of its own
+    first_section = next((h[0] for h in heads if h[1] == "fractie_section"), None)
+    if first_section is not None:
+        heads = [h for h in heads if not (h[1] == "answers" and h[0] < first_section and not h[3])]
+    end_text = max((ln.end for ln in lines if not ln.blank), default=len(text))
+    parts = []
+    for k, (start, kind, title, series, fractie) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else end_text
+        if end > start or k == len(heads) - 1:
+            parts.append(Part(kind, title, Span(start, max(start, end)), series, fractie))
+    return parts

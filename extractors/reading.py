@@ -1,0 +1,119 @@
+"""Reading files into text: decoding, sniffing bad input, walking folders.
+
+Offsets everywhere in dkg refer to the string returned here: the file decoded, newlines kept as
+they are. A UTF-8 byte-order mark is dropped (it is not text); that is reported as a warning.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TEXT_SUFFIXES = (".txt", ".md")
+_BOM = b"\xef\xbb\xbf"
+# Control characters that never occur in a real text document (tab, LF, CR and FF do).
+_BINARY_CONTROLS = set(range(0, 9)) | {11} | set(range(14, 32))
+
+
+class ReadError(Exception):
+    """A document that cannot be read; the message names the reason, `path` the file."""
+
+    def __init__(self, path: Path | str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded document: its name, path, text and what was noticed while decoding."""
+
+    name: str
+    path: str
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = field(default=())
+
+
+def decode(data: bytes, path: Path | str) -> SourceText:
+    """Decode bytes as UTF-8 (BOM or CP1252 accepted with a warning); raise ReadError otherwise."""
+    path = Path(path)
+    if not data.strip():
+        raise ReadError(path, "empty file" if not data else "file holds only white space")
+    if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
+        raise ReadError(path, "binary file, not text")
+    warnings: list[str] = []
+    encoding = "utf-8"
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+        encoding = "utf-8-sig"
+        warnings.append(f"{path.name}: UTF-8 byte-order mark removed; offsets count from after it")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise ReadError(path, f"not UTF-8 and not CP1252 (byte {exc.start}: {exc.reason})") from None
+        encoding = "cp1252"
+        warnings.append(f"{path.name}: not UTF-8 (byte {exc.start}); read as CP1252")
+    if not text.strip():
+        raise ReadError(path, "file holds only white space")
+    return SourceText(path.name, str(path), text, encoding, tuple(warnings))
+
+
+def _looks_binary(head: bytes) -> bool:
+    controls = sum(1 for b in head if b in _BINARY_CONTROLS)
+    return controls > max(2, len(head) // 100)
+
+
+def read_file(path: Path | str) -> SourceText:
+    """Read one document; raise ReadError (with the file and the reason) when it cannot be read."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise ReadError(path, "is a folder") from None
+    except FileNotFoundError:
+        raise ReadError(path, "no such file") from None
+    except PermissionError:
+        raise ReadError(path, "permission denied") from None
+    except OSError as exc:
+        raise ReadError(path, exc.strerror or str(exc)) from None
+    return decode(data, path)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file passed over while walking a folder (not a document type dkg reads)."""
+
+    path: str
+    reason: str
+
+
+def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | Skipped]:
+    """Yield the document files named or found (recursively, sorted) under the given paths.
+
+    A file given by name is always yielded (reading it reports what is wrong with it); inside
+    folders only .txt and .md files are taken and the others are reported as skipped.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in sorted(files):
+                    child = Path(root) / name
+                    if name.startswith("."):
+                        continue
+                    if child.suffix.lower() in TEXT_SUFFIXES:
+                        yield child
+                    else:
+                        yield Skipped(str(child), f"not a .txt or .md file ({child.suffix or 'no suffix'})")
+        elif path.exists() and path.suffix.lower() not in TEXT_SUFFIXES:
+            yield Skipped(str(path), f"not a .txt or .md file ({path.suffix or 'no suffix'})")
+        else:
+            yield path

@@ -1,0 +1,297 @@
+"""A document's own metadata and layout: kind, chamber, date, own numbers, signatories,
+footnotes (tied to the anchors that cite them) and tab-separated tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors.dates import parse_dutch_date
+from extractors.document import Cell, Footnote, Line, Signatory, Span, Table
+from extractors.text import strip_decoration
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+_FOOTNOTE_START = re.compile(
+    rf"^\s*(?:(?P<sup>[{SUPERSCRIPT_DIGITS}]+)|\[(?P<br>\d{{1,3}})\]|<sup>(?P<html>\d{{1,3}})</sup>)(?=\s|$)"
+)
+_LONE_NUMBER = re.compile(r"^\s*(\d{1,2})\s*$")
+_URL_LINE = re.compile(r"^\s*<?https?://\S+>?\s*$")
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+
+
+def is_url_line(line: Line) -> bool:
+    return bool(_URL_LINE.match(line.text))
+
+
+def is_rule(line: Line) -> bool:
+    return bool(_RULE.match(line.text))
+
+
+def footnote_label(lines: Sequence[Line], i: int) -> str | None:
+    """The footnote number when line i starts a footnote body ("¹ ...", "[1] ...", a lone "1"
+    followed by a URL line), else None."""
+    m = _FOOTNOTE_START.match(lines[i].text)
+    if m:
+        raw = m["sup"] or m["br"] or m["html"]
+        return raw.translate(_SUPER_TO_DIGIT)
+    m = _LONE_NUMBER.match(lines[i].text)
+    if m:
+        nxt = next((ln for ln in lines[i + 1 : i + 4] if not ln.blank), None)
+        if nxt is not None and is_url_line(nxt):
+            return m.group(1)
+    return None
+
+
+def footnote_extent(lines: Sequence[Line], i: int) -> int:
+    """Index of the last line of the footnote body that starts at line i."""
+    j = i
+    # the body runs on over following lines (no blank line between) and over a lone URL paragraph
+    while j + 1 < len(lines) and not lines[j + 1].blank and footnote_label(lines, j + 1) is None:
+        j += 1
+    k = j + 1
+    while k < len(lines) and lines[k].blank:
+        k += 1
+    if k < len(lines) and is_url_line(lines[k]) and (_LONE_NUMBER.match(lines[i].text) or lines[j].text.rstrip().endswith(":")):
+        j = k
+    return j
+
+
+def find_footnotes(text: str, lines: Sequence[Line]) -> list[Footnote]:
+    """Footnote bodies with the anchor that cites each (nearest earlier marker with that number)."""
+    notes = []
+    i = 0
+    while i < len(lines):
+        label = footnote_label(lines, i)
+        if label is None:
+            i += 1
+            continue
+        last = footnote_extent(lines, i)
+        span = Span(lines[i].start, lines[last].end)
+        notes.append(Footnote(label, span, _find_anchor(text, label, span), span.quote(text)))
+        i = last + 1
+    return notes
+
+
+def _find_anchor(text: str, label: str, body: Span) -> Span | None:
+    sup = label.translate(str.maketrans("0123456789", SUPERSCRIPT_DIGITS))
+    pattern = re.compile(
+        rf"(?<=\S)(?:{re.escape(sup)}(?![{SUPERSCRIPT_DIGITS}])|\^\[{label}\]|<sup>{label}</sup>)"
+    )
+    before = [m for m in pattern.finditer(text, 0, body.start)]
+    if before:
+        m = before[-1]
+        return Span(m.start(), m.end())
+    after = pattern.search(text, body.end)
+    return Span(after.start(), after.end()) if after else None
+
+
+def find_tables(lines: Sequence[Line]) -> list[Table]:
+    """Runs of tab-separated lines; each line a row, each tab-separated field a cell."""
+    tables = []
+    i = 0
+    while i < len(lines):
+        if "\t" not in lines[i].text:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and "\t" in lines[j + 1].text:
+            j += 1
+        rows = tuple(_cells(ln) for ln in lines[i : j + 1])
+        tables.append(Table(Span(lines[i].start, lines[j].end), rows))
+        i = j + 1
+    return tables
+
+
+def _cells(line: Line) -> tuple[Cell, ...]:
+    cells = []
+    pos = 0
+    for field in line.text.split("\t"):
+        lead = len(field) - len(field.lstrip())
+        stripped = field.strip()
+        start = line.start + pos + lead
+        cells.append(Cell(Span(start, start + len(stripped)), stripped))
+        pos += len(field) + 1
+    return tuple(cells)
+
+
+# --- signatories -------------------------------------------------------------------------------
+
+_ROLE = re.compile(
+    r"^(?:de\s+)?(?:fungerend\s+)?(?P<role>(?:minister|staatssecretaris|voorzitter|adjunct-griffier|griffier"
+    r"|directeur-generaal|secretaris-generaal)(?:\s+(?:van|voor)\s+[\w\s-]+?)?(?:\s+\w+)?)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_NAME = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][\w'’À-ÿ.-]*|van|de|der|den|ter|ten|het|'t|in|'t)"
+    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’À-ÿ.-]*|van|de|der|den|ter|ten|het|in|'t))*$"
+)
+
+
+def is_role_line(line: Line) -> bool:
+    """A signature's role line: "De minister van Defensie," or "DE STAATSSECRETARIS VAN DEFENSIE"
+    (a comma or capitals; an address line such as "de Voorzitter van de Eerste Kamer" has neither)."""
+    s = strip_decoration(line.text)
+    return len(s) < 70 and bool(_ROLE.match(s)) and (s.rstrip().endswith(",") or s.isupper())
+
+
+def _is_name_line(s: str) -> bool:
+    words = s.split()
+    return 1 <= len(words) <= 5 and bool(_NAME.match(s)) and not s.isupper()
+
+
+def find_signatories(lines: Sequence[Line]) -> list[tuple[int, int, list[Signatory]]]:
+    """Signature blocks: role lines followed by name lines, paired in order.
+
+    Returns (first line index, last line index, signatories) per block.
+    """
+    blocks = []
+    i = 0
+    while i < len(lines):
+        if not is_role_line(lines[i]):
+            i += 1
+            continue
+        roles: list[Line] = []
+        names: list[Line] = []
+        j = i
+        last = i
+        while j < len(lines) and j - last <= 3:
+            ln = lines[j]
+            s = strip_decoration(ln.text)
+            if ln.blank:
+                j += 1
+                continue
+            if is_role_line(ln) and not names:
+                roles.append(ln)
+            elif _is_name_line(s) and len(names) < len(roles):
+                names.append(ln)
+            else:
+                break
+            last = j
+            j += 1
+        if names:
+            sigs = [
+                Signatory(strip_decoration(n.text), _role_text(r), Span(*_stripped_span(n)))
+                for r, n in zip(roles, names, strict=False)
+            ]
+            blocks.append((i, last, sigs))
+        elif roles:
+            blocks.append((i, last, [Signatory("", _role_text(r), Span(*_stripped_span(r))) for r in roles]))
+        i = last + 1
+    return blocks
+
+
+def _role_text(line: Line) -> str:
+    s = strip_decoration(line.text).rstrip(",").strip()
+    s = re.sub(r"^(?:de|DE|De)\s+", "", s)
+    if s.isupper():
+        # "MINISTER VAN DEFENSIE" -> "minister van Defensie": the name after van/voor keeps its capital
+        words = s.lower().split()
+        s = " ".join(
+            w.capitalize() if k and words[k - 1] in ("van", "voor") and w not in ("de", "het") else w
+            for k, w in enumerate(words)
+        )
+    return s[0].lower() + s[1:]
+
+
+def _stripped_span(line: Line) -> tuple[int, int]:
+    s = line.text
+    lead = len(s) - len(s.lstrip())
+    body = s.strip().rstrip(",")
+    return line.start + lead, line.start + lead + len(body)
+
+
+# --- kind, chamber, date, own numbers ------------------------------------------------------------
+
+_KINDS = [
+    (re.compile(r"NOTA\s+NAAR\s+AANLEIDING\s+VAN\s+HET\s+(?:\w+\s+)?VERSLAG", re.I), "nota naar aanleiding van verslag"),
+    (re.compile(r"VERSLAG\s+VAN\s+EEN\s+SCHRIFTELIJK\s+OVERLEG", re.I), "verslag van een schriftelijk overleg"),
+    (re.compile(r"^\s*Vragen en antwoorden\s*$|LIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN", re.I | re.M),
+     "lijst van vragen en antwoorden"),
+    (re.compile(r"^\s*Geachte\s+voorzitter", re.I | re.M), "brief"),
+    (re.compile(r"^\s*TER\s+BESLISSING\s*$", re.M), "beslisnota"),
+]
+
+
+def detect_kind(text: str) -> str | None:
+    head = text[:6000]
+    for pattern, kind in _KINDS:
+        if pattern.search(head):
+            return kind
+    return None
+
+
+def detect_chamber(text: str) -> str | None:
+    head = text[:4000]
+    if re.search(r"Voorzitter\s+van\s+de\s+Eerste\s+Kamer", head, re.I):
+        return "Eerste Kamer"
+    if re.search(r"Voorzitter\s+van\s+de\s+Tweede\s+Kamer", head, re.I):
+        return "Tweede Kamer"
+    # Eerste Kamer papers carry a letter (A, B, ... G) where Tweede Kamer papers carry "Nr."
+    if re.search(r"^\s*[A-Z]{1,2}\s+\**\s*(?:NOTA|MEMORIE|VERSLAG|BRIEF)\b", head, re.M):
+        return "Eerste Kamer"
+    if re.search(r"^\s*Nr\.\s*\d+\s*$", head, re.M | re.I) or re.search(
+        r"vaste\s+commissie\s+voor\s+Defensie|Tweede\s+Kamer", head
+    ):
+        return "Tweede Kamer"
+    if re.search(r"Eerste\s+Kamer", head):
+        return "Eerste Kamer"
+    return None
+
+
+_DATE_CUES = [
+    r"^\s*Datum\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})",
+    r"^\s*Ontvangen\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})",
+    r"^\s*Vastgesteld\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})",
+    r"beantwoord\s+bij\s+brief\s+van\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})",
+    r"Bij\s+brief\s+van\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s+zijn\s+de\s+vragen\s+beantwoord",
+]
+
+
+def detect_date(text: str) -> str | None:
+    head = text[:4000]
+    for cue in _DATE_CUES:
+        m = re.search(cue, head, re.M | re.I)
+        if m:
+            parsed = parse_dutch_date(m["d"])
+            if parsed:
+                return parsed
+    return None
+
+
+_DOSSIER_LINE = re.compile(r"^\s*(?P<dossier>\d{2}\s?\d{3}(?:-\d+)?)(?:\s+(?P<sub>[A-Z]{1,3}))?(?:\s|$)", re.M)
+_OWN_KAMERSTUK = re.compile(
+    r"^Antwoorden\s+op\s+.*\(Kamerstuk\s+(?P<dossier>\d{2}\s?\.?\d{3})-?\s?(?P<sub>[A-Z]{1,3})\)", re.M
+)
+_VOLGNUMMER = re.compile(r"^\s*Nr\.\s*(?P<nr>\d+)\s*$", re.M | re.I)
+_MINDEF = re.compile(r"Onze\s+referentie\s*\n\s*(?P<ref>MINDEF\d{8,})", re.I)
+
+
+def detect_own_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(own dossier / Kamerstuk numbers, own reference numbers), normalised."""
+    head = text[:1500]
+    dossiers: list[str] = []
+    m = _DOSSIER_LINE.search(head)
+    nr = _VOLGNUMMER.search(head)
+    if m:
+        base = re.sub(r"[\s.]", "", m["dossier"]) + (f"-{m['sub']}" if m["sub"] else "")
+        dossiers.append(f"{base}-{nr['nr']}" if nr else base)
+    for k in _OWN_KAMERSTUK.finditer(text):
+        base = re.sub(r"[\s.]", "", k["dossier"]) + f"-{k['sub']}"
+        if base not in dossiers and not any(d.startswith(base + "-") for d in dossiers):
+            dossiers.append(base)
+    refs = tuple(dict.fromkeys(r["ref"] for r in _MINDEF.finditer(text)))
+    return tuple(dossiers), refs
+
+
+def detect_title(lines: Sequence[Line]) -> str | None:
+    for ln in lines[:60]:
+        m = re.match(r"^\s*Betreft\s+(.*)$", ln.text)
+        if m:
+            return m.group(1).strip()
+    for ln in lines[:40]:
+        s = strip_decoration(ln.text)
+        if s.isupper() and len(s) > 10:
+            return s
+    return None

@@ -1,0 +1,164 @@
+"""The `dkg` command: a thin click layer over the extractors and graph libraries.
+
+Results go to stdout, diagnostics to stderr. Exit codes: 0 success, 1 a known error (the message
+names the file and the reason), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from extractors.corpus import Failed, load_documents, sample_paths
+from extractors.document import Document
+from extractors.reading import Skipped
+from graph.output import FORMATS, emit
+
+
+class Problems:
+    """Collects what went wrong with single files, so that the run goes on and exits 1 at the end."""
+
+    def __init__(self) -> None:
+        self.failed: list[Failed] = []
+
+    def report(self, item: Failed | Skipped) -> None:
+        if isinstance(item, Failed):
+            self.failed.append(item)
+            click.echo(f"Error: {item}", err=True)
+        else:
+            click.echo(f"Warning: skipped {item.path}: {item.reason}", err=True)
+
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+
+@contextmanager
+def _progress(total: int) -> Iterator:
+    """A progress bar on stderr for long runs; silent when stderr is not a terminal."""
+    if total < 20 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("reading", total=total)
+        yield lambda: bar.advance(task)
+
+
+def iter_documents(paths: Iterable[str], problems: Problems) -> Iterator[Document]:
+    paths = list(paths) or [str(p) for p in sample_paths()]
+    with _progress(len(paths)) as tick:
+        for item in load_documents(paths):
+            tick()
+            if isinstance(item, Failed | Skipped):
+                problems.report(item)
+                continue
+            for warning in item.warnings:
+                click.echo(f"Warning: {warning}", err=True)
+            yield item
+
+
+def format_option(default: str = "table", choices: Iterable[str] = FORMATS):
+    return click.option(
+        "--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True,
+        help="Output format.",
+    )  # fmt: skip
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dkg")
+def main() -> None:
+    """dkg: trace figures, questions and commitments across Dutch parliamentary defence letters."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--kinds", default=None, help="Comma-separated kinds to extract (default: all).")
+@format_option(default="jsonl")
+def extract(paths: tuple[str, ...], kinds: str | None, fmt: str) -> None:
+    """Extract mentions from documents (files or folders), one row per mention, in document order."""
+    from extractors.registry import extract_mentions, known_kinds
+
+    wanted = None
+    if kinds:
+        wanted = [k.strip() for k in kinds.split(",") if k.strip()]
+        unknown = sorted(set(wanted) - set(known_kinds()))
+        if unknown:
+            raise click.UsageError(f"unknown kind(s): {', '.join(unknown)}; known: {', '.join(known_kinds())}")
+    problems = Problems()
+    rows = (
+        m.to_json()
+        for doc in iter_documents(paths, problems)
+        for m in extract_mentions(doc, wanted)
+    )
+    emit(rows, fmt, columns=["doc", "kind", "start", "end", "text", "value"])
+    sys.exit(problems.exit_code())
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write graph.ttl into.")  # fmt: skip
+def build(paths: tuple[str, ...], out_dir: Path) -> None:
+    """Build the graph of documents (the bundled sample corpus when no PATH is given)."""
+    from graph.build import BuildSummary, build_graph
+    from graph.store import save_graph
+
+    problems = Problems()
+    summary = BuildSummary()
+    g = build_graph(iter_documents(paths, problems), summary)
+    if summary.documents == 0:
+        raise click.ClickException("no document could be read; nothing written")
+    try:
+        target = save_graph(g, out_dir)
+    except OSError as exc:
+        raise click.ClickException(f"{out_dir}: cannot write the graph ({exc.strerror or exc})") from None
+    click.echo(
+        f"{summary.documents} documents, {summary.questions} questions: {summary.answered} answered "
+        f"({summary.by_reference} only by reference to another answer), {summary.open} open; "
+        f"{len(g)} triples -> {target}"
+    )
+    sys.exit(problems.exit_code())
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--open", "only_open", is_flag=True, help="Only questions without an answer.")
+@click.option("--by-reference", is_flag=True, help="Only questions answered only by pointing to another answer.")
+@click.option("--fractie", default=None, help="Only questions asked by this fractie (any spelling).")
+@format_option()
+def questions(paths: tuple[str, ...], only_open: bool, by_reference: bool, fractie: str | None, fmt: str) -> None:
+    """List the questions of documents (the bundled corpus when no PATH is given)."""
+    from extractors.fracties import canonical_fractie
+
+    wanted_fractie = None
+    if fractie:
+        wanted_fractie = canonical_fractie(fractie)
+        if wanted_fractie is None:
+            raise click.UsageError(f"unknown fractie: {fractie}")
+    problems = Problems()
+    rows = []
+    for doc in iter_documents(paths, problems):
+        for q in doc.questions:
+            if only_open and q.answered:
+                continue
+            if by_reference and not q.by_reference_only:
+                continue
+            if wanted_fractie and q.asked_by != wanted_fractie:
+                continue
+            rows.append({
+                "doc": doc.name, "series": q.series, "n": q.n, "asked_by": q.asked_by,
+                "answered": q.answered, "by_reference_only": q.by_reference_only,
+                "answer_refers_to": list(q.answer_refers_to), "start": q.span.start, "end": q.span.end,
+                "question": q.span.quote(doc.text),
+            })  # fmt: skip
+    emit(rows, fmt, columns=["doc", "series", "n", "asked_by", "answered", "answer_refers_to", "question"])
+    sys.exit(problems.exit_code())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,84 @@
+"""Writing and reading the graph: sorted, deterministic Turtle, written atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from rdflib import RDF, Graph
+from rdflib.term import Node
+
+GRAPH_FILE = "graph.ttl"
+
+
+def to_turtle(g: Graph) -> str:
+    """Turtle with subjects, predicates and objects in sorted order: same graph, same bytes.
+
+    Written directly rather than through rdflib's serializer, which is both slower on large graphs
+    and not guaranteed to order objects.
+    """
+    nm = g.namespace_manager
+    used = set()
+    n3_cache: dict[Node, str] = {}
+
+    def n3(term: Node) -> str:
+        text = n3_cache.get(term)
+        if text is None:
+            text = term.n3(nm)
+            n3_cache[term] = text
+            if ":" in text and not text.startswith(("<", '"')):
+                used.add(text.split(":", 1)[0])
+            elif text.startswith('"') and "^^" in text:
+                dt = text.rsplit("^^", 1)[1]
+                if not dt.startswith("<"):
+                    used.add(dt.split(":", 1)[0])
+        return text
+
+    by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in g:
+        by_subject[n3(s)]["a" if p == RDF.type else n3(p)].append(n3(o))
+    body: list[str] = []
+    for s in sorted(by_subject):
+        preds = by_subject[s]
+        ordered = sorted(preds, key=lambda p: (p != "a", p))
+        chunks = [f"    {p} {', '.join(sorted(set(preds[p])))}" for p in ordered]
+        body.append(f"{s}\n" + " ;\n".join(chunks) + " .\n")
+    prefixes = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(nm.namespaces()) if p in used]
+    return "\n".join(prefixes) + "\n\n" + "\n".join(body)
+
+
+def write_atomically(path: Path, data: str) -> None:
+    """Write to a temporary file beside path, then rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_graph(g: Graph, out_dir: Path) -> Path:
+    target = Path(out_dir) / GRAPH_FILE
+    write_atomically(target, to_turtle(g))
+    return target
+
+
+class GraphNotFound(Exception):
+    pass
+
+
+def load_graph(graph_dir: Path) -> Graph:
+    """The graph that `dkg build --out DIR` wrote."""
+    path = Path(graph_dir)
+    if path.is_dir():
+        path = path / GRAPH_FILE
+    if not path.exists():
+        raise GraphNotFound(f"{path}: no graph here; run `dkg build --out {graph_dir}` first")
+    g = Graph()
+    g.parse(path, format="turtle")
+    return g

@@ -1,0 +1,57 @@
+"""The dkg vocabulary as a closed namespace: a misspelt term is an AttributeError, not a new IRI.
+
+The terms are defined (with labels, comments and domains) in ontology/dkg.ttl.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+ID = Namespace("https://w3id.org/dkg/id/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+
+
+class DKG(DefinedNamespace):
+    _NS = Namespace("https://w3id.org/dkg/def#")
+    _fail = True
+
+    # classes
+    Document: URIRef
+    Part: URIRef
+    Fractie: URIRef
+    Signature: URIRef
+    Footnote: URIRef
+    Table: URIRef
+    TableCell: URIRef
+    Span: URIRef
+    # document metadata
+    documentKind: URIRef
+    chamber: URIRef
+    dossier: URIRef
+    ownReference: URIRef
+    fileName: URIRef
+    textLength: URIRef
+    contentHash: URIRef
+    # structure
+    partKind: URIRef
+    hasPart: URIRef
+    inPart: URIRef
+    inDocument: URIRef
+    series: URIRef
+    number: URIRef
+    askedBy: URIRef
+    answered: URIRef
+    answeredByReferenceOnly: URIRef
+    refersToAnswer: URIRef
+    refersToQuestion: URIRef
+    signature: URIRef
+    signatory: URIRef
+    role: URIRef
+    footnoteLabel: URIRef
+    anchor: URIRef
+    row: URIRef
+    column: URIRef
+    cell: URIRef
+    span: URIRef
