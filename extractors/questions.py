@@ -18,18 +18,21 @@ from extractors.fracties import asking_fractie, find_fracties
 from extractors.structure import footnote_extent, footnote_label, is_role_line, is_rule, is_url_line
 from extractors.text import content_span, ends_sentence, strip_decoration
 
-_NUMBERED = re.compile(
-    r"^\s*(?:[-–]\s+)?(?:\*\*)?(?P<n>\d{1,3})(?:\.(?!\d)\s*|\s+(?=[A-Z\"“‘'À-Ý]))(?=\S)"
-)
+_NUMBERED = re.compile(r"^\s*(?:[-–]\s+)?(?:\*\*)?(?P<n>\d{1,3})(?:\.(?!\d)\s*|\s+(?=[A-Z\"“‘'À-Ý]))(?=\S)")
 _VRAAG = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]?\s*(?:\*\*)?\s*$", re.I)
-_ANTWOORD = re.compile(r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:op\s+)?vraag\s+\d+)?\s*:?\s*(?:\*\*)?\s*$", re.I)
+_ANTWOORD = re.compile(
+    r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:op\s+)?vraag\s+\d+)?\s*:?\s*(?:\*\*)?\s*$", re.I
+)
 _CHAPTER = re.compile(r"^Antwoorden\s+op\s+(?:de\s+)?(?:\w+\s+)?(?:schriftelijke\s+)?vragen\b", re.I)
 _QA_LIST = re.compile(r"^(?:Lijst\s+van\s+)?Vragen\s+en\s+antwoorden$", re.I)
 _FRACTIE_HEADING = re.compile(r"^Vragen\s+en\s+opmerkingen\s+van\s+(?:de\s+)?leden\s+van\s+", re.I)
 _FRACTIE_INTRO = re.compile(
-    r"^De\s+leden\s+van\s+.{2,60}?\s+hebben\s+(?:de\s+)?(?:onderstaande|volgende|de\s+volgende)\s+vragen", re.I
+    r"^De\s+leden\s+van\s+.{2,60}?\s+hebben\s+(?:de\s+)?(?:onderstaande|volgende|de\s+volgende)\s+vragen",
+    re.I,
 )
-_ANSWER_SECTION = re.compile(r"^(?:[IVX]+\.?\s+)?(?:Antwoord|Reactie)\b.*\b(?:minister|regering|kabinet)", re.I)
+_ANSWER_SECTION = re.compile(
+    r"^(?:[IVX]+\.?\s+)?(?:Antwoord|Reactie)\b.*\b(?:minister|regering|kabinet)", re.I
+)
 _MEMO = re.compile(r"^\s*TER\s+BESLISSING\s*$")
 _SERIES_FROM_KAMERSTUK = re.compile(r"Kamerstuk\s+[\d .]+-\s?(?P<s>[A-Z]{1,3})\)")
 _SERIES_FROM_LETTER = re.compile(r"\((?P<s>[A-Z]{1,2})\)")
@@ -123,8 +126,21 @@ def _skip_footnotes(lines: Sequence[Line], i: int) -> int:
     return i
 
 
+# "zo vragen de leden", "vragen de minister", "verzoeken het kabinet": asking without a question mark
+# (but not the noun in "de leden hebben de volgende vragen")
+_ASKS = re.compile(
+    r"\b(?:vragen|vraagt|verzoeken|verzoekt)\s+(?:de\s+leden|deze\s+leden|de\s+minister|het\s+kabinet"
+    r"|de\s+regering|zij\b|(?:[\w-]+\s+){0,4}?(?:of|hoe|wat|welke|waarom|wanneer|om|naar)\b)",
+    re.I,
+)
+
+
+def _asks(text: str) -> bool:
+    return "?" in text or bool(_ASKS.search(text))
+
+
 def _looks_like_question(text: str) -> bool:
-    return "?" in text or bool(re.search(r"\bvra(?:ag|gen|agt)\b|\bverzoek", text, re.I)) or text.rstrip().endswith("**")
+    return _asks(text) or bool(re.search(r"\bvra(?:ag|gen)\b", text, re.I)) or text.rstrip().endswith("**")
 
 
 def segment_questions(text: str, lines: Sequence[Line], parts: Sequence[Part]) -> list[Question]:
@@ -231,8 +247,9 @@ def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: l
         if q_last == start.line:
             q_end = max(q_end, q_start)
         answer_from = q_last + 1
-        if answer_from < next_stop and _ANTWOORD.match(lines[_skip_footnotes(lines, answer_from)].text):
-            answer_from = _skip_footnotes(lines, answer_from) + 1
+        label_line = _skip_footnotes(lines, answer_from)
+        if label_line < next_stop and _ANTWOORD.match(lines[label_line].text):
+            answer_from = label_line + 1
     answer, content_lines = _answer_extent(lines, answer_from, next_stop)
     refers, pointer = _answer_references(text, lines, content_lines, start.n)
     q_span = Span(q_start, q_end)
@@ -310,7 +327,9 @@ def _assign_series(questions: list[Question], starts: list[_Start]) -> list[Ques
     for name, seg in zip(names, segments, strict=True):
         for k in seg:
             q = out[k]
-            out[k] = Question(name, q.n, q.asked_by, q.span, q.answer, q.answer_refers_to, q.answer_is_pointer, q.part)
+            out[k] = Question(
+                name, q.n, q.asked_by, q.span, q.answer, q.answer_refers_to, q.answer_is_pointer, q.part
+            )
     return out
 
 
@@ -337,7 +356,7 @@ def _unnumbered_questions(
                 j += 1
             k = _skip_footnotes(lines, j + 1)
         span = Span(content_span(lines[i])[0], content_span(lines[j])[1])
-        if "?" in span.quote(text):
+        if _asks(span.quote(text)):
             asked_by = asking_fractie(text, span.start, span.end) or part.fractie
             out.append(Question(None, None, asked_by, span, None, (), False, p_index))
         i = j + 1
@@ -347,7 +366,11 @@ def _unnumbered_questions(
 def find_parts(text: str, lines: Sequence[Line], doc_kind: str | None) -> list[Part]:
     """The parts of a file, in order: the letter or preamble, chapters of answers, fractie
     sections, an internal memo."""
-    boundaries = [b for b in find_boundaries(lines) if b.kind in ("chapter", "qa_list", "fractie", "memo", "answer_section")]
+    boundaries = [
+        b
+        for b in find_boundaries(lines)
+        if b.kind in ("chapter", "qa_list", "fractie", "memo", "answer_section")
+    ]
     first_text = next((ln.start for ln in lines if not ln.blank), 0)
     lead_kind = "letter" if doc_kind in ("brief", "nota naar aanleiding van verslag") else "preamble"
     heads: list[tuple[int, str, str, str | None, str | None]] = [(first_text, lead_kind, "", None, None)]

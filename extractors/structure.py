@@ -53,7 +53,11 @@ def footnote_extent(lines: Sequence[Line], i: int) -> int:
     k = j + 1
     while k < len(lines) and lines[k].blank:
         k += 1
-    if k < len(lines) and is_url_line(lines[k]) and (_LONE_NUMBER.match(lines[i].text) or lines[j].text.rstrip().endswith(":")):
+    if (
+        k < len(lines)
+        and is_url_line(lines[k])
+        and (_LONE_NUMBER.match(lines[i].text) or lines[j].text.rstrip().endswith(":"))
+    ):
         j = k
     return j
 
@@ -205,10 +209,18 @@ def _stripped_span(line: Line) -> tuple[int, int]:
 # --- kind, chamber, date, own numbers ------------------------------------------------------------
 
 _KINDS = [
-    (re.compile(r"NOTA\s+NAAR\s+AANLEIDING\s+VAN\s+HET\s+(?:\w+\s+)?VERSLAG", re.I), "nota naar aanleiding van verslag"),
-    (re.compile(r"VERSLAG\s+VAN\s+EEN\s+SCHRIFTELIJK\s+OVERLEG", re.I), "verslag van een schriftelijk overleg"),
-    (re.compile(r"^\s*Vragen en antwoorden\s*$|LIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN", re.I | re.M),
-     "lijst van vragen en antwoorden"),
+    (
+        re.compile(r"NOTA\s+NAAR\s+AANLEIDING\s+VAN\s+HET\s+(?:\w+\s+)?VERSLAG", re.I),
+        "nota naar aanleiding van verslag",
+    ),
+    (
+        re.compile(r"VERSLAG\s+VAN\s+EEN\s+SCHRIFTELIJK\s+OVERLEG", re.I),
+        "verslag van een schriftelijk overleg",
+    ),
+    (
+        re.compile(r"^\s*Vragen en antwoorden\s*$|LIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN", re.I | re.M),
+        "lijst van vragen en antwoorden",
+    ),
     (re.compile(r"^\s*Geachte\s+voorzitter", re.I | re.M), "brief"),
     (re.compile(r"^\s*TER\s+BESLISSING\s*$", re.M), "beslisnota"),
 ]
@@ -260,7 +272,9 @@ def detect_date(text: str) -> str | None:
     return None
 
 
-_DOSSIER_LINE = re.compile(r"^\s*(?P<dossier>\d{2}\s?\d{3}(?:-\d+)?)(?:\s+(?P<sub>[A-Z]{1,3}))?(?:\s|$)", re.M)
+_DOSSIER_LINE = re.compile(
+    r"^\s*(?P<dossier>\d{2}\s?\d{3}(?:-\d+)?)(?:\s+(?P<sub>[A-Z]{1,3}))?(?:\s|$)", re.M
+)
 _OWN_KAMERSTUK = re.compile(
     r"^Antwoorden\s+op\s+.*\(Kamerstuk\s+(?P<dossier>\d{2}\s?\.?\d{3})-?\s?(?P<sub>[A-Z]{1,3})\)", re.M
 )

@@ -1,0 +1,47 @@
+"""Property-based tests: reading and question splitting never raise, and spans always slice to
+their quotes."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractors.parse import parse_document
+from extractors.reading import ReadError, SourceText, decode
+from extractors.registry import extract_mentions
+
+# text built from the pieces the real documents are made of, so that the splitter's paths are hit
+PIECES = st.sampled_from([
+    "\n", "\n\n", "\r\n", "- 1. ", "2. ", "3 ", "Vraag 4\n\n", "Antwoord\n\n", "Zie antwoord op vraag 2.",
+    "Wat kost het?", "**", "¹ ", "[1] ", "<sup>1</sup>", "https://x.nl/a", "\t", "€ 19,3 miljard",
+    "De leden van de SP-fractie hebben onderstaande vragen gesteld:", "Vragen en antwoorden",
+    "Vragen en opmerkingen van de leden van de D66-fractie", "De minister van Defensie,", "Naam Achternaam",
+    "Antwoorden op schriftelijke vragen (Kamerstuk 36800-K)", "TER BESLISSING", "# ", "zo vragen de leden",
+    "tekst", "Hoe", ".", "?", ":",
+])  # fmt: skip
+DOC_TEXT = st.one_of(st.lists(PIECES, max_size=60).map("".join), st.text(max_size=400))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(DOC_TEXT)
+def test_parsing_never_raises_and_spans_slice(text):
+    doc = parse_document(SourceText("t.txt", "t.txt", text, "utf-8"))
+    for q in doc.questions:
+        assert 0 <= q.span.start <= q.span.end <= len(text)
+        if q.answer is not None:
+            assert q.span.end <= q.answer.start <= q.answer.end <= len(text)
+    for part in doc.parts:
+        assert 0 <= part.span.start <= part.span.end <= len(text)
+    for m in extract_mentions(doc):
+        assert text[m.start : m.end] == m.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_decoding_raises_only_read_errors(data):
+    try:
+        src = decode(data, "x.txt")
+    except ReadError as exc:
+        assert exc.reason
+    else:
+        assert src.text.strip()

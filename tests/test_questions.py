@@ -1,0 +1,130 @@
+"""Golden tests on the five corpus documents: questions per series, answered flags and references
+between answers. Expected values were read off the documents by hand."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from extractors.document import Document
+
+
+def by_label(doc: Document) -> dict[str, object]:
+    return {q.label: q for q in doc.questions if q.n is not None}
+
+
+# document -> {series: number of questions}
+SERIES = {
+    "000": {"SP": 7, "Volt": 6, "Visseren-Hamakers": 4},
+    "001": {"X": 45, "K": 22},
+    "002": {None: 63},
+    "004": {None: 15},
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SERIES))
+def test_numbered_series_run_from_one_without_gaps(docs, prefix):
+    doc = docs[prefix]
+    counts = Counter(q.series for q in doc.questions)
+    assert dict(counts) == SERIES[prefix]
+    for series, count in SERIES[prefix].items():
+        numbers = [q.n for q in doc.questions if q.series == series]
+        assert numbers == list(range(1, count + 1))
+
+
+# answers that point to other answers ("Zie antwoord op vraag 2.", "Zoals toegelicht onder vraag 1")
+REFERS_001 = {
+    "X3": [2], "X4": [2], "X17": [15], "X18": [15], "X19": [18], "X34": [36], "X35": [36], "X37": [38],
+    "X41": [45], "X42": [45], "X43": [45], "X44": [45], "K3": [1], "K4": [1], "K9": [1],
+}  # fmt: skip
+REFERS_002 = {
+    "7": [3], "8": [6, 7], "9": [6, 7], "10": [6, 7], "15": [11], "17": [16], "19": [18], "21": [22],
+    "27": [26, 54], "28": [22], "33": [1], "37": [33], "38": [41], "40": [11], "49": [48], "53": [16],
+    "54": [26],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("prefix", "expected"), [("001", REFERS_001), ("002", REFERS_002)])
+def test_answer_references(docs, prefix, expected):
+    got = {
+        label: list(q.answer_refers_to) for label, q in by_label(docs[prefix]).items() if q.answer_refers_to
+    }
+    assert got == expected
+
+
+def test_pointer_only_answers_are_told_from_pointers_followed_by_text(docs):
+    q = by_label(docs["001"])
+    assert q["X17"].by_reference_only  # "Zie antwoord op vraag 15." after a footnote
+    assert not q["X18"].by_reference_only  # "Zie antwoord op vraag 15." and a paragraph more
+    assert q["X41"].by_reference_only and q["K3"].by_reference_only
+    assert not q["K9"].by_reference_only  # "Zoals toegelicht onder vraag 1" inside a longer answer
+    q2 = by_label(docs["002"])
+    assert [n for n, x in q2.items() if x.by_reference_only] == ["8", "9", "10", "17", "19", "21", "49"]
+
+
+def test_every_numbered_question_in_answer_documents_is_answered(docs):
+    for prefix in ("000", "001", "002", "004"):
+        assert all(q.answered for q in docs[prefix].questions), prefix
+
+
+def test_consultation_report_without_answers_has_open_paragraph_questions(docs):
+    doc = docs["003"]
+    per_fractie = Counter(q.asked_by for q in doc.questions)
+    # VVD asks nothing; a CDA paragraph and a D66 paragraph ask without a question mark
+    assert per_fractie == {"D66": 9, "GroenLinks-PvdA": 7, "PVV": 9, "CDA": 15, "BBB": 8}
+    assert all(q.n is None and q.series is None and not q.answered for q in doc.questions)
+    texts = [q.span.quote(doc.text) for q in doc.questions]
+    assert any(t.endswith("zo vragen de leden van de D66-fractie.") for t in texts)
+    # a question cut by a page break is one question
+    assert any("hoe het groeipa" in t and "zullen worden ingezet" in t for t in texts)
+    # statements without a question are not questions
+    assert not any(t.startswith("De leden van de PVV-fractie lezen dat Nederland pleit") for t in texts)
+
+
+def test_asking_fractie_from_question_text_and_section(docs):
+    q = by_label(docs["001"])
+    assert q["X2"].asked_by == "GroenLinks-PvdA"  # "De leden van de fractie van GroenLinks-PvdA"
+    assert q["X11"].asked_by == "BBB" and q["X33"].asked_by == "Volt" and q["K9"].asked_by == "SP"
+    assert q["X1"].asked_by is None  # not named anywhere near the question
+    q4 = by_label(docs["004"])
+    assert q4["1"].asked_by == "PVV"
+    assert q4["11"].asked_by == "BBB"  # from the section heading only
+    assert {x.asked_by for x in docs["000"].questions} == {"SP", "Volt", "Visseren-Hamakers"}
+
+
+def test_question_spans_are_the_question_text(docs):
+    doc = docs["001"]
+    q = by_label(doc)
+    assert q["X1"].span.quote(doc.text).startswith("De regering benoemt dat Europa in 2030")
+    assert q["X1"].span.quote(doc.text).endswith("op afrekenen?")  # the trailing ** is not quoted
+    # page break inside a question: "... sinds 2025" / "uitvoert. Welk additionele bedrag ..."
+    assert q["X33"].span.quote(doc.text).endswith("in de begroting 2026 voor voorzien?")
+    # a question that ends in a list after a colon
+    assert q["K9"].span.quote(doc.text).endswith("Israëlische defensiebedrijven gaat?")
+    # a question without a question mark does not swallow its answer
+    assert q["K11"].span.quote(doc.text).endswith("naar beneden gaat")
+    assert q["K11"].answer.quote(doc.text).startswith("Defensie bereidt zich voor")
+
+
+def test_footnote_between_question_and_answer_is_not_part_of_the_answer(docs):
+    doc = docs["000"]
+    sp4 = next(q for q in doc.questions if q.series == "SP" and q.n == 4)
+    # the footnote "¹ Vraag 15: <url>" points to another letter, not to this document's question 15
+    assert sp4.answer_refers_to == ()
+    assert sp4.answer.quote(doc.text).startswith("De tijdens de NAVO-top in Den Haag")
+
+
+def test_answers_end_before_the_signature_and_the_memo(docs):
+    last = docs["000"].questions[-1]
+    assert "Dilan" not in last.answer.quote(docs["000"].text)
+    k22 = by_label(docs["001"])["K22"]
+    assert "MINDEF" not in k22.answer.quote(docs["001"].text)
+
+
+def test_spans_slice_to_quotes(docs):
+    for doc in docs.values():
+        for q in doc.questions:
+            assert 0 <= q.span.start < q.span.end <= len(doc.text)
+            if q.answer:
+                assert q.span.end < q.answer.start < q.answer.end <= len(doc.text)

@@ -1,0 +1,120 @@
+"""Golden tests of document metadata, parts, signatories, footnotes and tables (read by hand)."""
+
+from __future__ import annotations
+
+import pytest
+
+EXPECTED = {
+    # prefix: (kind, chamber, date, own dossier numbers)
+    "000": ("nota naar aanleiding van verslag", "Eerste Kamer", "2026-06-19", ("36800-X",)),
+    "001": ("brief", "Eerste Kamer", "2026-05-21", ("36800-X", "36800-K")),
+    "002": ("lijst van vragen en antwoorden", "Tweede Kamer", "2026-01-27", ()),
+    "003": ("verslag van een schriftelijk overleg", "Tweede Kamer", None, ()),
+    "004": ("verslag van een schriftelijk overleg", "Tweede Kamer", "2026-03-09", ("21501-28-300",)),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_metadata(docs, prefix):
+    doc = docs[prefix]
+    assert (doc.kind, doc.chamber, doc.date, doc.dossier) == EXPECTED[prefix]
+
+
+def test_own_reference_numbers(docs):
+    assert docs["001"].identifiers == ("MINDEF20260034303", "MINDEF20260034272")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "signatories"),
+    [
+        (
+            "000",
+            [
+                ("Dilan Yeşilgöz-Zegerius", "minister van Defensie"),
+                ("Derk Boswijk", "staatssecretaris van Defensie"),
+            ],
+        ),
+        (
+            "001",
+            [
+                ("Dilan Yeşilgöz-Zegerius", "minister van Defensie"),
+                ("Derk Boswijk", "staatssecretaris van Defensie"),
+            ],
+        ),
+        (
+            "002",
+            [
+                ("Paternotte", "fungerend voorzitter van de commissie"),
+                ("Manten", "adjunct-griffier van de commissie"),
+            ],
+        ),
+        (
+            "003",
+            [("Paternotte", "voorzitter van de commissie"), ("Manten", "adjunct-griffier van de commissie")],
+        ),
+        (
+            "004",
+            [
+                ("Paternotte", "fungerend voorzitter van de commissie"),
+                ("Coco Martin", "adjunct-griffier van de commissie"),
+            ],
+        ),
+    ],
+)
+def test_signatories(docs, prefix, signatories):
+    doc = docs[prefix]
+    assert [(s.name, s.role) for s in doc.signatories] == signatories
+    for s in doc.signatories:
+        assert s.span.quote(doc.text) == s.name
+
+
+def test_parts_of_the_letter_with_two_chapters_and_a_memo(docs):
+    parts = docs["001"].parts
+    assert [(p.kind, p.series) for p in parts] == [
+        ("letter", None),
+        ("answers", "X"),
+        ("answers", "K"),
+        ("memo", None),
+    ]
+    assert parts[3].span.quote(docs["001"].text).startswith("Aan MINDEF en STASDEF")
+
+
+def test_fractie_sections(docs):
+    assert [p.fractie for p in docs["004"].parts if p.kind == "fractie_section"] == [
+        "PVV",
+        "Groep Markuszower",
+        "BBB",
+    ]
+    # the table of contents of 003 names the sections too; they are not parts
+    assert [p.fractie for p in docs["003"].parts if p.kind == "fractie_section"] == [
+        "D66", "VVD", "GroenLinks-PvdA", "PVV", "CDA", "BBB",
+    ]  # fmt: skip
+
+
+def test_footnotes_are_tied_to_their_anchors(docs):
+    doc = docs["001"]
+    notes = {(f.label, f.text.split()[-1][:40]) for f in doc.footnotes}
+    assert len(doc.footnotes) == 4
+    sipri = next(f for f in doc.footnotes if "sipri" in f.text)
+    assert sipri.label == "1"
+    # the anchor is the superscript after "... steeds verder afneemt."
+    assert doc.text[sipri.anchor.start - 8 : sipri.anchor.end] == "afneemt.¹"
+    bracket = next(f for f in doc.footnotes if f.text.startswith("[1]"))
+    assert bracket.anchor.quote(doc.text) == "^[1]"
+    assert notes  # every footnote has a body
+    sup = docs["003"].footnotes[0]
+    assert sup.anchor.quote(docs["003"].text) == "<sup>1</sup>"
+    assert "women-peace-and-security" in sup.text
+
+
+def test_tables_rows_and_cells(docs):
+    doc = docs["000"]
+    (table,) = doc.tables
+    assert len(table.rows) == 18
+    header = [c.text for c in table.rows[1]]
+    assert header == ["Categorie", "9 dec 2024 – 8 dec 2025", "9 dec 2025 – 8 mrt 2026"]
+    row = [c.text for c in table.rows[2]]
+    assert row == ["Totale duur uitgevoerde grenscontroles", "Ten minste 11.210 uur", "Ten minste 1.290 uur"]
+    for r in table.rows:
+        for c in r:
+            assert c.span.quote(doc.text) == c.text
