@@ -31,6 +31,7 @@ class Extractor:
 # module path, attribute: imported on first use
 BUILTIN: dict[str, tuple[str, str]] = {
     "questions": ("extractors.question_mentions", "EXTRACTOR"),
+    "figures": ("extractors.figures", "EXTRACTOR"),
 }
 
 
