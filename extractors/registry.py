@@ -32,6 +32,7 @@ class Extractor:
 BUILTIN: dict[str, tuple[str, str]] = {
     "questions": ("extractors.question_mentions", "EXTRACTOR"),
     "figures": ("extractors.figures", "EXTRACTOR"),
+    "periods": ("extractors.periods", "EXTRACTOR"),
 }
 
 

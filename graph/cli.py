@@ -162,5 +162,20 @@ def questions(
     sys.exit(problems.exit_code())
 
 
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["amount", "percentage", "quantity", "date"]),
+              help="Only figures of this kind (repeatable; default: all).")  # fmt: skip
+@format_option()
+def figures(paths: tuple[str, ...], kinds: tuple[str, ...], fmt: str) -> None:
+    """List the figures (amounts, percentages, quantities, dates) of documents, one row each."""
+    from graph.figures import COLUMNS, FIGURE_KINDS, figure_rows
+
+    problems = Problems()
+    rows = figure_rows(iter_documents(paths, problems), kinds or FIGURE_KINDS)
+    emit(rows, fmt, columns=COLUMNS)
+    sys.exit(problems.exit_code())
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,30 @@
+"""Where an offset sits in a document: which question or answer, or else which part."""
+
+from __future__ import annotations
+
+import bisect
+
+from extractors.document import Document
+
+
+class Locator:
+    """Answers "in which question or answer is offset N?" in O(log n) per lookup."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        spans = []
+        for q in doc.questions:
+            spans.append((q.span.start, q.span.end, f"{q.label} question" if q.n is not None else "question"))
+            if q.answer is not None:
+                spans.append((q.answer.start, q.answer.end, f"{q.label} answer" if q.n is not None else "answer"))
+        spans.sort()
+        self.starts = [s[0] for s in spans]
+        self.spans = spans
+        self.part_starts = [p.span.start for p in doc.parts]
+
+    def where(self, offset: int) -> str | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]:
+            return self.spans[i][2]
+        k = bisect.bisect_right(self.part_starts, offset) - 1
+        return self.doc.parts[k].kind if k >= 0 else None
