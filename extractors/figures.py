@@ -17,7 +17,15 @@ from importlib.resources import files
 from typing import Any
 
 from extractors.document import Document, Mention, Span
-from extractors.numbers import NUMBER_PATTERN, SCALE_PATTERN, SCALES, WORD_NUMBER_PATTERN, parse_number, parse_words
+from extractors.numbers import (
+    NUMBER_CORE,
+    NUMBER_PATTERN,
+    SCALE_PATTERN,
+    SCALES,
+    WORD_NUMBER_PATTERN,
+    parse_number,
+    parse_words,
+)
 from extractors.registry import Extractor
 
 NAME, VERSION = "figures", "1"
@@ -34,6 +42,7 @@ def _alternation(words) -> str:
 
 
 NUM = NUMBER_PATTERN
+NUM_END = NUMBER_CORE  # the second number of a range may follow a dash directly ("5-6 miljard")
 WNUM = rf"(?<![\w]){WORD_NUMBER_PATTERN}(?![\w])"
 SCALE = SCALE_PATTERN
 _PRE_CUR = r"(?:€|EUR|US\$|\$|USD|£|GBP|euro|dollar)"
@@ -46,9 +55,9 @@ _RANGE_SEP = r"\s*(?:à|-|–|tot)\s*"
 def _amount_re() -> re.Pattern[str]:
     return re.compile(
         rf"""
-        (?P<pre>{_PRE_CUR})\s?(?P<n1>{NUM})(?:{_RANGE_SEP}(?P<n1b>{NUM}))?(?:\s?(?P<s1>{SCALE}))?
-        | (?P<n2>{NUM}|{WNUM})(?:{_RANGE_SEP}(?P<n2b>{NUM}))?(?:\s?(?P<s2>{SCALE}))?\s?(?P<post>{_POST_CUR})
-        | (?P<n3>{NUM}|{WNUM})(?:{_RANGE_SEP}(?P<n3b>{NUM}))?\s(?P<s3>(?:miljoen|miljard|biljoen|mln\.?|mld\.?|mrd\.?)(?![\w]))
+        (?P<pre>{_PRE_CUR})\s?(?P<n1>{NUM})(?:{_RANGE_SEP}(?P<n1b>{NUM_END}))?(?:\s?(?P<s1>{SCALE}))?
+        | (?P<n2>{NUM}|{WNUM})(?:{_RANGE_SEP}(?P<n2b>{NUM_END}))?(?:\s?(?P<s2>{SCALE}))?\s?(?P<post>{_POST_CUR})
+        | (?P<n3>{NUM}|{WNUM})(?:{_RANGE_SEP}(?P<n3b>{NUM_END}))?\s(?P<s3>(?:miljoen|miljard|biljoen|mln\.?|mld\.?|mrd\.?)(?![\w]))
         """,
         re.VERBOSE,
     )
@@ -73,7 +82,7 @@ def _qualifier_re() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[\s(]))(?P<q>{quals})\s+$", re.IGNORECASE)
 
 
-_RATE = re.compile(r"^\s*(?:per|/)\s*(?P<per>[a-z]+)\b")
+_RATE = re.compile(r"\s*(?:per|/)\s*(?P<per>[a-z]+)\b")  # used with match(pos): no ^
 _TAIL_PER_YEAR = re.compile(r"^\s*(?:per\s+jaar|jaarlijks|structureel\s+per\s+jaar)\b")
 _BASE = re.compile(
     r"^(?P<norm>-?norm)?\s*(?:van\s+(?:het\s+)?)?(?P<of>bbp|BBP|bnp|BNP|BNI|bni|bruto\s+binnenlands\s+product)(?![\w])"
@@ -303,7 +312,12 @@ def figure_mentions(doc: Document) -> list[Mention]:
     """Amounts, percentages and quantities of a document, in document order."""
     taken = _Taken(protected_spans(doc.text))
     out = [*table_amounts(doc, taken)]
-    out += [*_between_ranges(doc, taken), *_amounts(doc, taken), *_percentages(doc, taken), *_quantities(doc, taken)]
+    out += [
+        *_between_ranges(doc, taken),
+        *_amounts(doc, taken),
+        *_percentages(doc, taken),
+        *_quantities(doc, taken),
+    ]
     out.sort(key=lambda x: (x.start, x.end))
     return out
 
@@ -336,7 +350,9 @@ def table_amounts(doc: Document, taken: _Taken) -> Iterator[Mention]:
                 fields = {"currency": cur, "qualifier": None, "qualifier_text": None, "per": None,
                           "implied_currency": True, "min": None, "max": None, "table_scale": _clean(factor)}  # fmt: skip
                 taken.add(cell.span.start, cell.span.end)
-                yield _mention(doc, "amount", cell.span, _clean((-1 if negative else 1) * value * factor), fields)
+                yield _mention(
+                    doc, "amount", cell.span, _clean((-1 if negative else 1) * value * factor), fields
+                )
 
 
 EXTRACTOR = Extractor(NAME, VERSION, ("amount", "percentage", "quantity"), figure_mentions)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from extractors.dates import MONTH_PATTERN, MONTHS, iso_date
-from extractors.document import Document, Mention, Span
+from extractors.document import Document, Mention
 from extractors.registry import Extractor
 
 NAME, VERSION = "periods", "1"
@@ -22,7 +22,14 @@ LABEL = f"{NAME}@{VERSION}"
 
 M = rf"(?:{MONTH_PATTERN})\.?"
 Y = r"(?:19|20)\d{2}"
-_SEASONS = {"voorjaar": (3, 5), "lente": (3, 5), "zomer": (6, 8), "najaar": (9, 11), "herfst": (9, 11), "winter": (12, 2)}
+_SEASONS = {
+    "voorjaar": (3, 5),
+    "lente": (3, 5),
+    "zomer": (6, 8),
+    "najaar": (9, 11),
+    "herfst": (9, 11),
+    "winter": (12, 2),
+}
 _HALVES = {"eerste": (1, 6), "tweede": (7, 12)}
 _QUARTERS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
 
@@ -35,18 +42,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("days_in_month", re.compile(rf"(?P<d1>\d{{1,2}})\s*(?:–|-|en)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{M})\s+(?P<y>{Y})", re.I)),
+    (
+        "days_in_month",
+        re.compile(rf"(?P<d1>\d{{1,2}})\s*(?:–|-|en)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{M})\s+(?P<y>{Y})", re.I),
+    ),
     ("day", re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{M})(?:\s+(?P<y>{Y})|(?P<jl>\s+jl\.)|(?![\w-]))", re.I)),
     ("month", re.compile(rf"(?:(?P<mod>begin|eind|medio|half|halverwege)\s+)?(?P<m>{M})\s+(?P<y>{Y})", re.I)),
     (
         "season",
         re.compile(
-            rf"(?:(?:het|de)\s+)?(?P<s>voorjaar|lente|zomer|najaar|herfst|winter)\s+(?:van\s+)?(?P<y>{Y})(?![\w-])", re.I
+            rf"(?:(?:het|de)\s+)?(?P<s>voorjaar|lente|zomer|najaar|herfst|winter)\s+(?:van\s+)?(?P<y>{Y})(?![\w-])",
+            re.I,
         ),
     ),
     ("half", re.compile(rf"(?:de\s+)?(?P<h>eerste|tweede)\s+helft\s+van\s+(?P<y>{Y})", re.I)),
-    ("quarter", re.compile(rf"(?:\bQ(?P<q>[1-4])|(?P<qw>eerste|tweede|derde|vierde)\s+kwartaal)(?:\s+(?:van\s+)?(?P<y>{Y}))?(?![\w])")),
-    ("year_range", re.compile(rf"(?:tussen\s+)?(?P<y1>{Y})\s*(?:t/m|tot\s+en\s+met|–|-|tot|en)\s*(?P<y2>\d{{4}})(?![\w-])", re.I)),
+    (
+        "quarter",
+        re.compile(
+            rf"(?:\bQ(?P<q>[1-4])|(?P<qw>eerste|tweede|derde|vierde)\s+kwartaal)(?:\s+(?:van\s+)?(?P<y>{Y}))?(?![\w])"
+        ),
+    ),
+    (
+        "year_range",
+        re.compile(
+            rf"(?:tussen\s+)?(?P<y1>{Y})\s*(?:t/m|tot\s+en\s+met|–|-|tot|en)\s*(?P<y2>\d{{4}})(?![\w-])", re.I
+        ),
+    ),
     (
         "cued_year",
         re.compile(
