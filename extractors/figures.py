@@ -43,37 +43,11 @@ def _alternation(words) -> str:
 
 NUM = NUMBER_PATTERN
 NUM_END = NUMBER_CORE  # the second number of a range may follow a dash directly ("5-6 miljard")
-WNUM = rf"(?<![\w]){WORD_NUMBER_PATTERN}(?![\w])"
 SCALE = SCALE_PATTERN
 _PRE_CUR = r"(?:€|EUR|US\$|\$|USD|£|GBP|euro|dollar)"
 # "30 €" is rare, while "tussen 2025 en 2030 € 1,15 miljard" is not: a trailing € must not start an amount
 _POST_CUR = r"(?:euro(?:'s)?|dollar(?:s)?|EUR|USD|€(?!\s?\d))(?![\w])"
 _RANGE_SEP = r"\s*(?:à|-|–|tot)\s*"
-
-
-@cache
-def _amount_re() -> re.Pattern[str]:
-    return re.compile(
-        rf"""
-        (?P<pre>{_PRE_CUR})\s?(?P<n1>{NUM})(?:{_RANGE_SEP}(?P<n1b>{NUM_END}))?(?:\s?(?P<s1>{SCALE}))?
-        | (?P<n2>{NUM}|{WNUM})(?:{_RANGE_SEP}(?P<n2b>{NUM_END}))?(?:\s?(?P<s2>{SCALE}))?\s?(?P<post>{_POST_CUR})
-        | (?P<n3>{NUM}|{WNUM})(?:{_RANGE_SEP}(?P<n3b>{NUM_END}))?\s(?P<s3>(?:miljoen|miljard|biljoen|mln\.?|mld\.?|mrd\.?)(?![\w]))
-        """,
-        re.VERBOSE,
-    )
-
-
-@cache
-def _percent_re() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?P<n>{NUM}|{WNUM})\s?(?P<sym>%|procentpunt(?:en)?(?![\w])|procent(?![\w])|pct\.?(?![\w]))"
-    )
-
-
-@cache
-def _quantity_re() -> re.Pattern[str]:
-    units = _alternation(_data()["count_units"])
-    return re.compile(rf"(?P<n>{NUM}|{WNUM})\s(?:\(?\s*)?(?P<unit>{units})(?![\w'’])")
 
 
 @cache
@@ -90,32 +64,6 @@ _BASE = re.compile(
 _BASE_LATER = re.compile(
     r"^\s*(?:en|respectievelijk|of|tot|naar|à|-|–)\s+\d[\d.,]*\s?%\s*(?:van\s+(?:het\s+)?)?(?P<of>bbp|BBP|BNI)(?![\w])"
 )
-
-
-# --- numbers that belong to something else ------------------------------------------------------
-
-_PROTECTED = re.compile(
-    r"""
-    https?://\S+ | www\.\S+ | <[^>\s]+>
-    | \bKamerstuk(?:ken)?\b[^)\n.;]*(?:nr\.?\s*\d+)?
-    | \b(?:kst|stb|stcrt|trb)-\d[\w-]*
-    | \b\d{2}\s?\.?\d{3}(?:\s?-\s?[A-Z\d]+|\s[A-Z]{1,3}\b)(?:,?\s*nrs?\.?\s*\d+(?:\s*(?:en|,)\s*\d+)*)?
-    | \bnrs?\.?\s*\d+(?:\s*(?:en|,)\s*\d+)*
-    | \b\d{4}[DZ]\d{5}\b | \bTZ\d{6}-\d{3}\b | \bMINDEF\d+\b
-    | \bPostbus\s+\d+ | \b\d{4}\s?[A-Z]{2}\b | \bMPC\s+\d+\s?[A-Z]?
-    | \b(?:blz|pag|p|pp)\.\s*\d+(?:\s*-\s*\d+)? | \bpagina'?s?\s+\d+
-    | \b(?:artikel|art\.|hoofdstuk|paragraaf|bijlage|lid|vraag|vragen|antwoord)\s+\d+(?:\s*(?:en|,|t/m)\s*(?:vraag\s+)?\d+)*
-    | \b0\d{1,3}[-\s]?\d{6,8}\b
-    | \b\d{1,2}[.:]\d{2}\s*uur\b
-    | (?<=[A-Za-z%)])\d{1,2}\b
-    """,
-    re.VERBOSE,
-)
-
-
-def protected_spans(text: str) -> list[tuple[int, int]]:
-    """Spans whose digits are identifiers, not figures."""
-    return [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
 
 
 class _Taken:
@@ -180,76 +128,134 @@ def _mention(doc: Document, kind: str, span: Span, value: Any, fields: dict[str,
     return Mention(doc.name, kind, span.start, span.end, span.quote(doc.text), value, LABEL, fields)
 
 
-# --- the three kinds -----------------------------------------------------------------------------
+# --- one scan over the digits ------------------------------------------------------------------
 
-
-def _amounts(doc: Document, taken: _Taken) -> Iterator[Mention]:
-    text = doc.text
-    currencies = _data()["currencies"]
-    for m in _amount_re().finditer(text):
-        if taken.overlaps(m.start(), m.end()):
-            continue
-        if m["pre"]:
-            cur, n, nb, sc = currencies.get(m["pre"], m["pre"]), m["n1"], m["n1b"], m["s1"]
-            implied = False
-        elif m["post"]:
-            cur, n, nb, sc = currencies.get(m["post"], m["post"]), m["n2"], m["n2b"], m["s2"]
-            implied = False
-        else:
-            n, nb, sc = m["n3"], m["n3b"], m["s3"]
-            if _counted_noun_follows(text, m.end()):
-                continue  # "1,5 miljoen mensen" is a quantity
-            cur, implied = "EUR", True
-        value = number_value(n)
-        if value is None:
-            continue
-        scale = SCALES[sc.lower()] if sc else 1
-        low = value * scale
-        high = number_value(nb) * scale if nb and number_value(nb) is not None else None
-        qualifier, printed = _qualifier(text, m.start())
-        sign = -1 if _negative(text, m.start()) else 1
-        fields: dict[str, Any] = {
-            "currency": cur,
-            "qualifier": qualifier,
-            "qualifier_text": printed,
-            "per": _rate(text, m.end()),
-            "implied_currency": implied,
-            "min": None,
-            "max": None,
-        }
-        if high is not None:
-            fields["min"], fields["max"] = _clean(sign * low), _clean(sign * high)
-            val = None
-        else:
-            val = _clean(sign * low)
-        taken.add(m.start(), m.end())
-        yield _mention(doc, "amount", Span(m.start(), m.end()), val, fields)
-
-
-_BETWEEN = re.compile(
-    rf"\btussen\s+(?P<cur>{_PRE_CUR}\s?)?(?P<a>{NUM})\s?(?P<sa>{SCALE})?\s+en\s+(?:{_PRE_CUR}\s?)?(?P<b>{NUM})\s?(?P<s>{SCALE})(?:\s?(?P<post>{_POST_CUR}))?"
+# A number that starts with a digit not glued to a word, a dot, a comma, a slash, a dash, a percent
+# sign or a bracket ("NRC3", "(89%)2", "21 501-28" are not figures). Written digit-first so that
+# the regex engine can skip quickly to the next digit.
+_NUM_DF = (
+    r"\d(?<![\w.,/%)\-]\d)"
+    r"(?:\d{0,2}(?:(?:\.|\u00a0|\u202f|\x20)\d{3})+(?:,\d+)?|\d*,\d+|\d*\.\d{1,2}(?!\d)|\d*)(?![\w])"
 )
 
 
-def _between_ranges(doc: Document, taken: _Taken) -> Iterator[Mention]:
+@cache
+def _figure_re() -> re.Pattern[str]:
+    units = _alternation(_data()["count_units"])
+    return re.compile(
+        rf"""
+        (?P<n>{_NUM_DF})
+        (?:{_RANGE_SEP}(?P<nb>{NUM_END}))?
+        (?:\s?(?P<sc>{SCALE}))?
+        (?: \s?(?P<post>{_POST_CUR})
+          | \s?(?P<pct>%|procentpunt(?:en)?(?![\w])|procent(?![\w])|pct\.?(?![\w]))
+          | \s(?:\(\s*)?(?P<unit>{units})(?![\w'’])
+        )?
+        """,
+        re.VERBOSE,
+    )
+
+
+_MAY_PRECEDE = re.compile(r"[€$£]|EUR|USD|GBP|euro|dollar|tussen")
+_PRE_CUR_BEFORE = re.compile(rf"(?P<cur>{_PRE_CUR})\s?$")
+_TUSSEN_BEFORE = re.compile(rf"\btussen\s+(?P<cur>{_PRE_CUR}\s?)?$")
+_BETWEEN_AFTER = re.compile(
+    rf"\s?(?P<sa>{SCALE})?\s+en\s+(?:{_PRE_CUR}\s?)?(?P<b>{NUM_END})\s?(?P<s>{SCALE})(?:\s?(?P<post>{_POST_CUR}))?"
+)
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:\b(?:blz|pag|p|pp)\.\s*|\bpagina'?s?\s+|\bPostbus\s+|\bMPC\s+"
+    r"|\b(?:artikel|art\.|hoofdstuk|paragraaf|bijlage|lid|vraag|vragen|antwoord|nrs?\.?|nummer)\s+"
+    r"(?:\d+\s*(?:en|,|t/m)\s*(?:vraag\s+)?)*)$",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\d{1,2}[.:]\d{2}\s*uur\b")
+_STRONG_SCALES = {"miljoen", "miljard", "biljoen", "mln", "mln.", "mld", "mld.", "mrd", "mrd."}
+
+
+def is_identifier(text: str, start: int) -> bool:
+    """Is the number at start part of a URL, a clock time, or a question, article, page, postbus
+    or volgnummer reference?"""
+    token_start = max(text.rfind(c, 0, start) for c in " \n\t(<[") + 1
+    token_end = len(text) if (sp := text.find(" ", start)) < 0 else sp
+    token = text[token_start:token_end]
+    if "://" in token or token.startswith("www.") or "@" in token:
+        return True
+    if _CLOCK.match(text, start):
+        return True
+    return bool(_IDENTIFIER_BEFORE.search(text, max(0, start - 40), start))
+
+
+def _scan(doc: Document, taken: _Taken) -> Iterator[Mention]:
     text = doc.text
-    for m in _BETWEEN.finditer(text):
-        start = m.start("cur") if m["cur"] else m.start("a")
-        if taken.overlaps(start, m.end()):
+    data = _data()
+    currencies = data["currencies"]
+    for m in _figure_re().finditer(text):
+        s, e = m.start(), m.end()
+        tail = m["post"] or m["pct"] or m["sc"] or m["unit"]
+        before = text[max(0, s - 15) : s]
+        if not tail and not _MAY_PRECEDE.search(before):
+            continue  # a bare number: most digits of a text end here, decided cheaply
+        pre = _PRE_CUR_BEFORE.search(text, max(0, s - 7), s)
+        between = _TUSSEN_BEFORE.search(text, max(0, s - 15), s)
+        if not (pre or between or tail):
             continue
-        scale = SCALES[m["s"].lower()]
-        a, b = number_value(m["a"]), number_value(m["b"])
-        if a is None or b is None:
+        if taken.overlaps(s, e) or is_identifier(text, s):
             continue
-        cur_word = (m["cur"] or m["post"] or "").strip()
-        fields = {
-            "currency": _data()["currencies"].get(cur_word, "EUR"),
-            "qualifier": None, "qualifier_text": None, "per": _rate(text, m.end()),
-            "implied_currency": not cur_word, "min": _clean(a * SCALES[m["sa"].lower()] if m["sa"] else a * scale),
-            "max": _clean(b * scale),
-        }  # fmt: skip
-        taken.add(start, m.end())
-        yield _mention(doc, "amount", Span(start, m.end()), None, fields)
+        if between and not m["nb"]:
+            rng = _BETWEEN_AFTER.match(text, m.end("n"))
+            if rng:
+                yield from _range_amount(doc, taken, m, rng, between)
+                continue
+        sc = m["sc"]
+        if pre or m["post"]:
+            cur = currencies.get(pre["cur"] if pre else m["post"], "EUR")
+            start = pre.start() if pre else s
+            end = m.end("post") if m["post"] else (m.end("sc") if sc else m.end("nb") if m["nb"] else m.end("n"))
+            yield from _amount(doc, taken, m, start, end, cur, implied=False)
+        elif m["pct"]:
+            yield from _percentage(doc, taken, m)
+        elif sc and sc.lower() in _STRONG_SCALES and not m["unit"] and not _counted_noun_follows(text, m.end("sc")):
+            yield from _amount(doc, taken, m, s, m.end("sc"), "EUR", implied=True)
+        elif m["unit"]:
+            yield from _quantity(doc, taken, m)
+
+
+def _amount(doc: Document, taken: _Taken, m: re.Match[str], start: int, end: int, cur: str, implied: bool):
+    text = doc.text
+    value = number_value(m["n"])
+    if value is None:
+        return
+    scale = SCALES[m["sc"].lower()] if m["sc"] else 1
+    high = number_value(m["nb"]) if m["nb"] else None
+    qualifier, printed = _qualifier(text, start)
+    sign = -1 if _negative(text, start) else 1
+    fields: dict[str, Any] = {
+        "currency": cur, "qualifier": qualifier, "qualifier_text": printed, "per": _rate(text, end),
+        "implied_currency": implied, "min": None, "max": None,
+    }  # fmt: skip
+    val: Any = _clean(sign * value * scale)
+    if high is not None:
+        fields["min"], fields["max"], val = _clean(sign * value * scale), _clean(sign * high * scale), None
+    taken.add(start, end)
+    yield _mention(doc, "amount", Span(start, end), val, fields)
+
+
+def _range_amount(doc: Document, taken: _Taken, m: re.Match[str], rng: re.Match[str], between: re.Match[str]):
+    """ "tussen 45 en 50 miljoen": min and max, no single value."""
+    text = doc.text
+    start = between.start("cur") if between["cur"] else m.start("n")
+    scale = SCALES[rng["s"].lower()]
+    a, b = number_value(m["n"]), number_value(rng["b"])
+    if a is None or b is None:
+        return
+    cur_word = ((between["cur"] or "").strip() or rng["post"] or "").strip()
+    fields = {
+        "currency": _data()["currencies"].get(cur_word, "EUR"), "qualifier": None, "qualifier_text": None,
+        "per": _rate(text, rng.end()), "implied_currency": not cur_word,
+        "min": _clean(a * (SCALES[rng["sa"].lower()] if rng["sa"] else scale)), "max": _clean(b * scale),
+    }  # fmt: skip
+    taken.add(start, rng.end())
+    yield _mention(doc, "amount", Span(start, rng.end()), None, fields)
 
 
 def _counted_noun_follows(text: str, end: int) -> bool:
@@ -257,21 +263,18 @@ def _counted_noun_follows(text: str, end: int) -> bool:
     return bool(m) and m.group(1) in _data()["count_units"]
 
 
-def _percentages(doc: Document, taken: _Taken) -> Iterator[Mention]:
+def _percentage(doc: Document, taken: _Taken, m: re.Match[str]):
     text = doc.text
-    for m in _percent_re().finditer(text):
-        if taken.overlaps(m.start(), m.end()):
-            continue
-        value = number_value(m["n"])
-        if value is None:
-            continue
-        qualifier, printed = _qualifier(text, m.start())
-        of, explicit = _percentage_base(text, m.end())
-        points = m["sym"].startswith("procentpunt")
-        fields = {"of": of, "of_explicit": explicit, "qualifier": qualifier, "qualifier_text": printed,
-                  "points": points}  # fmt: skip
-        taken.add(m.start(), m.end())
-        yield _mention(doc, "percentage", Span(m.start(), m.end()), _clean(value), fields)
+    value = number_value(m["n"])
+    if value is None:
+        return
+    s, e = m.start(), m.end("pct")
+    qualifier, printed = _qualifier(text, s)
+    of, explicit = _percentage_base(text, e)
+    fields = {"of": of, "of_explicit": explicit, "qualifier": qualifier, "qualifier_text": printed,
+              "points": m["pct"].startswith("procentpunt")}  # fmt: skip
+    taken.add(s, e)
+    yield _mention(doc, "percentage", Span(s, e), _clean(value), fields)
 
 
 def _percentage_base(text: str, end: int) -> tuple[str | None, bool | None]:
@@ -282,51 +285,95 @@ def _percentage_base(text: str, end: int) -> tuple[str | None, bool | None]:
             return _normal_base(b["of"]), True
     sentence_start = max(text.rfind(".", 0, end - 4), text.rfind("\n", 0, end), 0)
     sentence_end = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
-    sentence = text[sentence_start:sentence_end]
-    if window.startswith("-norm") or re.search(r"\b(?:bbp|BBP)\b", sentence):
+    if window.startswith("-norm") or _BBP.search(text, sentence_start, sentence_end):
         return "bbp", False
     return None, None
+
+
+_BBP = re.compile(r"\b(?:bbp|BBP)\b")
 
 
 def _normal_base(of: str) -> str:
     return "BNI" if of.upper() == "BNI" else "bbp"
 
 
-def _quantities(doc: Document, taken: _Taken) -> Iterator[Mention]:
+def _quantity(doc: Document, taken: _Taken, m: re.Match[str]):
     text = doc.text
-    units = _data()["count_units"]
-    for m in _quantity_re().finditer(text):
-        if taken.overlaps(m.start(), m.end()):
-            continue
-        value = number_value(m["n"])
-        if value is None:
-            continue
-        qualifier, printed = _qualifier(text, m.start())
-        fields = {"unit": units[m["unit"]], "qualifier": qualifier, "qualifier_text": printed,
-                  "per": _rate(text, m.end())}  # fmt: skip
-        taken.add(m.start(), m.end())
-        yield _mention(doc, "quantity", Span(m.start(), m.end()), _clean(value), fields)
+    value = number_value(m["n"])
+    if value is None:
+        return
+    s, e = m.start(), m.end("unit")
+    scale = SCALES[m["sc"].lower()] if m["sc"] else 1
+    qualifier, printed = _qualifier(text, s)
+    fields = {"unit": _data()["count_units"][m["unit"]], "qualifier": qualifier, "qualifier_text": printed,
+              "per": _rate(text, e)}  # fmt: skip
+    taken.add(s, e)
+    yield _mention(doc, "quantity", Span(s, e), _clean(value * scale), fields)
+
+
+# --- numbers in words: found from the scale or percent word that follows them -------------------
+
+_WORD_ANCHORS = ("miljoen", "miljard", "procent", "euro")
+_WORD_BEFORE = re.compile(rf"(?<![\w])(?P<w>{WORD_NUMBER_PATTERN})\s+$", re.IGNORECASE)
+_WORD_TAIL = re.compile(rf"(?P<sc>miljoen|miljard)?\s?(?P<post>{_POST_CUR})?")
+
+
+def _word_figures(doc: Document, taken: _Taken) -> Iterator[Mention]:
+    text = doc.text
+    seen: set[int] = set()
+    for anchor in _WORD_ANCHORS:
+        pos = text.find(anchor)
+        while pos >= 0:
+            w = _WORD_BEFORE.search(text, max(0, pos - 45), pos)
+            if w and w.start() not in seen:
+                seen.add(w.start())
+                yield from _word_figure(doc, taken, w, pos)
+            pos = text.find(anchor, pos + 1)
+
+
+def _word_figure(doc: Document, taken: _Taken, w: re.Match[str], pos: int) -> Iterator[Mention]:
+    text = doc.text
+    value = parse_words(w["w"])
+    if value is None:
+        return
+    s = w.start()
+    if text.startswith("procent", pos):
+        e = pos + len("procent")
+        if not taken.overlaps(s, e):
+            qualifier, printed = _qualifier(text, s)
+            taken.add(s, e)
+            yield _mention(doc, "percentage", Span(s, e), _clean(value),
+                           {"of": None, "of_explicit": None, "qualifier": qualifier, "qualifier_text": printed,
+                            "points": False})  # fmt: skip
+        return
+    tail = _WORD_TAIL.match(text, pos)
+    if not tail or not (tail["sc"] or tail["post"]) or tail.end() <= pos:
+        return
+    e = tail.end()
+    if taken.overlaps(s, e):
+        return
+    scale = SCALES[tail["sc"]] if tail["sc"] else 1
+    if not tail["post"] and _counted_noun_follows(text, e):
+        return
+    qualifier, printed = _qualifier(text, s)
+    cur = _data()["currencies"].get(tail["post"], "EUR") if tail["post"] else "EUR"
+    fields = {"currency": cur, "qualifier": qualifier, "qualifier_text": printed, "per": _rate(text, e),
+              "implied_currency": not tail["post"], "min": None, "max": None}  # fmt: skip
+    taken.add(s, e)
+    yield _mention(doc, "amount", Span(s, e), _clean(value * scale), fields)
 
 
 def figure_mentions(doc: Document) -> list[Mention]:
     """Amounts, percentages and quantities of a document, in document order."""
-    taken = _Taken(protected_spans(doc.text))
-    out = [*table_amounts(doc, taken)]
-    out += [
-        *_between_ranges(doc, taken),
-        *_amounts(doc, taken),
-        *_percentages(doc, taken),
-        *_quantities(doc, taken),
-    ]
+    taken = _Taken([])
+    out = [*table_amounts(doc, taken), *_scan(doc, taken), *_word_figures(doc, taken)]
     out.sort(key=lambda x: (x.start, x.end))
     return out
 
 
 # --- tables with a scale header ("bedragen x € 1.000") ------------------------------------------
 
-_TABLE_SCALE = re.compile(
-    rf"(?:bedragen\s+)?(?:x|×)\s*(?P<cur>{_PRE_CUR})\s?(?P<n>{NUM})(?:\s?(?P<s>{SCALE}))?", re.IGNORECASE
-)
+_TABLE_SCALE = re.compile(rf"(?:bedragen\s+)?(?:x|×)\s*(?P<cur>{_PRE_CUR})\s?(?P<n>{NUM})(?:\s?(?P<s>{SCALE}))?", re.IGNORECASE)
 
 
 def table_amounts(doc: Document, taken: _Taken) -> Iterator[Mention]:
@@ -350,9 +397,7 @@ def table_amounts(doc: Document, taken: _Taken) -> Iterator[Mention]:
                 fields = {"currency": cur, "qualifier": None, "qualifier_text": None, "per": None,
                           "implied_currency": True, "min": None, "max": None, "table_scale": _clean(factor)}  # fmt: skip
                 taken.add(cell.span.start, cell.span.end)
-                yield _mention(
-                    doc, "amount", cell.span, _clean((-1 if negative else 1) * value * factor), fields
-                )
+                yield _mention(doc, "amount", cell.span, _clean((-1 if negative else 1) * value * factor), fields)
 
 
 EXTRACTOR = Extractor(NAME, VERSION, ("amount", "percentage", "quantity"), figure_mentions)

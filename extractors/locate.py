@@ -16,9 +16,7 @@ class Locator:
         for q in doc.questions:
             spans.append((q.span.start, q.span.end, f"{q.label} question" if q.n is not None else "question"))
             if q.answer is not None:
-                spans.append(
-                    (q.answer.start, q.answer.end, f"{q.label} answer" if q.n is not None else "answer")
-                )
+                spans.append((q.answer.start, q.answer.end, f"{q.label} answer" if q.n is not None else "answer"))
         spans.sort()
         self.starts = [s[0] for s in spans]
         self.spans = spans

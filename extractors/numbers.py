@@ -37,9 +37,7 @@ SCALE_PATTERN = r"(?:duizend|miljoen|miljard|biljoen|mln\.?|mld\.?|mrd\.?|mio\.?
 # A number as printed: "19,3", "10.447,1", "7 912,6", "82000", "2.5" (a dot before one or two
 # digits is a decimal point in text converted from English-style tables).
 # (\x20, not a literal space: the pattern is also used inside re.VERBOSE patterns)
-NUMBER_CORE = (
-    r"(?:\d{1,3}(?:(?:\.|\u00a0|\u202f|\x20)\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d])|\d+)(?![\w])"
-)
+NUMBER_CORE = r"(?:\d{1,3}(?:(?:\.|\u00a0|\u202f|\x20)\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d])|\d+)(?![\w])"
 NUMBER_PATTERN = r"(?<![\w.,/-])" + NUMBER_CORE
 _SPACES = "\u00a0\u202f "
 

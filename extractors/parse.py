@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.document import Document, Signatory
-from extractors.questions import find_parts, segment_questions
+from extractors.questions import find_boundaries, find_parts, segment_questions
 from extractors.reading import SourceText
 from extractors.structure import (
     detect_chamber,
@@ -23,7 +23,8 @@ def parse_document(source: SourceText) -> Document:
     text = source.text
     lines = split_lines(text)
     kind = detect_kind(text)
-    parts = find_parts(text, lines, kind)
+    boundaries = find_boundaries(lines)
+    parts = find_parts(text, lines, kind, boundaries)
     dossier, identifiers = detect_own_numbers(text)
     return Document(
         name=source.name,
@@ -39,7 +40,7 @@ def parse_document(source: SourceText) -> Document:
         parts=tuple(parts),
         footnotes=tuple(find_footnotes(text, lines)),
         tables=tuple(find_tables(lines)),
-        questions=tuple(segment_questions(text, lines, parts)),
+        questions=tuple(segment_questions(text, lines, parts, boundaries)),
         warnings=source.warnings,
     )
 

@@ -58,15 +58,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", re.compile(rf"(?:de\s+)?(?P<h>eerste|tweede)\s+helft\s+van\s+(?P<y>{Y})", re.I)),
     (
         "quarter",
-        re.compile(
-            rf"(?:\bQ(?P<q>[1-4])|(?P<qw>eerste|tweede|derde|vierde)\s+kwartaal)(?:\s+(?:van\s+)?(?P<y>{Y}))?(?![\w])"
-        ),
+        re.compile(rf"(?:\bQ(?P<q>[1-4])|(?P<qw>eerste|tweede|derde|vierde)\s+kwartaal)(?:\s+(?:van\s+)?(?P<y>{Y}))?(?![\w])"),
     ),
     (
         "year_range",
-        re.compile(
-            rf"(?:tussen\s+)?(?P<y1>{Y})\s*(?:t/m|tot\s+en\s+met|–|-|tot|en)\s*(?P<y2>\d{{4}})(?![\w-])", re.I
-        ),
+        re.compile(rf"(?:tussen\s+)?(?P<y1>{Y})\s*(?:t/m|tot\s+en\s+met|–|-|tot|en)\s*(?P<y2>\d{{4}})(?![\w-])", re.I),
     ),
     (
         "cued_year",
@@ -87,11 +83,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-_PROTECTED = re.compile(
-    r"https?://\S+|www\.\S+|<[^>\s]+>|\b\d{4}[DZ]\d{5}\b|\bTZ\d{6}-\d{3}\b|\bMINDEF\d+\b"
-    r"|\bKamerstuk(?:ken)?\b[^)\n;]*|\b\d{2}\s?\.?\d{3}(?:-[A-Z\d]+)"
-)
-
 
 def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
@@ -101,10 +92,18 @@ def _doc_year(doc: Document) -> int | None:
     return int(doc.date[:4]) if doc.date else None
 
 
+class _Groups(dict):
+    """Named groups; a group the pattern does not have reads as None."""
+
+    def __missing__(self, key: str) -> None:
+        return None
+
+
 def _resolve(kind: str, m: re.Match[str], doc: Document) -> tuple[str | None, str | None, dict]:
     """(start, end, extra fields) of a matched phrase."""
     year = _doc_year(doc)
     extra: dict = {"relative": False}
+    m = _Groups(m.groupdict() if hasattr(m, "groupdict") else m)  # type: ignore[assignment]
     if kind == "day_range":
         y2 = int(m["y2"])
         y1 = int(m["y1"]) if m["y1"] else y2
@@ -194,25 +193,166 @@ def _relative(phrase: str, doc: Document, extra: dict) -> tuple[str | None, str 
     return start, end, extra
 
 
-def period_mentions(doc: Document) -> Iterator[Mention]:
+# --- scanning: anchored on days, years, "Q" and a few literal words, so that the text is read
+# --- by fast scans and the detailed patterns only run on small windows ---------------------------
+
+_MI = rf"(?i:{MONTH_PATTERN})\.?"
+_DAY_FORMS = re.compile(
+    rf"\d{{1,2}}(?<![\w]\d\d)(?<![\w]\d(?=\d))"  # a day number not glued to a word
+    rf"(?:\s*(?:–|-|en)\s*(?P<dd>\d{{1,2}}))?\s+(?P<m1>{_MI})(?![\w-])(?:\s+(?P<y1>{Y}))?"
+    rf"(?:\s*(?:–|-|t/m|tot\s+en\s+met)\s*(?P<d2>\d{{1,2}})\s+(?P<m2>{_MI})\s+(?P<y2>{Y})|(?P<jl>\s+jl\.))?"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d(?<![\w-]\d{4})(?![\w-])")
+_BEFORE_YEAR = [
+    ("month", re.compile(rf"(?:(?P<mod>(?i:begin|eind|medio|half|halverwege))\s+)?(?P<m>{_MI})\s+$")),
+    ("season", re.compile(r"(?:(?i:het|de)\s+)?(?P<s>(?i:voorjaar|lente|zomer|najaar|herfst|winter))\s+(?:van\s+)?$")),
+    ("half", re.compile(r"(?:de\s+)?(?P<h>(?i:eerste|tweede))\s+helft\s+van\s+$")),
+    ("quarter", re.compile(r"(?:\bQ(?P<q>[1-4])|(?P<qw>(?i:eerste|tweede|derde|vierde))\s+kwartaal)\s+(?:van\s+)?$")),
+    ("cued_year", re.compile(
+        r"(?<![\w])(?P<cue>(?i:vanaf|sinds|uiterlijk\s+in|uiterlijk|in|per|tot|voor|na|eind|begin|medio|halverwege|rond))\s+$"
+    )),
+]  # fmt: skip
+_BEFORE_YEAR_BY_KIND = dict(_BEFORE_YEAR)
+_CUES = {"vanaf", "sinds", "uiterlijk", "in", "per", "tot", "voor", "na", "eind", "begin", "medio", "halverwege", "rond"}
+_SEASON_WORDS = {"voorjaar", "lente", "zomer", "najaar", "herfst", "winter"}
+
+
+def _kind_before_year(text: str, s: int) -> str | None:
+    """Which phrase may end in the year at s, judged from the word before it."""
+    head = text[max(0, s - 30) : s].split()
+    if not head:
+        return None
+    word = head[-1].lower().rstrip(".")
+    if word in MONTHS:
+        return "month"
+    if word in _SEASON_WORDS:
+        return "season"
+    if word == "van" and len(head) >= 2:
+        prev = head[-2].lower()
+        return "season" if prev in _SEASON_WORDS else "half" if prev == "helft" else "quarter" if prev == "kwartaal" else None
+    if word == "kwartaal" or re.fullmatch(r"q[1-4]", word):
+        return "quarter"
+    if word in _CUES:
+        return "cued_year"
+    return None
+
+
+_TUSSEN = re.compile(r"(?i:tussen)\s+$")
+_YEAR_RANGE_AFTER = re.compile(r"\s*(?P<sep>t/m|tot\s+en\s+met|–|-|tot|en)\s*(?P<y2>\d{4})(?![\w-])")
+_Q = re.compile(r"Q(?P<q>[1-4])(?![\w])")
+_RELATIVE_ANCHORS = ("jaar", "zomer", "binnenkort", "korte termijn")
+_RELATIVE = re.compile(_PATTERNS[-1][1].pattern, re.I)
+
+
+def _in_url(text: str, start: int) -> bool:
+    """Is start inside a URL or an identifier token (dates in links are not dates of the text)?"""
+    token_start = max(text.rfind(c, 0, start) for c in " \n\t(<[") + 1
+    token = text[token_start : start + 1]
+    return "://" in token or token.startswith("www.") or "/" in token[: start - token_start]
+
+
+class _Found:
+    def __init__(self, text: str):
+        self.text = text
+        self.mask = bytearray(len(text))
+        self.items: list[tuple[str, int, int, re.Match[str] | None]] = []
+
+    def free(self, s: int, e: int) -> bool:
+        return b"\1" not in self.mask[s:e]
+
+    def add(self, kind: str, s: int, e: int, m: re.Match[str] | None) -> None:
+        self.mask[s:e] = b"\1" * (e - s)
+        if not _in_url(self.text, s):
+            self.items.append((kind, s, e, m))
+
+
+def _scan(doc: Document) -> list[tuple[str, int, int, re.Match[str] | None]]:
     text = doc.text
-    taken = bytearray(len(text))
-    for p in _PROTECTED.finditer(text):
-        taken[p.start() : p.end()] = b"\1" * (p.end() - p.start())
-    found = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            s, e = m.start(), m.end()
-            if b"\1" in taken[s:e] or (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-/")):
-                continue
-            start, until, extra = _resolve(kind, m, doc)
-            if extra.pop("skip", False):
-                continue
-            taken[s:e] = b"\1" * (e - s)
-            fields = {"until": until, "period_kind": kind, **extra}
-            found.append(Mention(doc.name, "date", s, e, m.group(0), start, LABEL, fields))
-    found.sort(key=lambda x: x.start)
-    yield from found
+    found = _Found(text)
+    for m in _DAY_FORMS.finditer(text):
+        if found.free(m.start(), m.end()):
+            kind = "day_range" if m["d2"] else "days_in_month" if m["dd"] else "day"
+            found.add(kind, m.start(), m.end(), m)
+    for y in _YEAR.finditer(text):
+        s, e = y.start(), y.end()
+        if not found.free(s, e):
+            continue
+        rng = _YEAR_RANGE_AFTER.match(text, e)
+        tussen = _TUSSEN.search(text, max(0, s - 8), s)
+        if rng and (rng["sep"] != "en" or tussen):
+            found.add("year_range", tussen.start() if tussen else s, rng.end(), rng)
+            continue
+        kind = _kind_before_year(text, s)
+        if kind is None:
+            continue  # a year on its own is not a date mention
+        b = _BEFORE_YEAR_BY_KIND[kind].search(text, max(0, s - 40), s)
+        if b and found.free(b.start(), e):
+            found.add(kind, b.start(), e, b)
+    for q in _Q.finditer(text):
+        if found.free(q.start(), q.end()) and (q.start() == 0 or not text[q.start() - 1].isalnum()):
+            found.add("quarter", q.start(), q.end(), q)
+    for anchor in _RELATIVE_ANCHORS:
+        pos = text.find(anchor)
+        while pos >= 0:
+            r = _RELATIVE.search(text, max(0, pos - 30), min(len(text), pos + 20))
+            if r and r.start() <= pos < r.end() and found.free(r.start(), r.end()):
+                found.add("relative", r.start(), r.end(), r)
+            pos = text.find(anchor, pos + 1)
+    return sorted(found.items, key=lambda x: x[1])
+
+
+def _resolve_found(kind: str, s: int, e: int, m: re.Match[str] | None, doc: Document) -> tuple[str | None, str | None, dict]:
+    text = doc.text
+    if kind in ("day_range", "days_in_month", "day"):
+        assert m is not None
+        return _resolve_day(kind, m, doc)
+    year = text[e - 4 : e] if kind != "year_range" and kind != "relative" else None
+    if kind == "year_range":
+        y1 = int(_YEAR.search(text, s, e).group(0))  # type: ignore[union-attr]
+        y2 = int(m["y2"])  # type: ignore[index]
+        extra: dict = {"relative": False}
+        if not (y1 <= y2 <= y1 + 100):
+            extra["flag"] = f"implausible period: {y1} to {y2}"
+        return str(y1), str(y2), extra
+    if kind == "quarter" and (m is None or e - s <= 2):
+        return _resolve("quarter", _Q.match(text, s), doc)  # type: ignore[arg-type]
+    if kind == "relative":
+        return _relative(re.sub(r"\s+", " ", text[s:e].lower()), doc, {})
+    full = re.match(
+        {
+            "month": rf"(?:(?P<mod>(?i:begin|eind|medio|half|halverwege))\s+)?(?P<m>{_MI})\s+(?P<y>{Y})",
+            "season": r"(?:(?i:het|de)\s+)?(?P<s>(?i:voorjaar|lente|zomer|najaar|herfst|winter))\s+(?:van\s+)?(?P<y>\d{4})",
+            "half": r"(?:de\s+)?(?P<h>(?i:eerste|tweede))\s+helft\s+van\s+(?P<y>\d{4})",
+            "quarter": r"(?:Q(?P<q>[1-4])|(?P<qw>(?i:eerste|tweede|derde|vierde))\s+kwartaal)\s+(?:van\s+)?(?P<y>\d{4})",
+            "cued_year": r"(?P<cue>\w+(?:\s+in)?)\s+(?P<y>\d{4})",
+        }[kind],
+        text[s:e],
+    )
+    assert full is not None, (kind, text[s:e], year)
+    return _resolve(kind, full, doc)
+
+
+def _resolve_day(kind: str, m: re.Match[str], doc: Document) -> tuple[str | None, str | None, dict]:
+    if kind == "day_range":
+        y2 = int(m["y2"])
+        y1 = int(m["y1"]) if m["y1"] else y2
+        d1 = int(m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip("0123456789"))])
+        return iso_date(y1, _month(m["m1"]), d1), iso_date(y2, _month(m["m2"]), int(m["d2"])), {"relative": False}
+    day = int(re.match(r"\d+", m.group(0)).group(0))  # type: ignore[union-attr]
+    if kind == "days_in_month":
+        if not m["y1"]:
+            return None, None, {"relative": True}
+        y, mo = int(m["y1"]), _month(m["m1"])
+        return iso_date(y, mo, day), iso_date(y, mo, int(m["dd"])), {"relative": False}
+    fake = {"d": str(day), "m": m["m1"], "y": m["y1"], "jl": m["jl"]}
+    return _resolve("day", fake, doc)  # type: ignore[arg-type]
+
+
+def period_mentions(doc: Document) -> Iterator[Mention]:
+    for kind, s, e, m in _scan(doc):
+        start, until, extra = _resolve_found(kind, s, e, m, doc)
+        fields = {"until": until, "period_kind": kind, **extra}
+        yield Mention(doc.name, "date", s, e, doc.text[s:e], start, LABEL, fields)
 
 
 EXTRACTOR = Extractor(NAME, VERSION, ("date",), period_mentions)

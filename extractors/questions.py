@@ -9,6 +9,7 @@ section boundary, so a list item or footnote digit inside an answer never starts
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,9 +21,7 @@ from extractors.text import content_span, ends_sentence, strip_decoration
 
 _NUMBERED = re.compile(r"^\s*(?:[-–]\s+)?(?:\*\*)?(?P<n>\d{1,3})(?:\.(?!\d)\s*|\s+(?=[A-Z\"“‘'À-Ý]))(?=\S)")
 _VRAAG = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]?\s*(?:\*\*)?\s*$", re.I)
-_ANTWOORD = re.compile(
-    r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:op\s+)?vraag\s+\d+)?\s*:?\s*(?:\*\*)?\s*$", re.I
-)
+_ANTWOORD = re.compile(r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:op\s+)?vraag\s+\d+)?\s*:?\s*(?:\*\*)?\s*$", re.I)
 _CHAPTER = re.compile(r"^Antwoorden\s+op\s+(?:de\s+)?(?:\w+\s+)?(?:schriftelijke\s+)?vragen\b", re.I)
 _QA_LIST = re.compile(r"^(?:Lijst\s+van\s+)?Vragen\s+en\s+antwoorden$", re.I)
 _FRACTIE_HEADING = re.compile(r"^Vragen\s+en\s+opmerkingen\s+van\s+(?:de\s+)?leden\s+van\s+", re.I)
@@ -30,9 +29,7 @@ _FRACTIE_INTRO = re.compile(
     r"^De\s+leden\s+van\s+.{2,60}?\s+hebben\s+(?:de\s+)?(?:onderstaande|volgende|de\s+volgende)\s+vragen",
     re.I,
 )
-_ANSWER_SECTION = re.compile(
-    r"^(?:[IVX]+\.?\s+)?(?:Antwoord|Reactie)\b.*\b(?:minister|regering|kabinet)", re.I
-)
+_ANSWER_SECTION = re.compile(r"^(?:[IVX]+\.?\s+)?(?:Antwoord|Reactie)\b.*\b(?:minister|regering|kabinet)", re.I)
 _MEMO = re.compile(r"^\s*TER\s+BESLISSING\s*$")
 _SERIES_FROM_KAMERSTUK = re.compile(r"Kamerstuk\s+[\d .]+-\s?(?P<s>[A-Z]{1,3})\)")
 _SERIES_FROM_LETTER = re.compile(r"\((?P<s>[A-Z]{1,2})\)")
@@ -70,8 +67,11 @@ def find_boundaries(lines: Sequence[Line]) -> list[_Boundary]:
     """Lines that end one stretch of questions and answers and may begin a new one."""
     out: list[_Boundary] = []
     for i, ln in enumerate(lines):
-        if ln.blank:
+        if ln.blank or len(ln.text) > 250:  # boundaries are headings and short lines, not paragraphs
             continue
+        first = ln.text.lstrip()[:1]
+        if first.islower() or first.isdigit():
+            continue  # a continued sentence or a numbered item: never a boundary
         s = strip_decoration(ln.text)
         if _CHAPTER.match(s):
             m = _SERIES_FROM_KAMERSTUK.search(s) or _SERIES_FROM_LETTER.search(s)
@@ -143,9 +143,11 @@ def _looks_like_question(text: str) -> bool:
     return _asks(text) or bool(re.search(r"\bvra(?:ag|gen)\b", text, re.I)) or text.rstrip().endswith("**")
 
 
-def segment_questions(text: str, lines: Sequence[Line], parts: Sequence[Part]) -> list[Question]:
+def segment_questions(
+    text: str, lines: Sequence[Line], parts: Sequence[Part], boundaries: list[_Boundary] | None = None
+) -> list[Question]:
     """Every question of the document with its answer, in document order."""
-    boundaries = find_boundaries(lines)
+    boundaries = find_boundaries(lines) if boundaries is None else boundaries
     starts = _numbered_starts(text, lines, boundaries, parts)
     stops = sorted({b.line for b in boundaries} | {s.line for s in starts})
     questions = [_numbered_question(text, lines, s, stops) for s in starts]
@@ -166,9 +168,7 @@ def _part_at(parts: Sequence[Part], offset: int) -> int:
     return index
 
 
-def _numbered_starts(
-    text: str, lines: Sequence[Line], boundaries: list[_Boundary], parts: Sequence[Part]
-) -> list[_Start]:
+def _numbered_starts(text: str, lines: Sequence[Line], boundaries: list[_Boundary], parts: Sequence[Part]) -> list[_Start]:
     by_line = {b.line: b for b in boundaries}
     starts: list[_Start] = []
     last_n = 0
@@ -217,7 +217,8 @@ def _next_text(lines: Sequence[Line], i: int) -> str:
 
 
 def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: list[int]) -> Question:
-    next_stop = next((s for s in stops if s > start.line), len(lines))
+    k = bisect.bisect_right(stops, start.line)
+    next_stop = stops[k] if k < len(stops) else len(lines)
     first = lines[start.line]
     if start.form == "vraag":
         q_first = _skip_footnotes(lines, start.line + 1)
@@ -294,12 +295,13 @@ def _answer_extent(lines: Sequence[Line], first: int, stop: int) -> tuple[Span |
     return Span(content_span(lines[content[0]])[0], content_span(lines[content[-1]])[1]), content
 
 
-def _answer_references(
-    text: str, lines: Sequence[Line], content: list[int], own: int | None
-) -> tuple[tuple[int, ...], bool]:
+def _answer_references(text: str, lines: Sequence[Line], content: list[int], own: int | None) -> tuple[tuple[int, ...], bool]:
     refs: list[int] = []
     for i in content:
-        for m in _REFERS.finditer(lines[i].text):
+        line = lines[i].text
+        if "raag" not in line and "ragen" not in line and "RAAG" not in line:
+            continue  # no "vraag"/"vragen" on this line: skip the regex
+        for m in _REFERS.finditer(line):
             numbers = [int(m["first"])] + [int(x) for x in re.findall(r"\d{1,3}", m["more"] or "")]
             refs.extend(n for n in numbers if n != own)
     pointer = bool(content) and all(_POINTER_ONLY.match(strip_decoration(lines[i].text)) for i in content)
@@ -327,9 +329,7 @@ def _assign_series(questions: list[Question], starts: list[_Start]) -> list[Ques
     for name, seg in zip(names, segments, strict=True):
         for k in seg:
             q = out[k]
-            out[k] = Question(
-                name, q.n, q.asked_by, q.span, q.answer, q.answer_refers_to, q.answer_is_pointer, q.part
-            )
+            out[k] = Question(name, q.n, q.asked_by, q.span, q.answer, q.answer_refers_to, q.answer_is_pointer, q.part)
     return out
 
 
@@ -363,12 +363,12 @@ def _unnumbered_questions(
     return out
 
 
-def find_parts(text: str, lines: Sequence[Line], doc_kind: str | None) -> list[Part]:
+def find_parts(text: str, lines: Sequence[Line], doc_kind: str | None, boundaries: list[_Boundary] | None = None) -> list[Part]:
     """The parts of a file, in order: the letter or preamble, chapters of answers, fractie
     sections, an internal memo."""
     boundaries = [
         b
-        for b in find_boundaries(lines)
+        for b in (find_boundaries(lines) if boundaries is None else boundaries)
         if b.kind in ("chapter", "qa_list", "fractie", "memo", "answer_section")
     ]
     first_text = next((ln.start for ln in lines if not ln.blank), 0)

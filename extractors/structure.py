@@ -32,6 +32,9 @@ def is_rule(line: Line) -> bool:
 def footnote_label(lines: Sequence[Line], i: int) -> str | None:
     """The footnote number when line i starts a footnote body ("¹ ...", "[1] ...", a lone "1"
     followed by a URL line), else None."""
+    text = lines[i].text.lstrip()
+    if not text or not (text[0] in SUPERSCRIPT_DIGITS or text[0] in "[<" or text[0].isdigit()):
+        return None  # the common case, decided without a regex
     m = _FOOTNOTE_START.match(lines[i].text)
     if m:
         raw = m["sup"] or m["br"] or m["html"]
@@ -53,11 +56,7 @@ def footnote_extent(lines: Sequence[Line], i: int) -> int:
     k = j + 1
     while k < len(lines) and lines[k].blank:
         k += 1
-    if (
-        k < len(lines)
-        and is_url_line(lines[k])
-        and (_LONE_NUMBER.match(lines[i].text) or lines[j].text.rstrip().endswith(":"))
-    ):
+    if k < len(lines) and is_url_line(lines[k]) and (_LONE_NUMBER.match(lines[i].text) or lines[j].text.rstrip().endswith(":")):
         j = k
     return j
 
@@ -65,6 +64,7 @@ def footnote_extent(lines: Sequence[Line], i: int) -> int:
 def find_footnotes(text: str, lines: Sequence[Line]) -> list[Footnote]:
     """Footnote bodies with the anchor that cites each (nearest earlier marker with that number)."""
     notes = []
+    anchors: list[tuple[str, Span]] | None = None
     i = 0
     while i < len(lines):
         label = footnote_label(lines, i)
@@ -73,22 +73,32 @@ def find_footnotes(text: str, lines: Sequence[Line]) -> list[Footnote]:
             continue
         last = footnote_extent(lines, i)
         span = Span(lines[i].start, lines[last].end)
-        notes.append(Footnote(label, span, _find_anchor(text, label, span), span.quote(text)))
+        if anchors is None:
+            anchors = _anchors(text)
+        notes.append(Footnote(label, span, _find_anchor(anchors, label, span), span.quote(text)))
         i = last + 1
     return notes
 
 
-def _find_anchor(text: str, label: str, body: Span) -> Span | None:
-    sup = label.translate(str.maketrans("0123456789", SUPERSCRIPT_DIGITS))
-    pattern = re.compile(
-        rf"(?<=\S)(?:{re.escape(sup)}(?![{SUPERSCRIPT_DIGITS}])|\^\[{label}\]|<sup>{label}</sup>)"
-    )
-    before = [m for m in pattern.finditer(text, 0, body.start)]
+_ANCHOR = re.compile(rf"(?<=\S)(?:(?P<sup>[{SUPERSCRIPT_DIGITS}]+)|\^\[(?P<br>\d+)\]|<sup>(?P<html>\d+)</sup>)")
+
+
+def _anchors(text: str) -> list[tuple[str, Span]]:
+    """Every footnote marker in running text, with its number, in order."""
+    out = []
+    for m in _ANCHOR.finditer(text):
+        label = (m["sup"] or "").translate(_SUPER_TO_DIGIT) or m["br"] or m["html"]
+        out.append((label, Span(m.start(), m.end())))
+    return out
+
+
+def _find_anchor(anchors: list[tuple[str, Span]], label: str, body: Span) -> Span | None:
+    """The nearest marker with the footnote's number before its body, else the first after it."""
+    before = [span for lab, span in anchors if lab == label and span.end <= body.start]
     if before:
-        m = before[-1]
-        return Span(m.start(), m.end())
-    after = pattern.search(text, body.end)
-    return Span(after.start(), after.end()) if after else None
+        return before[-1]
+    after = [span for lab, span in anchors if lab == label and span.start >= body.end]
+    return after[0] if after else None
 
 
 def find_tables(lines: Sequence[Line]) -> list[Table]:
@@ -136,6 +146,8 @@ _NAME = re.compile(
 def is_role_line(line: Line) -> bool:
     """A signature's role line: "De minister van Defensie," or "DE STAATSSECRETARIS VAN DEFENSIE"
     (a comma or capitals; an address line such as "de Voorzitter van de Eerste Kamer" has neither)."""
+    if len(line.text) > 90:
+        return False
     s = strip_decoration(line.text)
     return len(s) < 70 and bool(_ROLE.match(s)) and (s.rstrip().endswith(",") or s.isupper())
 
@@ -193,8 +205,7 @@ def _role_text(line: Line) -> str:
         # "MINISTER VAN DEFENSIE" -> "minister van Defensie": the name after van/voor keeps its capital
         words = s.lower().split()
         s = " ".join(
-            w.capitalize() if k and words[k - 1] in ("van", "voor") and w not in ("de", "het") else w
-            for k, w in enumerate(words)
+            w.capitalize() if k and words[k - 1] in ("van", "voor") and w not in ("de", "het") else w for k, w in enumerate(words)
         )
     return s[0].lower() + s[1:]
 
@@ -272,12 +283,21 @@ def detect_date(text: str) -> str | None:
     return None
 
 
-_DOSSIER_LINE = re.compile(
-    r"^\s*(?P<dossier>\d{2}\s?\d{3}(?:-\d+)?)(?:\s+(?P<sub>[A-Z]{1,3}))?(?:\s|$)", re.M
-)
-_OWN_KAMERSTUK = re.compile(
-    r"^Antwoorden\s+op\s+.*\(Kamerstuk\s+(?P<dossier>\d{2}\s?\.?\d{3})-?\s?(?P<sub>[A-Z]{1,3})\)", re.M
-)
+_DOSSIER_LINE = re.compile(r"^\s*(?P<dossier>\d{2}\s?\d{3}(?:-\d+)?)(?:\s+(?P<sub>[A-Z]{1,3}))?(?:\s|$)", re.M)
+_OWN_KAMERSTUK = re.compile(r"^Antwoorden\s+op\s+.*\(Kamerstuk\s+(?P<dossier>\d{2}\s?\.?\d{3})-?\s?(?P<sub>[A-Z]{1,3})\)", re.M)
+
+
+def _own_kamerstuk_headings(text: str):
+    """Headings "Antwoorden op ... (Kamerstuk 36800-K)", found by a fast literal search first."""
+    pos = text.find("Antwoorden op")
+    while pos >= 0:
+        if pos == 0 or text[pos - 1] == "\n":
+            m = _OWN_KAMERSTUK.match(text, pos)
+            if m:
+                yield m
+        pos = text.find("Antwoorden op", pos + 1)
+
+
 _VOLGNUMMER = re.compile(r"^\s*Nr\.\s*(?P<nr>\d+)\s*$", re.M | re.I)
 _MINDEF = re.compile(r"Onze\s+referentie\s*\n\s*(?P<ref>MINDEF\d{8,})", re.I)
 
@@ -291,7 +311,7 @@ def detect_own_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if m:
         base = re.sub(r"[\s.]", "", m["dossier"]) + (f"-{m['sub']}" if m["sub"] else "")
         dossiers.append(f"{base}-{nr['nr']}" if nr else base)
-    for k in _OWN_KAMERSTUK.finditer(text):
+    for k in _own_kamerstuk_headings(text):
         base = re.sub(r"[\s.]", "", k["dossier"]) + f"-{k['sub']}"
         if base not in dossiers and not any(d.startswith(base + "-") for d in dossiers):
             dossiers.append(base)

@@ -11,6 +11,12 @@ _LINE = re.compile(r"[^\r\n]*")
 
 def split_lines(text: str) -> list[Line]:
     """Every line of text with its offsets; the line ending (\\n, \\r\\n or \\r) is not part of it."""
+    if "\r" not in text:  # the common case: one fast split
+        lines, pos = [], 0
+        for part in text.split("\n"):
+            lines.append(Line(pos, pos + len(part), part))
+            pos += len(part) + 1
+        return lines
     lines = []
     pos, n = 0, len(text)
     while pos <= n:
@@ -24,22 +30,46 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-# Markdown and list decoration left by the conversion: "## **Title**", "- **item**", "> quote".
-_DECORATION = re.compile(r"^[\s>#]*(?:[-*·•]\s+)?(?:\*\*|\*|__)?\s*|\s*(?:\*\*|\*|__)?\s*$")
+_EMPHASIS = ("**", "__", "*")
+
+
+def _strip_emphasis_left(s: str) -> str:
+    for mark in _EMPHASIS:
+        if s.startswith(mark):
+            return s[len(mark) :]
+    return s
+
+
+def _strip_emphasis_right(s: str) -> str:
+    for mark in _EMPHASIS:
+        if s.endswith(mark):
+            return s[: -len(mark)]
+    return s
 
 
 def strip_decoration(s: str) -> str:
-    """The words of a line without markdown headings, emphasis and list markers around them."""
-    return _DECORATION.sub("", s).strip()
+    """The words of a line without markdown headings, emphasis and list markers around them.
+
+    (String methods rather than one regex: a regex anchored at the end of a long line is tried
+    at every position of it.)
+    """
+    s = s.strip().lstrip(">#").lstrip()
+    if len(s) > 1 and s[0] in "-*·•" and s[1] in " \t":
+        s = s[2:].lstrip()
+    s = _strip_emphasis_left(s).strip()
+    return _strip_emphasis_right(s).strip()
 
 
 def content_span(line: Line) -> tuple[int, int]:
     """Offsets of the line's text without the decoration around it."""
     text = line.text
-    lead = re.match(r"^[\s>#]*(?:\*\*|\*|__)?\s*", text)
-    trail = re.search(r"\s*(?:\*\*|\*|__)?\s*$", text)
-    start = lead.end() if lead else 0
-    end = trail.start() if trail else len(text)
+    start = len(text) - len(text.lstrip().lstrip(">#").lstrip())
+    rest = _strip_emphasis_left(text[start:])
+    start += len(text[start:]) - len(rest)
+    start += len(rest) - len(rest.lstrip())
+    end = len(text.rstrip())
+    body = _strip_emphasis_right(text[:end])
+    end = len(body.rstrip())
     if end < start:
         end = start
     return line.start + start, line.start + end

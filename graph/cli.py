@@ -88,9 +88,7 @@ def extract(paths: tuple[str, ...], kinds: str | None, fmt: str) -> None:
         wanted = [k.strip() for k in kinds.split(",") if k.strip()]
         unknown = sorted(set(wanted) - set(known_kinds()))
         if unknown:
-            raise click.UsageError(
-                f"unknown kind(s): {', '.join(unknown)}; known: {', '.join(known_kinds())}"
-            )
+            raise click.UsageError(f"unknown kind(s): {', '.join(unknown)}; known: {', '.join(known_kinds())}")
     problems = Problems()
     rows = (m.to_json() for doc in iter_documents(paths, problems) for m in extract_mentions(doc, wanted))
     emit(rows, fmt, columns=["doc", "kind", "start", "end", "text", "value"])
@@ -126,14 +124,10 @@ def build(paths: tuple[str, ...], out_dir: Path) -> None:
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--open", "only_open", is_flag=True, help="Only questions without an answer.")
-@click.option(
-    "--by-reference", is_flag=True, help="Only questions answered only by pointing to another answer."
-)
+@click.option("--by-reference", is_flag=True, help="Only questions answered only by pointing to another answer.")
 @click.option("--fractie", default=None, help="Only questions asked by this fractie (any spelling).")
 @format_option()
-def questions(
-    paths: tuple[str, ...], only_open: bool, by_reference: bool, fractie: str | None, fmt: str
-) -> None:
+def questions(paths: tuple[str, ...], only_open: bool, by_reference: bool, fractie: str | None, fmt: str) -> None:
     """List the questions of documents (the bundled corpus when no PATH is given)."""
     from extractors.fracties import canonical_fractie
 

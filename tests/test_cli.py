@@ -76,9 +76,7 @@ def test_build_without_paths_builds_the_bundled_corpus(runner, tmp_path):
     out = tmp_path / "out"
     result = runner.invoke(main, ["build", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    m = re.search(
-        r"(\d+) documents, (\d+) questions: (\d+) answered \((\d+) only by reference", result.stdout
-    )
+    m = re.search(r"(\d+) documents, (\d+) questions: (\d+) answered \((\d+) only by reference", result.stdout)
     assert m and m.group(1) == "5"
     g = Graph().parse(out / "graph.ttl", format="turtle")
     assert len(g) > 1000

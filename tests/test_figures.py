@@ -52,11 +52,7 @@ AMOUNTS = {
 
 @pytest.mark.parametrize("prefix", sorted(AMOUNTS))
 def test_corpus_amounts(docs, prefix):
-    got = [
-        (m.text, m.value, m.fields["qualifier"], m.fields["per"])
-        for m in figure_mentions(docs[prefix])
-        if m.kind == "amount"
-    ]
+    got = [(m.text, m.value, m.fields["qualifier"], m.fields["per"]) for m in figure_mentions(docs[prefix]) if m.kind == "amount"]
     assert got == [(t, pytest.approx(v), q, p) for t, v, q, p in AMOUNTS[prefix]]
 
 
@@ -69,17 +65,11 @@ def test_corpus_percentages_with_their_base(docs):
 
 
 def test_corpus_quantities(docs):
-    q = {
-        (m.text, m.value, m.fields["unit"], m.fields["qualifier"])
-        for m in figure_mentions(docs["002"])
-        if m.kind == "quantity"
-    }
+    q = {(m.text, m.value, m.fields["unit"], m.fields["qualifier"]) for m in figure_mentions(docs["002"]) if m.kind == "quantity"}
     assert ("714 burgers", 714, "burgers", None) in q
     assert ("8.000 kandidaten", 8000, "kandidaten", "bijna") in q
     assert ("100.000 mensen", 100_000, "personen", "circa") in q
-    q1 = {
-        (m.text, m.value, m.fields["qualifier"]) for m in figure_mentions(docs["001"]) if m.kind == "quantity"
-    }
+    q1 = {(m.text, m.value, m.fields["qualifier"]) for m in figure_mentions(docs["001"]) if m.kind == "quantity"}
     assert ("82000 personeelsleden", 82000, "ruim") in q1
     assert ("122.000 mensen", 122_000, "ten minste") in q1
     assert not any(t.startswith("16.00") for t, _, _ in q1)  # "vanaf 16.00 uur" is a time of day

@@ -47,9 +47,7 @@ REFERS_002 = {
 
 @pytest.mark.parametrize(("prefix", "expected"), [("001", REFERS_001), ("002", REFERS_002)])
 def test_answer_references(docs, prefix, expected):
-    got = {
-        label: list(q.answer_refers_to) for label, q in by_label(docs[prefix]).items() if q.answer_refers_to
-    }
+    got = {label: list(q.answer_refers_to) for label, q in by_label(docs[prefix]).items() if q.answer_refers_to}
     assert got == expected
 
 
