@@ -33,6 +33,7 @@ BUILTIN: dict[str, tuple[str, str]] = {
     "questions": ("extractors.question_mentions", "EXTRACTOR"),
     "figures": ("extractors.figures", "EXTRACTOR"),
     "periods": ("extractors.periods", "EXTRACTOR"),
+    "references": ("extractors.references", "EXTRACTOR"),
 }
 
 

@@ -1,0 +1,231 @@
+"""References: Kamerstukken, moties, TK documents and zaken, toezeggingen, MINDEF numbers, URLs
+and footnotes that point to an answer in another letter, with normalised values.
+
+Kamerstuk numbers are normalised as dossier digits, then the toevoeging in upper case, then the
+volgnummer, joined by "-": 'Kamerstuk 36 800 X, nr. 3' -> '36800-X-3', '21 501-28, nr. 298' ->
+'21501-28-298', '33.763-176' -> '33763-176', '36 800-X34' -> '36800-X-34'.
+
+>>> normalise_kamerstuk("36 800 X", "3")
+'36800-X-3'
+>>> normalise_kamerstuk("21 501-02-3047", None)
+'21501-02-3047'
+>>> normalise_kamerstuk("36 800-X34", None)
+'36800-X-34'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from extractors.document import Document, Mention, Span
+from extractors.registry import Extractor
+
+NAME, VERSION = "references", "1"
+LABEL = f"{NAME}@{VERSION}"
+OFFICIAL = "https://zoek.officielebekendmakingen.nl/"
+
+_DOSSIER = r"\d{2}[\x20.]?\d{3}"
+_TAIL = r"(?:\s?[-–]\s?[A-Za-z\d]{1,5}|\x20[A-Z]{1,3}(?:\d{1,4})?(?![\w]))*"
+_NR = r"(?:,?\s*(?P<nrs>nrs?)\.?\s*(?P<nr>\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*))?"
+_ONE = rf"{_DOSSIER}{_TAIL}"
+
+# "Kamerstuk 36 800 X, nr. 3", "Kamerstukken 28676-472; 28676-504 en 28676-464",
+# "Kamerstukken 27 830 en 31 865, nr. 339", "motie 36 045–191"
+_TRIGGERED = re.compile(
+    rf"(?P<trigger>Kamerstuk(?:ken)?|[Mm]otie(?:s)?)\s+(?P<list>{_ONE}(?:\s*(?:;|,|en)\s*{_ONE})*){_NR}"
+)
+# without a trigger word only the unambiguous shapes: "36 725 X nr. 6", "(36 800-X34)", "36 124, nr. 57"
+_BARE = re.compile(
+    rf"(?<![\w.-])(?P<list>{_DOSSIER}(?:\s?[-–]\s?[A-Z]{{1,3}}\d{{0,4}}|\x20[A-Z]{{1,3}}(?![\w])|[-–]\d{{1,3}}(?=,?\s*nrs?\b)|)){_NR}"
+)
+_KST_ID = re.compile(r"\bkst-(?P<id>\d{5}(?:-[A-Za-z\d]+)*)")
+_TK = re.compile(r"(?<![\w])(?P<id>20\d{2}(?P<k>[DZ])\d{5})(?![\w])")
+_TZ = re.compile(r"(?<![\w])TZ\d{6}-\d{3}(?![\w])")
+_MINDEF = re.compile(r"(?<![\w])MINDEF\d{8,}(?![\w])")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'«»‘’“”]+")
+_ANSWER_NOTE = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d+\]|<sup>\d+</sup>|\d{1,2})?\s*Vraag\s+(?P<n>\d{1,3})\s*:", re.M)
+_MOTION_NAMES = re.compile(
+    r"\b[Mm]oties?[-\s]+(?P<names>[A-Z][\w'’-]+(?:[-\s][A-Z][\w'’-]+)?(?:\s+(?:c\.s\.|en\s+[A-Z][\w'’-]+(?:[-\s][A-Z][\w'’-]+)?))*)"
+)
+
+
+def normalise_kamerstuk(number: str, nr: str | None) -> str:
+    """Dossier digits, toevoeging, volgnummer joined by '-'."""
+    number = number.replace("–", "-").strip()
+    m = re.match(r"(\d{2})[\x20.]?(\d{3})(.*)$", number)
+    if not m:
+        return number
+    parts = [m.group(1) + m.group(2)]
+    for token in re.split(r"[\s-]+", m.group(3).strip(" -")):
+        if not token:
+            continue
+        glued = re.fullmatch(r"([A-Za-z]+)(\d+)", token)  # "X34": toevoeging X, number 34
+        parts.extend([glued.group(1).upper(), glued.group(2)] if glued else [token.upper()])
+    if nr:
+        parts.append(str(int(nr)))
+    return "-".join(parts)
+
+
+def official_id(value: str) -> str:
+    return f"kst-{value}"
+
+
+def unwrap_url(url: str) -> str:
+    """The target of a redirect wrapper (Google, Outlook safelinks); other URLs unchanged."""
+    parts = urlsplit(url if "://" in url else "https://" + url)
+    host = parts.netloc.lower()
+    if ("google." in host and parts.path == "/url") or "safelinks" in host:
+        query = parse_qs(parts.query)
+        for key in ("url", "q"):
+            if query.get(key):
+                return unquote(query[key][0])
+    return url
+
+
+def _ref(doc: Document, s: int, e: int, value: str, type_: str, **fields) -> Mention:
+    return Mention(doc.name, "reference", s, e, doc.text[s:e], value, LABEL, {"type": type_, **fields})
+
+
+def _kamerstuk_fields(value: str, motion: bool) -> dict:
+    has_nr = value.count("-") >= 1 and value.rsplit("-", 1)[1].isdigit()
+    fields = {"dossier": value.split("-")[0]}
+    if has_nr and not motion:
+        fields["official_id"] = official_id(value)
+        fields["url"] = f"{OFFICIAL}{official_id(value)}.html"
+    return fields
+
+
+def _split_list(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The dossier numbers of a list "28676-472; 28676-504 en 28676-464" with their spans."""
+    out = []
+    for m in re.finditer(_ONE, text[start:end]):
+        out.append((start + m.start(), start + m.end(), m.group(0)))
+    return out
+
+
+def _kamerstukken(doc: Document, taken: bytearray) -> Iterator[Mention]:
+    text = doc.text
+    for m in _TRIGGERED.finditer(text):
+        motion = m["trigger"].lower().startswith("motie")
+        items = _split_list(text, m.start("list"), m.end("list"))
+        numbers = re.findall(r"\d{1,4}", m["nr"]) if m["nr"] else [None]
+        type_ = "motie" if motion else "kamerstuk"
+        if len(items) == 1:
+            _take(taken, m.start(), m.end())
+            for nr in numbers:
+                value = normalise_kamerstuk(items[0][2], nr)
+                yield _ref(doc, m.start(), m.end(), value, type_, **_kamerstuk_fields(value, motion))
+            continue
+        _take(taken, m.start(), m.end())
+        for k, (s, e, number) in enumerate(items):
+            nr = numbers[0] if (m["nr"] and len(numbers) == 1) else None
+            value = normalise_kamerstuk(number, nr)
+            start = m.start() if k == 0 else s
+            end = m.end() if (k == len(items) - 1 and m["nr"]) else e
+            yield _ref(doc, start, end, value, type_, **_kamerstuk_fields(value, motion))
+    for m in _BARE.finditer(text):
+        if b"\1" in taken[m.start() : m.end()]:
+            continue
+        # without a trigger word: a volgnummer ("36 725 X nr. 6") or a glued one ("36 800-X34")
+        shaped = m["nr"] or re.search(r"[-–]\s?[A-Z]{1,3}\d", m["list"])
+        if not shaped:
+            continue
+        numbers = re.findall(r"\d{1,4}", m["nr"]) if m["nr"] else [None]
+        _take(taken, m.start(), m.end())
+        for nr in numbers:
+            value = normalise_kamerstuk(m["list"], nr)
+            motion = bool(re.search(r"\bmotie", text[max(0, m.start() - 160) : m.start()], re.I))
+            yield _ref(doc, m.start(), m.end(), value, "motie" if motion else "kamerstuk",
+                       **_kamerstuk_fields(value, motion))  # fmt: skip
+    for m in _KST_ID.finditer(text):
+        if b"\1" in taken[m.start() : m.end()]:
+            continue
+        _take(taken, m.start(), m.end())
+        value = _normalise_kst(m["id"])
+        yield _ref(doc, m.start(), m.end(), value, "kamerstuk", **_kamerstuk_fields(value, False))
+
+
+def _normalise_kst(raw: str) -> str:
+    parts = raw.split("-")
+    return "-".join([parts[0]] + [p.upper() if not p.isdigit() else p for p in parts[1:]])
+
+
+def _take(taken: bytearray, s: int, e: int) -> None:
+    taken[s:e] = b"\1" * (e - s)
+
+
+def _urls(doc: Document, taken: bytearray) -> Iterator[Mention]:
+    text = doc.text
+    for m in _URL.finditer(text):
+        url = m.group(0).rstrip(".,;:!?*")
+        s, e = m.start(), m.start() + len(url)
+        _take(taken, s, e)
+        target = unwrap_url(url)
+        yield _ref(doc, s, e, url, "url", target=target if target != url else None)
+
+
+def _identifiers(doc: Document) -> Iterator[Mention]:
+    """TK document and zaak numbers, toezeggingen, MINDEF numbers (also inside URLs)."""
+    text = doc.text
+    for m in _TK.finditer(text):
+        yield _ref(doc, m.start(), m.end(), m["id"], "tk_document" if m["k"] == "D" else "tk_zaak")
+    for m in _TZ.finditer(text):
+        yield _ref(doc, m.start(), m.end(), m.group(0), "toezegging")
+    for m in _MINDEF.finditer(text):
+        yield _ref(doc, m.start(), m.end(), m.group(0), "mindef", own=m.group(0) in doc.identifiers)
+
+
+def _answer_notes(doc: Document) -> Iterator[Mention]:
+    """A footnote "Vraag 15:" followed by the URL of another letter: a reference to that answer."""
+    text = doc.text
+    for note in doc.footnotes:
+        m = _ANSWER_NOTE.match(text, note.span.start, note.span.end)
+        if not m:
+            continue
+        url = _URL.search(text, m.end(), note.span.end)
+        s, e = m.start("n") - len("Vraag "), m.end("n")
+        yield _ref(doc, s, e, f"vraag {m['n']}", "answer", question=int(m["n"]),
+                   document_url=url.group(0) if url else None,
+                   anchor=[note.anchor.start, note.anchor.end] if note.anchor else None)  # fmt: skip
+
+
+def _own_headers(doc: Document, taken: bytearray) -> Iterator[Mention]:
+    """The document's own dossier number printed at its head ("36 800 X", "21 501-28" + "Nr. 300")."""
+    text = doc.text
+    head = text[:600]
+    m = re.search(rf"^\s*(?P<d>{_DOSSIER}(?:-\d+|\x20[A-Z]{{1,3}})?)(?=\s|$)", head, re.M)
+    if m and b"\1" not in taken[m.start("d") : m.end("d")]:
+        value = normalise_kamerstuk(m["d"], None)
+        _take(taken, m.start("d"), m.end("d"))
+        yield _ref(doc, m.start("d"), m.end("d"), value, "kamerstuk", own=True, dossier=value.split("-")[0])
+        nr = re.search(r"^[ \t]*(?P<all>Nr\.\s*(?P<nr>\d+))[ \t]*$", head, re.M)
+        if nr:
+            full = f"{value}-{int(nr['nr'])}"
+            _take(taken, nr.start("all"), nr.end("all"))
+            yield _ref(doc, nr.start("all"), nr.end("all"), full, "kamerstuk", own=True, **_kamerstuk_fields(full, False))
+
+
+def motion_submitters(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Names in "moties Timmermans en Yesilgöz-Zegerius", "motie-Piri c.s." within [start, end)."""
+    out = []
+    for m in _MOTION_NAMES.finditer(text, start, end):
+        for n in re.finditer(r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*(?:\s+[A-Z][\w'’-]+)?", m["names"]):
+            name = n.group(0)
+            if name in ("Van", "De"):
+                continue
+            s = m.start("names") + n.start()
+            out.append((s, s + len(name), name))
+    return out
+
+
+def reference_mentions(doc: Document) -> list[Mention]:
+    taken = bytearray(len(doc.text))
+    out = [*_urls(doc, taken), *_own_headers(doc, taken), *_kamerstukken(doc, taken), *_identifiers(doc)]
+    out += list(_answer_notes(doc))
+    out.sort(key=lambda x: (x.start, x.end))
+    return out
+
+
+EXTRACTOR = Extractor(NAME, VERSION, ("reference",), reference_mentions)
