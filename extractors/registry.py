@@ -34,6 +34,7 @@ BUILTIN: dict[str, tuple[str, str]] = {
     "figures": ("extractors.figures", "EXTRACTOR"),
     "periods": ("extractors.periods", "EXTRACTOR"),
     "references": ("extractors.references", "EXTRACTOR"),
+    "entities": ("extractors.entities", "EXTRACTOR"),
 }
 
 

@@ -1,0 +1,275 @@
+"""Named entities resolved to stable identifiers: persons (with roles), fracties, organisations
+and programmes from curated gazetteers (extractors/data), extended by the acronyms a document
+defines itself ("Multilateraal Defensiemechanisme, MDM", "Prioritised Ukraine Requirements List
+(PURL)").
+
+Matching uses one Aho-Corasick automaton per gazetteer (one pass over the text, whatever the
+number of names) and keeps the leftmost-longest match at word boundaries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import ahocorasick
+
+from extractors.document import Document, Mention
+from extractors.fracties import find_fracties
+from extractors.references import motion_submitters
+from extractors.registry import Extractor
+
+NAME, VERSION = "entities", "1"
+LABEL = f"{NAME}@{VERSION}"
+
+
+def fold(s: str) -> str:
+    """Case and diacritics folded: 'Yeşilgöz' and 'Yesilgoz' compare equal."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+def _load(name: str) -> dict:
+    return json.loads(files("extractors.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    label: str  # prefLabel
+    acronym: str | None
+    category: str
+    broader: str | None
+    scope: str | None
+
+    @property
+    def kind(self) -> str:
+        return "organisation" if self.category == "organisation" else "programme"
+
+    @property
+    def value(self) -> str:
+        return self.acronym or self.label
+
+
+@cache
+def gazetteer() -> dict[str, Entry]:
+    return {
+        e["id"]: Entry(e["id"], e["prefLabel"], e["acronym"], e["category"], e["broader"], e["scopeNote"])
+        for e in _load("gazetteer.json")["entries"]
+    }
+
+
+def _surface_forms() -> Iterator[tuple[str, str]]:
+    for e in _load("gazetteer.json")["entries"]:
+        forms = {e["prefLabel"], *e["altLabels"]}
+        if e["acronym"]:
+            forms.add(e["acronym"])
+        for form in forms:
+            yield form, e["id"]
+            if form[:1].islower():
+                yield form[:1].upper() + form[1:], e["id"]  # at the start of a sentence
+
+
+def _automaton(pairs: Iterable[tuple[str, str]]) -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for form, key in pairs:
+        a.add_word(form, (len(form), key))
+    a.make_automaton()
+    return a
+
+
+@cache
+def _entity_automaton() -> ahocorasick.Automaton:
+    return _automaton(_surface_forms())
+
+
+@cache
+def persons() -> dict[str, dict]:
+    return {p["name"]: p for p in _load("persons.json")["persons"]}
+
+
+@cache
+def _person_automaton() -> ahocorasick.Automaton:
+    pairs = []
+    for p in persons().values():
+        for form in {p["name"], *p["variants"]}:
+            pairs.append((form, p["name"]))
+    return _automaton(pairs)
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _footnote_digit_at(text: str, i: int) -> bool:
+    """A footnote number glued to the name ("in de NRC3, ..."): one or two digits, then no word."""
+    j = i
+    while j < len(text) and j - i < 2 and text[j].isdigit():
+        j += 1
+    return j > i and (j == len(text) or not _word_char(text[j]))
+
+
+def find_names(text: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int, str]]:
+    """Leftmost-longest matches at word boundaries: (start, end, key)."""
+    hits = []
+    for end_index, (length, key) in automaton.iter(text):
+        start, end = end_index - length + 1, end_index + 1
+        if start > 0 and _word_char(text[start - 1]):
+            continue
+        if end < len(text) and _word_char(text[end]) and not _footnote_digit_at(text, end):
+            continue
+        hits.append((start, end, key))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out, last_end = [], -1
+    for s, e, key in hits:
+        if s >= last_end:
+            out.append((s, e, key))
+            last_end = e
+    return out
+
+
+# --- acronyms the document defines ----------------------------------------------------------------
+
+_ACRONYM = r"[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[A-Z0-9]+)?"
+_EXPANSION = r"[A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){1,9}"
+_DEF_PATTERNS = [
+    re.compile(rf"(?P<exp>{_EXPANSION})\s*\((?P<abbr>{_ACRONYM})\)"),  # Expansion (ABBR)
+    re.compile(rf"\((?P<exp>{_EXPANSION}),\s*(?P<abbr>{_ACRONYM})\)"),  # (Expansion, ABBR)
+    re.compile(rf"(?P<abbr>{_ACRONYM})\s*\((?P<exp>{_EXPANSION})\)"),  # ABBR (Expansion)
+]
+
+
+def _initials_fit(abbr: str, expansion: str) -> str | None:
+    """The shortest tail of expansion whose word initials spell the acronym's capitals in order."""
+    letters = [c for c in abbr if c.isupper() or c.isdigit()]
+    words = expansion.split()
+    for k in range(len(words) - 1, -1, -1):
+        tail = words[k:]
+        joined = "".join(w[0].upper() for w in tail if w[0].isalnum())
+        inner = "".join(c for w in tail for c in w if c.isupper())
+        if joined.startswith(letters[0]) and (_subsequence(letters, joined) or _subsequence(letters, inner)):
+            if len(tail) >= 2 or len(letters) <= 2:
+                return " ".join(tail)
+    return None
+
+
+def _subsequence(needle: list[str], hay: str) -> bool:
+    it = iter(hay)
+    return all(c in it for c in needle)
+
+
+@dataclass(frozen=True)
+class Definition:
+    abbr: str
+    expansion: str
+    abbr_span: tuple[int, int]
+    expansion_span: tuple[int, int]
+
+
+def acronym_definitions(text: str) -> list[Definition]:
+    out = []
+    for pattern in _DEF_PATTERNS:
+        for m in pattern.finditer(text):
+            expansion = _initials_fit(m["abbr"], m["exp"])
+            if not expansion:
+                continue
+            exp_start = m.end("exp") - len(expansion)
+            out.append(Definition(m["abbr"], expansion, (m.start("abbr"), m.end("abbr")), (exp_start, m.end("exp"))))
+    return out
+
+
+# --- mentions ------------------------------------------------------------------------------------
+
+
+def _mention(doc: Document, kind: str, s: int, e: int, value: str, **fields) -> Mention:
+    return Mention(doc.name, kind, s, e, doc.text[s:e], value, LABEL, fields)
+
+
+def organisation_mentions(doc: Document) -> list[Mention]:
+    text = doc.text
+    entries = gazetteer()
+    out: list[Mention] = []
+    taken: set[tuple[int, int]] = set()
+    for s, e, key in find_names(text, _entity_automaton()):
+        entry = entries[key]
+        out.append(_mention(doc, entry.kind, s, e, entry.value, label=entry.label, acronym=entry.acronym,
+                            category=entry.category, id=entry.id, broader=entry.broader))  # fmt: skip
+        taken.add((s, e))
+    known = {fold(x) for entry in entries.values() for x in (entry.label, entry.acronym) if x}
+    for d in acronym_definitions(text):
+        if fold(d.abbr) in known or d.abbr_span in taken:
+            continue  # the gazetteer has it already
+        for s, e in (d.abbr_span, d.expansion_span):
+            out.append(_mention(doc, "programme", s, e, d.abbr, label=d.expansion, acronym=d.abbr,
+                                category="defined_in_text", id=None, broader=None))  # fmt: skip
+    return out
+
+
+_TITLED = re.compile(
+    r"\b(?:de\s+heer|mevrouw|mw\.|dhr\.|president|premier|minister-president|commissaris)\s+"
+    r"(?P<name>(?:[A-Z][\w'’-]+\s+)?(?:(?:van|de|der|den|ter)\s+)*[A-Z][\w'’-]+)"
+)
+
+
+def person_mentions(doc: Document) -> list[Mention]:
+    text = doc.text
+    known = persons()
+    folded = {fold(v): p["name"] for p in known.values() for v in (p["name"], *p["variants"])}
+    found: dict[tuple[int, int], Mention] = {}
+
+    def add(s: int, e: int, printed: str, role: str | None, basis: str) -> None:
+        name = folded.get(fold(printed), printed)
+        role = role or (known[name]["role"] if name in known else None)
+        if not any(a <= s < b or s <= a < e for a, b in found):
+            found[(s, e)] = _mention(doc, "person", s, e, name, role=role, basis=basis)
+
+    for sig in doc.signatories:
+        add(sig.span.start, sig.span.end, sig.name, sig.role, "signature")
+    for s, e, name in motion_submitters(text, 0, len(text)):
+        add(s, e, name, "indiener motie", "motie")
+    for m in _TITLED.finditer(text):
+        add(m.start("name"), m.end("name"), m["name"], None, "title")
+    for s, e, name in find_names(text, _person_automaton()):
+        if text[max(0, s - 8) : s].rstrip().endswith("fractie"):
+            continue  # "fractie Visseren-Hamakers" names a fractie
+        add(s, e, text[s:e], None, "gazetteer")
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def party_mentions(doc: Document) -> list[Mention]:
+    return [_mention(doc, "party", h.start, h.end, h.canonical) for h in find_fracties(doc.text)]
+
+
+def entity_mentions(doc: Document) -> list[Mention]:
+    out = person_mentions(doc) + party_mentions(doc) + organisation_mentions(doc)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def unknown_acronyms(doc: Document) -> list[tuple[str, int]]:
+    """Capitalised abbreviations no gazetteer entry or in-text definition explains, with counts."""
+    entries = gazetteer()
+    known = {x for e in entries.values() for x in (e.acronym, e.label) if x}
+    known |= {form for form, _ in _surface_forms()}
+    known |= {d.abbr for d in acronym_definitions(doc.text)}
+    skip = {"EUR", "USD", "II", "III", "IV", "VS", "NL", "VK", "BBP", "BNI", "KPI", "AI", "IT", "HR", "MKB", "VTE", "FTE"}
+    counts: dict[str, int] = {}
+    fracties = {h.canonical for h in find_fracties(doc.text)}
+    for m in re.finditer(r"(?<![\w-])[A-Z][A-Z0-9&]{1,9}(?:-[A-Z][A-Z0-9]*)?(?![\w])", doc.text):
+        token = m.group(0)
+        line_start = doc.text.rfind("\n", 0, m.start()) + 1
+        line = doc.text[line_start : doc.text.find("\n", m.end()) if doc.text.find("\n", m.end()) >= 0 else None]
+        if token in known or token in skip or token in fracties or line.isupper():
+            continue  # headings in capitals are words, not acronyms
+        if re.fullmatch(r"[A-Z]{1,2}\d*|\d+", token) or re.fullmatch(r"\d{4}\s?[A-Z]{2}", token):
+            continue
+        counts[token] = counts.get(token, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+EXTRACTOR = Extractor(NAME, VERSION, ("person", "party", "organisation", "programme"), entity_mentions)
