@@ -20,7 +20,7 @@ from importlib.resources import files
 import ahocorasick
 
 from extractors.document import Document, Mention
-from extractors.fracties import find_fracties
+from extractors.fracties import aliases, find_fracties
 from extractors.references import motion_submitters
 from extractors.registry import Extractor
 
@@ -152,7 +152,10 @@ def _initials_fit(abbr: str, expansion: str) -> str | None:
         tail = words[k:]
         joined = "".join(w[0].upper() for w in tail if w[0].isalnum())
         inner = "".join(c for w in tail for c in w if c.isupper())
-        if joined.startswith(letters[0]) and (_subsequence(letters, joined) or _subsequence(letters, inner)):
+        # compounds hide initials ("Defensiemechanisme" gives the M of MDM): fall back to the letters
+        spelled = "".join(tail).lower()
+        loose = _subsequence([c.lower() for c in letters], spelled)
+        if joined.startswith(letters[0]) and (_subsequence(letters, joined) or _subsequence(letters, inner) or loose):
             if len(tail) >= 2 or len(letters) <= 2:
                 return " ".join(tail)
     return None
@@ -260,11 +263,16 @@ def unknown_acronyms(doc: Document) -> list[tuple[str, int]]:
     skip = {"EUR", "USD", "II", "III", "IV", "VS", "NL", "VK", "BBP", "BNI", "KPI", "AI", "IT", "HR", "MKB", "VTE", "FTE"}
     counts: dict[str, int] = {}
     fracties = {h.canonical for h in find_fracties(doc.text)}
+    covered = bytearray(len(doc.text))
+    for s, e, _ in find_names(doc.text, _entity_automaton()):
+        covered[s:e] = b"\1" * (e - s)
     for m in re.finditer(r"(?<![\w-])[A-Z][A-Z0-9&]{1,9}(?:-[A-Z][A-Z0-9]*)?(?![\w])", doc.text):
         token = m.group(0)
         line_start = doc.text.rfind("\n", 0, m.start()) + 1
         line = doc.text[line_start : doc.text.find("\n", m.end()) if doc.text.find("\n", m.end()) >= 0 else None]
-        if token in known or token in skip or token in fracties or line.isupper():
+        if b"\1" in covered[m.start() : m.end()] or token.rstrip("0123456789") in known:
+            continue  # part of a known name ("MRAD SHORAD"), or a known name with a footnote digit
+        if token in known or token in skip or token in fracties or token in aliases() or line.isupper():
             continue  # headings in capitals are words, not acronyms
         if re.fullmatch(r"[A-Z]{1,2}\d*|\d+", token) or re.fullmatch(r"\d{4}\s?[A-Z]{2}", token):
             continue

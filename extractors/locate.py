@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from extractors.document import Document
+from extractors.document import Document, Question
 
 
 class Locator:
@@ -13,14 +13,22 @@ class Locator:
     def __init__(self, doc: Document):
         self.doc = doc
         spans = []
-        for q in doc.questions:
-            spans.append((q.span.start, q.span.end, f"{q.label} question" if q.n is not None else "question"))
+        for k, q in enumerate(doc.questions):
+            spans.append((q.span.start, q.span.end, f"{q.label} question" if q.n is not None else "question", k, False))
             if q.answer is not None:
-                spans.append((q.answer.start, q.answer.end, f"{q.label} answer" if q.n is not None else "answer"))
+                label = f"{q.label} answer" if q.n is not None else "answer"
+                spans.append((q.answer.start, q.answer.end, label, k, True))
         spans.sort()
         self.starts = [s[0] for s in spans]
         self.spans = spans
         self.part_starts = [p.span.start for p in doc.parts]
+
+    def find(self, offset: int) -> tuple[Question, bool] | None:
+        """The question whose text (False) or answer (True) holds offset, or None."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]:
+            return self.doc.questions[self.spans[i][3]], self.spans[i][4]
+        return None
 
     def where(self, offset: int) -> str | None:
         i = bisect.bisect_right(self.starts, offset) - 1

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from extractors.document import Document, Mention, Span
+from extractors.document import Document, Mention
 from extractors.registry import Extractor
 
 NAME, VERSION = "references", "1"
@@ -33,9 +33,7 @@ _ONE = rf"{_DOSSIER}{_TAIL}"
 
 # "Kamerstuk 36 800 X, nr. 3", "Kamerstukken 28676-472; 28676-504 en 28676-464",
 # "Kamerstukken 27 830 en 31 865, nr. 339", "motie 36 045–191"
-_TRIGGERED = re.compile(
-    rf"(?P<trigger>Kamerstuk(?:ken)?|[Mm]otie(?:s)?)\s+(?P<list>{_ONE}(?:\s*(?:;|,|en)\s*{_ONE})*){_NR}"
-)
+_TRIGGERED = re.compile(rf"(?P<trigger>Kamerstuk(?:ken)?|[Mm]otie(?:s)?)\s+(?P<list>{_ONE}(?:\s*(?:;|,|en)\s*{_ONE})*){_NR}")
 # without a trigger word only the unambiguous shapes: "36 725 X nr. 6", "(36 800-X34)", "36 124, nr. 57"
 _BARE = re.compile(
     rf"(?<![\w.-])(?P<list>{_DOSSIER}(?:\s?[-–]\s?[A-Z]{{1,3}}\d{{0,4}}|\x20[A-Z]{{1,3}}(?![\w])|[-–]\d{{1,3}}(?=,?\s*nrs?\b)|)){_NR}"

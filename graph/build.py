@@ -10,6 +10,8 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from extractors.document import Document, Span
+from extractors.locate import Locator
+from extractors.registry import extract_mentions
 from graph import iri
 from graph.vocab import DKG, ID, OA, SCHEMA
 
@@ -78,7 +80,102 @@ def add_document(g: Graph, doc: Document) -> URIRef:
     _add_questions(g, doc, d)
     _add_footnotes(g, doc, d)
     _add_tables(g, doc, d)
+    _add_mentions(g, doc, d)
     return d
+
+
+ELI_CITES = URIRef("http://data.europa.eu/eli/ontology#cites")
+_FIELD_PREDICATES = {
+    "currency": DKG.currency, "qualifier": DKG.qualifier, "per": DKG.per, "unit": DKG.unit, "of": DKG.base,
+    "until": DKG.until, "type": DKG.referenceType, "role": DKG.role, "category": DKG.category, "flag": DKG.flag,
+}  # fmt: skip
+
+
+def _literal(value) -> Literal:
+    if isinstance(value, bool):
+        return Literal(value)
+    if isinstance(value, int):
+        return Literal(value, datatype=XSD.decimal)
+    if isinstance(value, float):
+        return Literal(repr(value), datatype=XSD.decimal)
+    return Literal(str(value))
+
+
+def _add_mentions(g: Graph, doc: Document, d: URIRef) -> None:
+    """Every extracted mention (but questions, which have their own nodes) with its span, its
+    normalised value, the extractor that found it, where it sits and what it refers to."""
+    where = Locator(doc)
+    for m in extract_mentions(doc):
+        if m.kind == "question":
+            continue
+        node = iri.mention_iri(doc, m.kind, m.start, m.end)
+        g.add((node, RDF.type, DKG.Mention))
+        g.add((node, DKG.mentionKind, Literal(m.kind)))
+        g.add((node, DKG.inDocument, d))
+        g.add((node, PROV.wasGeneratedBy, iri.extractor_iri(m.extractor)))
+        g.add((iri.extractor_iri(m.extractor), RDF.type, DKG.Extractor))
+        g.add((iri.extractor_iri(m.extractor), RDFS.label, Literal(m.extractor)))
+        if m.value is not None:
+            g.add((node, DKG.value, _literal(m.value)))
+        for key, pred in _FIELD_PREDICATES.items():
+            if m.fields.get(key) is not None:
+                g.add((node, pred, Literal(str(m.fields[key]))))
+        if m.fields.get("min") is not None:
+            g.add((node, DKG.minValue, _literal(m.fields["min"])))
+            g.add((node, DKG.maxValue, _literal(m.fields["max"])))
+        if m.fields.get("implied_currency"):
+            g.add((node, DKG.impliedCurrency, Literal(True)))
+        add_span(g, node, d, Span(m.start, m.end), doc.text)
+        _locate(g, doc, node, where, m.start)
+        target = _target(g, m)
+        if target is not None:
+            g.add((node, DKG.refersTo, target))
+            if m.kind == "reference" and not m.fields.get("own"):
+                g.add((d, ELI_CITES, target))
+
+
+def _locate(g: Graph, doc: Document, node: URIRef, where: Locator, offset: int) -> None:
+    found = where.find(offset)
+    if found is None:
+        return
+    q, in_answer = found
+    if in_answer:
+        g.add((node, DKG.inAnswer, iri.answer_iri(doc, q)))
+    else:
+        g.add((node, DKG.inQuestion, iri.question_iri(doc, q)))
+
+
+def _target(g: Graph, m) -> URIRef | None:
+    """The node a mention of an entity or a reference stands for (one node across documents)."""
+    if m.kind == "reference":
+        type_ = m.fields["type"]
+        if type_ == "answer":
+            return None
+        target = iri.reference_iri(type_, m.value)
+        g.add((target, RDF.type, DKG.Entity))
+        g.add((target, DKG.category, Literal(type_)))
+        g.add((target, RDFS.label, Literal(m.value)))
+        if m.fields.get("url"):
+            g.add((target, SKOS.exactMatch, URIRef(m.fields["url"])))
+        if m.fields.get("target"):
+            g.add((target, SKOS.related, URIRef(m.fields["target"])))
+        return target
+    if m.kind == "person":
+        target = iri.person_iri(m.value)
+        g.add((target, RDF.type, SCHEMA.Person))
+        g.add((target, SCHEMA.name, Literal(m.value)))
+        return target
+    if m.kind == "party":
+        return _fractie(g, m.value)
+    if m.kind in ("organisation", "programme"):
+        target = iri.entity_iri(m.fields.get("id") or m.value)
+        g.add((target, RDF.type, DKG.Entity))
+        g.add((target, SKOS.prefLabel, Literal(m.fields.get("label") or m.value)))
+        if m.fields.get("acronym"):
+            g.add((target, SKOS.notation, Literal(m.fields["acronym"])))
+        g.add((target, DKG.category, Literal(m.fields.get("category") or m.kind)))
+        return target
+    return None
 
 
 def _add_parts(g: Graph, doc: Document, d: URIRef) -> None:

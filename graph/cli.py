@@ -171,5 +171,45 @@ def figures(paths: tuple[str, ...], kinds: tuple[str, ...], fmt: str) -> None:
     sys.exit(problems.exit_code())
 
 
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["person", "party", "organisation", "programme"]),
+              help="Only entities of this kind (repeatable; default: all).")  # fmt: skip
+@click.option("--unknown", is_flag=True, help="List acronyms that no gazetteer entry or in-text definition explains.")
+@format_option()
+def entities(paths: tuple[str, ...], kinds: tuple[str, ...], unknown: bool, fmt: str) -> None:
+    """List the persons, fracties, organisations and programmes of documents, once per entity."""
+    from extractors.entities import entity_mentions, unknown_acronyms
+
+    problems = Problems()
+    if unknown:
+        counts: dict[str, dict] = {}
+        for doc in iter_documents(paths, problems):
+            for token, n in unknown_acronyms(doc):
+                row = counts.setdefault(token, {"acronym": token, "count": 0, "documents": []})
+                row["count"] += n
+                row["documents"].append(doc.name)
+        rows = sorted(counts.values(), key=lambda r: (-r["count"], r["acronym"]))
+        emit(rows, fmt, columns=["acronym", "count", "documents"])
+        sys.exit(problems.exit_code())
+    merged: dict[tuple[str, str], dict] = {}
+    for doc in iter_documents(paths, problems):
+        for m in entity_mentions(doc):
+            if kinds and m.kind not in kinds:
+                continue
+            row = merged.setdefault((m.kind, m.value), {
+                "kind": m.kind, "value": m.value, "label": m.fields.get("label") or m.fields.get("role"),
+                "mentions": 0, "documents": [], "spellings": [],
+            })  # fmt: skip
+            row["mentions"] += 1
+            if doc.name not in row["documents"]:
+                row["documents"].append(doc.name)
+            if m.text not in row["spellings"]:
+                row["spellings"].append(m.text)
+    rows = sorted(merged.values(), key=lambda r: (r["kind"], -r["mentions"], r["value"]))
+    emit(rows, fmt, columns=["kind", "value", "label", "mentions", "documents", "spellings"])
+    sys.exit(problems.exit_code())
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

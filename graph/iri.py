@@ -51,3 +51,26 @@ def person_iri(name: str) -> URIRef:
 
 def span_iri(owner: URIRef) -> URIRef:
     return URIRef(f"{owner}/span")
+
+
+def mention_iri(doc: Document, kind: str, start: int, end: int) -> URIRef:
+    return URIRef(f"{document_iri(doc)}/m/{kind}/{start}-{end}")
+
+
+def entity_iri(key: str) -> URIRef:
+    return ID[f"entity/{slug(key)}"]
+
+
+def reference_iri(type_: str, value: str) -> URIRef:
+    """Kamerstukken by their official numbers (kamerstuk/36800-X/3); other identifiers by type."""
+    if type_ in ("kamerstuk", "motie"):
+        dossier, _, rest = value.partition("-")
+        path = f"{dossier}/{rest.replace('-', '/')}" if rest else dossier
+        return ID[f"{type_}/{path}"]
+    if type_ == "url":
+        return URIRef(value if "://" in value else f"https://{value}")
+    return ID[f"{type_}/{slug(value)}"]
+
+
+def extractor_iri(label: str) -> URIRef:
+    return ID[f"extractor/{slug(label)}"]

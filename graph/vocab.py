@@ -55,3 +55,25 @@ class DKG(DefinedNamespace):
     column: URIRef
     cell: URIRef
     span: URIRef
+    Mention: URIRef
+    Entity: URIRef
+    Extractor: URIRef
+    mentionKind: URIRef
+    value: URIRef
+    valueText: URIRef
+    minValue: URIRef
+    maxValue: URIRef
+    until: URIRef
+    currency: URIRef
+    qualifier: URIRef
+    per: URIRef
+    unit: URIRef
+    base: URIRef
+    referenceType: URIRef
+    refersTo: URIRef
+    inQuestion: URIRef
+    inAnswer: URIRef
+    mentions: URIRef
+    category: URIRef
+    impliedCurrency: URIRef
+    flag: URIRef

@@ -1,0 +1,76 @@
+"""Persons, fracties, organisations and programmes on the corpus (expectations read by hand)."""
+
+from __future__ import annotations
+
+from extractors.document import Document
+from extractors.entities import acronym_definitions, entity_mentions, unknown_acronyms
+
+
+def values(doc, kind):
+    return {m.value for m in entity_mentions(doc) if m.kind == kind}
+
+
+def test_persons_are_merged_under_one_canonical_name(docs):
+    persons = [m for m in entity_mentions(docs["001"]) if m.kind == "person"]
+    names = {m.value for m in persons}
+    assert names == {
+        "Dilan Yeşilgöz-Zegerius", "Derk Boswijk", "Donald Trump", "Frans Timmermans", "Jan Paternotte",
+        "Thom van Campen", "Kati Piri",
+    }  # fmt: skip
+    # the motie's "Yesilgöz-Zegerius" is the minister who signs as "Dilan Yeşilgöz-Zegerius"
+    motie = next(m for m in persons if m.text == "Yesilgöz-Zegerius")
+    assert motie.value == "Dilan Yeşilgöz-Zegerius" and motie.fields["role"] == "indiener motie"
+    signed = next(m for m in persons if m.fields["basis"] == "signature" and m.value.startswith("Dilan"))
+    assert signed.fields["role"] == "minister van Defensie"
+
+
+def test_persons_in_the_committee_reports(docs):
+    assert values(docs["002"], "person") == {"Jan Paternotte", "Manten"}
+    assert values(docs["004"], "person") == {"Jan Paternotte", "Coco Martin", "Mark Rutte"}  # "de heer Rutte"
+
+
+def test_a_fractie_named_after_its_member_is_not_a_person(docs):
+    assert "Ingrid Visseren-Hamakers" not in values(docs["000"], "person")
+    assert "Visseren-Hamakers" in values(docs["000"], "party")
+
+
+def test_fracties(docs):
+    assert values(docs["003"], "party") == {"D66", "VVD", "GroenLinks-PvdA", "PVV", "CDA", "BBB"}
+    assert values(docs["004"], "party") == {"PVV", "Groep Markuszower", "BBB"}
+    assert values(docs["000"], "party") == {"SP", "Volt", "Visseren-Hamakers"}  # "VOLT-fractie", "Voltfractie"
+
+
+def test_programmes_resolve_to_the_same_node_across_spellings(docs):
+    purl = [m for d in docs.values() for m in entity_mentions(d) if m.fields.get("id") == "purl"]
+    assert {m.value for m in purl} == {"PURL"}
+    assert {m.text for m in purl} >= {"PURL"}
+    straiik = {m.text for d in docs.values() for m in entity_mentions(d) if m.fields.get("id") == "straiik-d"}
+    assert "STRAIIK-D" in straiik and "Strategische Actie-agenda Industrie en Innovatie – Defensie" in straiik
+
+
+def test_issue_listed_entities_are_found_in_the_corpus(docs):
+    found = set().union(*(values(d, "organisation") | values(d, "programme") for d in docs.values()))
+    for name in ["NAVO", "EU", "MIVD", "KMar", "AR", "NSPA", "EDA", "OCCAR", "SIPRI", "PURL", "MDM", "EDIP", "EMERS",
+                 "USL", "CEF", "MFK", "EDPCI", "PCA", "NSATU", "MNF-U", "IAMD", "APOS", "SDIR", "D-SII", "STRAIIK-D",
+                 "DMF", "DPO", "NPRD", "ODIN", "SecFund", "NIF", "Patriot", "NASAMS", "CV90", "Boxer", "Skyranger30",
+                 "Stinger", "MRTT", "Thales Nederland", "VDL", "Teijin", "Avient", "Palantir", "Mistral", "AVULAR"]:  # fmt: skip
+        assert name in found, name
+
+
+def test_footnote_digit_glued_to_a_name():
+    doc = Document("t.txt", "t.txt", "zoals bericht in de NRC3, precies")
+    assert [(m.text, m.value) for m in entity_mentions(doc)] == [("NRC", "NRC")]
+
+
+def test_acronyms_defined_in_the_text_extend_the_gazetteer():
+    text = "een intergouvernementeel defensiemechanisme (Multilateraal Defensiemechanisme, MDM) en de Snelle Inzet Eenheid (SIE)."
+    defs = {(d.abbr, d.expansion) for d in acronym_definitions(text)}
+    assert ("MDM", "Multilateraal Defensiemechanisme") in defs and ("SIE", "Snelle Inzet Eenheid") in defs
+    sie = [m for m in entity_mentions(Document("t.txt", "t.txt", text)) if m.value == "SIE"]
+    assert {m.text for m in sie} == {"SIE", "Snelle Inzet Eenheid"} and sie[0].fields["label"] == "Snelle Inzet Eenheid"
+
+
+def test_unknown_acronyms_are_listed_for_a_curator(docs):
+    unknown = dict(unknown_acronyms(docs["002"]))
+    assert "NLDTIB" in unknown  # printed, never defined, in no gazetteer entry
+    assert "NAVO" not in unknown and "STRAIIK-D" not in unknown and "DDOG" not in unknown

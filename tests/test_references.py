@@ -1,0 +1,84 @@
+"""References: one golden case per printed variant, and the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.document import Document
+from extractors.references import normalise_kamerstuk, reference_mentions, unwrap_url
+
+
+def refs(text: str):
+    out = reference_mentions(Document("t.txt", "t.txt", text))
+    for m in out:
+        assert text[m.start : m.end] == m.text
+    return [(m.value, m.fields["type"]) for m in out]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(Kamerstuk 36 800 X, nr. 3)", [("36800-X-3", "kamerstuk")]),
+        ("(Kamerstuk 21 501-28, nr. 298)", [("21501-28-298", "kamerstuk")]),
+        ("Zie Kamerstukken 28676-472; 28676-504 en 28676-464", [("28676-472", "kamerstuk"), ("28676-504", "kamerstuk"), ("28676-464", "kamerstuk")]),
+        ("(Kamerstuk 33.763-176)", [("33763-176", "kamerstuk")]),
+        ("(Kamerstuk 36800-X, nr 78)", [("36800-X-78", "kamerstuk")]),
+        ("brieven van 17 juni 2025 (36 725 X nr. 6)", [("36725-X-6", "kamerstuk")]),
+        ("de motie-Piri c.s. (36 800-X34)", [("36800-X-34", "motie")]),
+        ("Kamerstuk 36 800 X, nrs. 13 en 14", [("36800-X-13", "kamerstuk"), ("36800-X-14", "kamerstuk")]),
+        ("Kamerstukken 27 830 en 31 865, nr. 339", [("27830-339", "kamerstuk"), ("31865-339", "kamerstuk")]),
+        ("zie kst-35000-X-18 voor", [("35000-X-18", "kamerstuk")]),
+        ("(motie 36 045–191, 18 februari 2025)", [("36045-191", "motie")]),
+        ("(motie 21 501-02-3047, 18 februari 2025)", [("21501-02-3047", "motie")]),
+        ("staat (2026D20156), en", [("2026D20156", "tk_document")]),
+        ("zaak 2026Z12163.", [("2026Z12163", "tk_zaak")]),
+        ("rapporteren? (TZ202307-053)", [("TZ202307-053", "toezegging")]),
+        ("Onze referentie\nMINDEF20260034303", [("MINDEF20260034303", "mindef")]),
+        ("op [Rijksfinancien.nl](https://rijksfinancien.nl).", [("https://rijksfinancien.nl", "url")]),
+        ("www.werkenbijdefensie.nl’ ligt", [("www.werkenbijdefensie.nl", "url")]),
+    ],
+)  # fmt: skip
+def test_reference_variants(text, expected):
+    assert refs(text) == expected
+
+
+def test_kamerstuk_with_a_volgnummer_gets_its_official_identifier():
+    (m,) = reference_mentions(Document("t.txt", "t.txt", "(Kamerstuk 36 800 X, nr. 3)"))
+    assert m.fields["official_id"] == "kst-36800-X-3"
+    assert m.fields["url"] == "https://zoek.officielebekendmakingen.nl/kst-36800-X-3.html"
+
+
+def test_identifiers_inside_a_url_are_references_too():
+    text = "³ https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?id=2025Z19577&did=2025D45926"
+    assert refs(text) == [
+        ("https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?id=2025Z19577&did=2025D45926", "url"),
+        ("2025Z19577", "tk_zaak"),
+        ("2025D45926", "tk_document"),
+    ]
+
+
+def test_redirect_wrapper_keeps_its_target():
+    url = "https://www.google.com/url?sa=t&url=https://www.sipri.org/sites/default/files/2026-04/2604_milex_2025.pdf&ved=2a"
+    assert unwrap_url(url) == "https://www.sipri.org/sites/default/files/2026-04/2604_milex_2025.pdf"
+    (m,) = reference_mentions(Document("t.txt", "t.txt", url))
+    assert m.value == url and m.fields["target"] == unwrap_url(url)
+
+
+def test_not_references():
+    assert refs("ten minste 12.570 EU-burgers en 2500 EA Den Haag, Postbus 20701") == []
+
+
+def test_answer_footnote_points_to_another_letter(docs):
+    answer = [m for m in reference_mentions(docs["000"]) if m.fields["type"] == "answer"]
+    assert [(m.text, m.fields["question"]) for m in answer] == [("Vraag 15", 15)]
+    assert answer[0].fields["document_url"].startswith("https://www.eerstekamer.nl/brief_in/20260521/")
+
+
+def test_own_numbers_at_the_head(docs):
+    own = [(m.text, m.value) for m in reference_mentions(docs["004"]) if m.fields.get("own")]
+    assert own == [("21 501-28", "21501-28"), ("Nr. 300", "21501-28-300")]
+
+
+def test_normalise_is_stable():
+    assert normalise_kamerstuk("36800-X", None) == "36800-X"
+    assert normalise_kamerstuk("33.279-40", None) == "33279-40"
