@@ -155,9 +155,9 @@ def _initials_fit(abbr: str, expansion: str) -> str | None:
         # compounds hide initials ("Defensiemechanisme" gives the M of MDM): fall back to the letters
         spelled = "".join(tail).lower()
         loose = _subsequence([c.lower() for c in letters], spelled)
-        if joined.startswith(letters[0]) and (_subsequence(letters, joined) or _subsequence(letters, inner) or loose):
-            if len(tail) >= 2 or len(letters) <= 2:
-                return " ".join(tail)
+        fits = _subsequence(letters, joined) or _subsequence(letters, inner) or loose
+        if joined.startswith(letters[0]) and fits and (len(tail) >= 2 or len(letters) <= 2):
+            return " ".join(tail)
     return None
 
 
@@ -237,7 +237,7 @@ def person_mentions(doc: Document) -> list[Mention]:
         add(s, e, name, "indiener motie", "motie")
     for m in _TITLED.finditer(text):
         add(m.start("name"), m.end("name"), m["name"], None, "title")
-    for s, e, name in find_names(text, _person_automaton()):
+    for s, e, _name in find_names(text, _person_automaton()):
         if text[max(0, s - 8) : s].rstrip().endswith("fractie"):
             continue  # "fractie Visseren-Hamakers" names a fractie
         add(s, e, text[s:e], None, "gazetteer")

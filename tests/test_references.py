@@ -20,7 +20,10 @@ def refs(text: str):
     [
         ("(Kamerstuk 36 800 X, nr. 3)", [("36800-X-3", "kamerstuk")]),
         ("(Kamerstuk 21 501-28, nr. 298)", [("21501-28-298", "kamerstuk")]),
-        ("Zie Kamerstukken 28676-472; 28676-504 en 28676-464", [("28676-472", "kamerstuk"), ("28676-504", "kamerstuk"), ("28676-464", "kamerstuk")]),
+        (
+            "Zie Kamerstukken 28676-472; 28676-504 en 28676-464",
+            [("28676-472", "kamerstuk"), ("28676-504", "kamerstuk"), ("28676-464", "kamerstuk")],
+        ),
         ("(Kamerstuk 33.763-176)", [("33763-176", "kamerstuk")]),
         ("(Kamerstuk 36800-X, nr 78)", [("36800-X-78", "kamerstuk")]),
         ("brieven van 17 juni 2025 (36 725 X nr. 6)", [("36725-X-6", "kamerstuk")]),
