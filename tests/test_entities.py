@@ -74,3 +74,19 @@ def test_unknown_acronyms_are_listed_for_a_curator(docs):
     unknown = dict(unknown_acronyms(docs["002"]))
     assert "NLDTIB" in unknown  # printed, never defined, in no gazetteer entry
     assert "NAVO" not in unknown and "STRAIIK-D" not in unknown and "DDOG" not in unknown
+
+
+def test_gazetteer_turtle_is_generated_from_the_json():
+    from graph.gazetteer import gazetteer_graph, turtle_path
+    from graph.store import to_turtle
+
+    assert turtle_path().read_text(encoding="utf-8") == to_turtle(gazetteer_graph()), (
+        "ontology/gazetteer.ttl is stale: run python -m graph.gazetteer"
+    )
+
+
+def test_every_broader_entry_exists():
+    from extractors.entities import gazetteer
+
+    entries = gazetteer()
+    assert all(e.broader in entries for e in entries.values() if e.broader)

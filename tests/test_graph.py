@@ -51,3 +51,14 @@ def test_open_questions_have_no_answer_node(docs):
     questions = list(g.subjects(predicate=DKG.answered))
     assert len(questions) == 48
     assert not list(g.subject_objects(SCHEMA.acceptedAnswer))
+
+
+def test_every_vocabulary_term_is_declared_in_the_ontology():
+    from importlib.resources import files
+
+    from rdflib import RDF
+
+    onto = Graph().parse(str(files("ontology").joinpath("dkg.ttl")), format="turtle")
+    declared = set(onto.subjects(RDF.type, None))
+    missing = [t for t in DKG.__annotations__ if DKG._NS[t] not in declared]
+    assert missing == []
