@@ -263,18 +263,19 @@ def _counted_noun_follows(text: str, end: int) -> bool:
     return bool(m) and m.group(1) in _data()["count_units"]
 
 
-def _percentage(doc: Document, taken: _Taken, m: re.Match[str]):
-    text = doc.text
-    value = number_value(m["n"])
-    if value is None:
-        return
-    s, e = m.start(), m.end("pct")
-    qualifier, printed = _qualifier(text, s)
-    of, explicit = _percentage_base(text, e)
-    fields = {"of": of, "of_explicit": explicit, "qualifier": qualifier, "qualifier_text": printed,
-              "points": m["pct"].startswith("procentpunt")}  # fmt: skip
+def _emit(doc: Document, taken: _Taken, kind: str, s: int, e: int, value: float, **fields: Any) -> Mention:
+    """A percentage or a quantity at [s, e), with the qualifier printed before it."""
+    qualifier, printed = _qualifier(doc.text, s)
     taken.add(s, e)
-    yield _mention(doc, "percentage", Span(s, e), _clean(value), fields)
+    return _mention(doc, kind, Span(s, e), _clean(value), {"qualifier": qualifier, "qualifier_text": printed, **fields})
+
+
+def _percentage(doc: Document, taken: _Taken, m: re.Match[str]):
+    value = number_value(m["n"])
+    if value is not None:
+        of, explicit = _percentage_base(doc.text, m.end("pct"))
+        points = m["pct"].startswith("procentpunt")
+        yield _emit(doc, taken, "percentage", m.start(), m.end("pct"), value, of=of, of_explicit=explicit, points=points)
 
 
 def _percentage_base(text: str, end: int) -> tuple[str | None, bool | None]:
@@ -298,17 +299,11 @@ def _normal_base(of: str) -> str:
 
 
 def _quantity(doc: Document, taken: _Taken, m: re.Match[str]):
-    text = doc.text
     value = number_value(m["n"])
-    if value is None:
-        return
-    s, e = m.start(), m.end("unit")
-    scale = SCALES[m["sc"].lower()] if m["sc"] else 1
-    qualifier, printed = _qualifier(text, s)
-    fields = {"unit": _data()["count_units"][m["unit"]], "qualifier": qualifier, "qualifier_text": printed,
-              "per": _rate(text, e)}  # fmt: skip
-    taken.add(s, e)
-    yield _mention(doc, "quantity", Span(s, e), _clean(value * scale), fields)
+    if value is not None:
+        scale = SCALES[m["sc"].lower()] if m["sc"] else 1
+        unit, per = _data()["count_units"][m["unit"]], _rate(doc.text, m.end("unit"))
+        yield _emit(doc, taken, "quantity", m.start(), m.end("unit"), value * scale, unit=unit, per=per)
 
 
 # --- numbers in words: found from the scale or percent word that follows them -------------------
@@ -340,11 +335,7 @@ def _word_figure(doc: Document, taken: _Taken, w: re.Match[str], pos: int) -> It
     if text.startswith("procent", pos):
         e = pos + len("procent")
         if not taken.overlaps(s, e):
-            qualifier, printed = _qualifier(text, s)
-            taken.add(s, e)
-            yield _mention(doc, "percentage", Span(s, e), _clean(value),
-                           {"of": None, "of_explicit": None, "qualifier": qualifier, "qualifier_text": printed,
-                            "points": False})  # fmt: skip
+            yield _emit(doc, taken, "percentage", s, e, value, of=None, of_explicit=None, points=False)
         return
     tail = _WORD_TAIL.match(text, pos)
     if not tail or not (tail["sc"] or tail["post"]) or tail.end() <= pos:
