@@ -12,7 +12,7 @@ import json
 from importlib.resources import files
 from pathlib import Path
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, Graph, Literal
 from rdflib.namespace import DCTERMS, SKOS
 
 from graph.iri import entity_iri
