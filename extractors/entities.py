@@ -116,32 +116,25 @@ def _footnote_digit_at(text: str, i: int) -> bool:
 
 def find_names(text: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int, str]]:
     """Leftmost-longest matches at word boundaries: (start, end, key)."""
-    hits = []
-    for end_index, (length, key) in automaton.iter(text):
+    out = []
+    for end_index, (length, key) in automaton.iter_long(text):  # leftmost-longest, in C
         start, end = end_index - length + 1, end_index + 1
         if start > 0 and _word_char(text[start - 1]):
             continue
         if end < len(text) and _word_char(text[end]) and not _footnote_digit_at(text, end):
             continue
-        hits.append((start, end, key))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    out, last_end = [], -1
-    for s, e, key in hits:
-        if s >= last_end:
-            out.append((s, e, key))
-            last_end = e
+        out.append((start, end, key))
     return out
 
 
 # --- acronyms the document defines ----------------------------------------------------------------
 
 _ACRONYM = r"[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[A-Z0-9]+)?"
-_EXPANSION = r"[A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){1,9}"
-_DEF_PATTERNS = [
-    re.compile(rf"(?P<exp>{_EXPANSION})\s*\((?P<abbr>{_ACRONYM})\)"),  # Expansion (ABBR)
-    re.compile(rf"\((?P<exp>{_EXPANSION}),\s*(?P<abbr>{_ACRONYM})\)"),  # (Expansion, ABBR)
-    re.compile(rf"(?P<abbr>{_ACRONYM})\s*\((?P<exp>{_EXPANSION})\)"),  # ABBR (Expansion)
-]
+_PAREN = re.compile(r"\((?P<inner>[^()\n]{2,120})\)")  # starts with a literal: a fast scan
+_ONLY_ACRONYM = re.compile(rf"(?P<abbr>{_ACRONYM})")
+_EXP_THEN_ACRONYM = re.compile(rf"(?P<exp>[A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){{1,9}}),\s*(?P<abbr>{_ACRONYM})")
+_WORDS_BEFORE = re.compile(r"(?:[\w’'-]+[ \t]+){1,10}$")
+_ACRONYM_BEFORE = re.compile(rf"(?P<abbr>{_ACRONYM})\s*$")
 
 
 def _initials_fit(abbr: str, expansion: str) -> str | None:
@@ -175,15 +168,31 @@ class Definition:
 
 
 def acronym_definitions(text: str) -> list[Definition]:
+    """ "Expansion (ABBR)", "(Expansion, ABBR)" and "ABBR (Expansion)", found from the brackets."""
     out = []
-    for pattern in _DEF_PATTERNS:
-        for m in pattern.finditer(text):
-            expansion = _initials_fit(m["abbr"], m["exp"])
-            if not expansion:
-                continue
-            exp_start = m.end("exp") - len(expansion)
-            out.append(Definition(m["abbr"], expansion, (m.start("abbr"), m.end("abbr")), (exp_start, m.end("exp"))))
+    for p in _PAREN.finditer(text):
+        inner, i0 = p["inner"], p.start("inner")
+        only = _ONLY_ACRONYM.fullmatch(inner)
+        if only:  # Expansion (ABBR)
+            words = _WORDS_BEFORE.search(text, max(0, p.start() - 120), p.start())
+            if words:
+                _define(out, inner, words.group(0).rstrip(), (i0, p.end("inner")), words.start())
+            continue
+        pair = _EXP_THEN_ACRONYM.fullmatch(inner)
+        if pair:  # (Expansion, ABBR)
+            _define(out, pair["abbr"], pair["exp"], (i0 + pair.start("abbr"), i0 + pair.end("abbr")), i0)
+            continue
+        before = _ACRONYM_BEFORE.search(text, max(0, p.start() - 15), p.start())
+        if before and inner[:1].isupper():  # ABBR (Expansion)
+            _define(out, before["abbr"], inner, (before.start("abbr"), before.end("abbr")), i0)
     return out
+
+
+def _define(out: list[Definition], abbr: str, expansion: str, abbr_span: tuple[int, int], exp_start: int) -> None:
+    fitted = _initials_fit(abbr, expansion)
+    if fitted:
+        end = exp_start + len(expansion)
+        out.append(Definition(abbr, fitted, abbr_span, (end - len(fitted), end)))
 
 
 # --- mentions ------------------------------------------------------------------------------------
@@ -191,6 +200,17 @@ def acronym_definitions(text: str) -> list[Definition]:
 
 def _mention(doc: Document, kind: str, s: int, e: int, value: str, **fields) -> Mention:
     return Mention(doc.name, kind, s, e, doc.text[s:e], value, LABEL, fields)
+
+
+@cache
+def _known_folded() -> frozenset[str]:
+    return frozenset(fold(x) for e in gazetteer().values() for x in (e.label, e.acronym) if x)
+
+
+@cache
+def _person_forms() -> dict[str, str]:
+    """Folded spelling -> canonical name."""
+    return {fold(v): p["name"] for p in persons().values() for v in (p["name"], *p["variants"])}
 
 
 def organisation_mentions(doc: Document) -> list[Mention]:
@@ -203,7 +223,7 @@ def organisation_mentions(doc: Document) -> list[Mention]:
         out.append(_mention(doc, entry.kind, s, e, entry.value, label=entry.label, acronym=entry.acronym,
                             category=entry.category, id=entry.id, broader=entry.broader))  # fmt: skip
         taken.add((s, e))
-    known = {fold(x) for entry in entries.values() for x in (entry.label, entry.acronym) if x}
+    known = _known_folded()
     for d in acronym_definitions(text):
         if fold(d.abbr) in known or d.abbr_span in taken:
             continue  # the gazetteer has it already
@@ -214,7 +234,7 @@ def organisation_mentions(doc: Document) -> list[Mention]:
 
 
 _TITLED = re.compile(
-    r"\b(?:de\s+heer|mevrouw|mw\.|dhr\.|president|premier|minister-president|commissaris)\s+"
+    r"(?:de\s+heer|mevrouw|mw\.|dhr\.|president|premier|minister-president|commissaris)\s+"
     r"(?P<name>(?:[A-Z][\w'’-]+\s+)?(?:(?:van|de|der|den|ter)\s+)*[A-Z][\w'’-]+)"
 )
 
@@ -222,7 +242,7 @@ _TITLED = re.compile(
 def person_mentions(doc: Document) -> list[Mention]:
     text = doc.text
     known = persons()
-    folded = {fold(v): p["name"] for p in known.values() for v in (p["name"], *p["variants"])}
+    folded = _person_forms()
     found: dict[tuple[int, int], Mention] = {}
 
     def add(s: int, e: int, printed: str, role: str | None, basis: str) -> None:

@@ -8,6 +8,8 @@ from functools import cache
 from importlib.resources import files
 from typing import NamedTuple
 
+import ahocorasick
+
 # Fracties named after their only member are a fractie only where the text says so
 # ("fractie Visseren-Hamakers"); elsewhere the same words are a person's name.
 _PERSON_NAMED = {"Visseren-Hamakers"}
@@ -27,25 +29,45 @@ def aliases() -> dict[str, str]:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
-    forms = sorted(aliases(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(f) for f in forms)
-    # "SP-fractie", "Voltfractie", "fractie van GroenLinks-PvdA", "fractie Visseren-Hamakers"
-    return re.compile(
-        rf"(?P<pre>\bfractie(?:\s+van(?:\s+de)?)?\s+)?(?<![\w-])(?P<name>{alternatives})"
-        rf"(?P<post>-?fractie\b)?(?![\w])"
-    )
+def _automaton() -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for alias, canon in aliases().items():
+        a.add_word(alias, (len(alias), canon))
+    a.make_automaton()
+    return a
+
+
+_PRE = re.compile(r"fractie(?:\s+van(?:\s+de)?)?\s+$")
+_POST = re.compile(r"-?fractie\b")
 
 
 def find_fracties(text: str, start: int = 0, end: int | None = None) -> list[FractieHit]:
-    """Every fractie named in text[start:end], as the span of its printed name."""
+    """Every fractie named in text[start:end], as the span of its printed name.
+
+    Names are found with one Aho-Corasick pass; "SP-fractie", "Voltfractie" and "fractie van
+    GroenLinks-PvdA" are recognised from the words around the name.
+    """
+    end = len(text) if end is None else end
     hits = []
-    for m in _pattern().finditer(text, start, len(text) if end is None else end):
-        canon = aliases()[m["name"]]
-        if canon in _PERSON_NAMED and not (m["pre"] or m["post"]):
+    if end <= start:
+        return hits
+    for last, (length, canon) in _automaton().iter(text, start, end):
+        s, e = last - length + 1, last + 1
+        if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_"):
             continue
-        hits.append(FractieHit(m.start("name"), m.end("name"), canon))
-    return hits
+        post = _POST.match(text, e)
+        if e < len(text) and (text[e].isalnum() or text[e] == "_") and not post:
+            continue
+        pre = _PRE.search(text, max(0, s - 20), s)
+        if canon in _PERSON_NAMED and not (pre or post):
+            continue
+        hits.append(FractieHit(s, e, canon))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[FractieHit] = []
+    for h in hits:  # leftmost-longest: "GroenLinks-PvdA", not also "PvdA"
+        if not out or h.start >= out[-1].end:
+            out.append(h)
+    return out
 
 
 def canonical_fractie(name: str) -> str | None:

@@ -36,16 +36,18 @@ _ONE = rf"{_DOSSIER}{_TAIL}"
 _TRIGGERED = re.compile(rf"(?P<trigger>Kamerstuk(?:ken)?|[Mm]otie(?:s)?)\s+(?P<list>{_ONE}(?:\s*(?:;|,|en)\s*{_ONE})*){_NR}")
 # without a trigger word only the unambiguous shapes: "36 725 X nr. 6", "(36 800-X34)", "36 124, nr. 57"
 _BARE = re.compile(
-    rf"(?<![\w.-])(?P<list>{_DOSSIER}(?:\s?[-–]\s?[A-Z]{{1,3}}\d{{0,4}}|\x20[A-Z]{{1,3}}(?![\w])|[-–]\d{{1,3}}(?=,?\s*nrs?\b)|)){_NR}"
+    rf"(?P<list>\d(?<![\w.-]\d)\d[\x20.]?\d{{3}}(?:\s?[-–]\s?[A-Z]{{1,3}}\d{{0,4}}|\x20[A-Z]{{1,3}}(?![\w])|[-–]\d{{1,3}}(?=,?\s*nrs?\b)|)){_NR}"
 )
-_KST_ID = re.compile(r"\bkst-(?P<id>\d{5}(?:-[A-Za-z\d]+)*)")
-_TK = re.compile(r"(?<![\w])(?P<id>20\d{2}(?P<k>[DZ])\d{5})(?![\w])")
-_TZ = re.compile(r"(?<![\w])TZ\d{6}-\d{3}(?![\w])")
-_MINDEF = re.compile(r"(?<![\w])MINDEF\d{8,}(?![\w])")
+_KST_ID = re.compile(r"kst-(?P<id>\d{5}(?:-[A-Za-z\d]+)*)")
+# literal first, the boundary checked after: a leading look-behind would stop the engine from
+# skipping quickly to the next candidate
+_TK = re.compile(r"(?P<id>20\d{2}(?P<k>[DZ])\d{5})(?<![\w]20\d{2}[DZ]\d{5})(?![\w])")
+_TZ = re.compile(r"TZ\d{6}-\d{3}(?<![\w]TZ\d{6}-\d{3})(?![\w])")
+_MINDEF = re.compile(r"MINDEF\d{8,}(?![\w])")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'«»‘’“”]+")
 _ANSWER_NOTE = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d+\]|<sup>\d+</sup>|\d{1,2})?\s*Vraag\s+(?P<n>\d{1,3})\s*:", re.M)
 _MOTION_NAMES = re.compile(
-    r"\b[Mm]oties?[-\s]+(?P<names>[A-Z][\w'’-]+(?:[-\s][A-Z][\w'’-]+)?(?:\s+(?:c\.s\.|en\s+[A-Z][\w'’-]+(?:[-\s][A-Z][\w'’-]+)?))*)"
+    r"[Mm]oties?[-\s]+(?P<names>[A-Z][\w'’-]+(?:[-\s][A-Z][\w'’-]+)?(?:\s+(?:c\.s\.|en\s+[A-Z][\w'’-]+(?:[-\s][A-Z][\w'’-]+)?))*)"
 )
 
 

@@ -80,13 +80,15 @@ def find_footnotes(text: str, lines: Sequence[Line]) -> list[Footnote]:
     return notes
 
 
-_ANCHOR = re.compile(rf"(?<=\S)(?:(?P<sup>[{SUPERSCRIPT_DIGITS}]+)|\^\[(?P<br>\d+)\]|<sup>(?P<html>\d+)</sup>)")
+_ANCHOR = re.compile(rf"(?:(?P<sup>[{SUPERSCRIPT_DIGITS}]+)|\^\[(?P<br>\d+)\]|<sup>(?P<html>\d+)</sup>)")
 
 
 def _anchors(text: str) -> list[tuple[str, Span]]:
     """Every footnote marker in running text, with its number, in order."""
     out = []
     for m in _ANCHOR.finditer(text):
+        if m.start() == 0 or text[m.start() - 1].isspace():
+            continue  # a marker at the start of a line opens a footnote body; an anchor follows text
         label = (m["sup"] or "").translate(_SUPER_TO_DIGIT) or m["br"] or m["html"]
         out.append((label, Span(m.start(), m.end())))
     return out
@@ -143,11 +145,17 @@ _NAME = re.compile(
 )
 
 
+_ROLE_WORDS = ("minister", "secretaris", "voorzitter", "griffier", "directeur")
+
+
 def is_role_line(line: Line) -> bool:
     """A signature's role line: "De minister van Defensie," or "DE STAATSSECRETARIS VAN DEFENSIE"
     (a comma or capitals; an address line such as "de Voorzitter van de Eerste Kamer" has neither)."""
     if len(line.text) > 90:
         return False
+    low = line.text.lower()
+    if not any(word in low for word in _ROLE_WORDS):
+        return False  # decided without stripping and matching
     s = strip_decoration(line.text)
     return len(s) < 70 and bool(_ROLE.match(s)) and (s.rstrip().endswith(",") or s.isupper())
 
@@ -299,7 +307,7 @@ def _own_kamerstuk_headings(text: str):
 
 
 _VOLGNUMMER = re.compile(r"^\s*Nr\.\s*(?P<nr>\d+)\s*$", re.M | re.I)
-_MINDEF = re.compile(r"Onze\s+referentie\s*\n\s*(?P<ref>MINDEF\d{8,})", re.I)
+_MINDEF = re.compile(r"[Oo]nze\s+[Rr]eferentie\s*\n\s*(?P<ref>MINDEF\d{8,})")
 
 
 def detect_own_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
