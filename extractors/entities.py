@@ -89,17 +89,22 @@ def _entity_automaton() -> ahocorasick.Automaton:
 
 
 @cache
-def persons() -> dict[str, dict]:
-    return {p["name"]: p for p in _load("persons.json")["persons"]}
+def _all_names_automaton() -> ahocorasick.Automaton:
+    """Organisations, programmes and persons in one automaton: one pass over the text for both."""
+    pairs = [(form, ("entity", key)) for form, key in _surface_forms()]
+    pairs += [(form, ("person", p["name"])) for p in persons().values() for form in {p["name"], *p["variants"]}]
+    return _automaton(pairs)
+
+
+def _name_hits(doc: Document, cache_: dict) -> list[tuple[int, int, tuple[str, str]]]:
+    if "hits" not in cache_:
+        cache_["hits"] = find_names(doc.text, _all_names_automaton())
+    return cache_["hits"]
 
 
 @cache
-def _person_automaton() -> ahocorasick.Automaton:
-    pairs = []
-    for p in persons().values():
-        for form in {p["name"], *p["variants"]}:
-            pairs.append((form, p["name"]))
-    return _automaton(pairs)
+def persons() -> dict[str, dict]:
+    return {p["name"]: p for p in _load("persons.json")["persons"]}
 
 
 def _word_char(c: str) -> bool:
@@ -213,12 +218,14 @@ def _person_forms() -> dict[str, str]:
     return {fold(v): p["name"] for p in persons().values() for v in (p["name"], *p["variants"])}
 
 
-def organisation_mentions(doc: Document) -> list[Mention]:
+def organisation_mentions(doc: Document, shared: dict | None = None) -> list[Mention]:
     text = doc.text
     entries = gazetteer()
     out: list[Mention] = []
     taken: set[tuple[int, int]] = set()
-    for s, e, key in find_names(text, _entity_automaton()):
+    for s, e, (source, key) in _name_hits(doc, {} if shared is None else shared):
+        if source != "entity":
+            continue
         entry = entries[key]
         out.append(_mention(doc, entry.kind, s, e, entry.value, label=entry.label, acronym=entry.acronym,
                             category=entry.category, id=entry.id, broader=entry.broader))  # fmt: skip
@@ -239,7 +246,7 @@ _TITLED = re.compile(
 )
 
 
-def person_mentions(doc: Document) -> list[Mention]:
+def person_mentions(doc: Document, shared: dict | None = None) -> list[Mention]:
     text = doc.text
     known = persons()
     folded = _person_forms()
@@ -257,7 +264,9 @@ def person_mentions(doc: Document) -> list[Mention]:
         add(s, e, name, "indiener motie", "motie")
     for m in _TITLED.finditer(text):
         add(m.start("name"), m.end("name"), m["name"], None, "title")
-    for s, e, _name in find_names(text, _person_automaton()):
+    for s, e, (source, _name) in _name_hits(doc, {} if shared is None else shared):
+        if source != "person":
+            continue
         if text[max(0, s - 8) : s].rstrip().endswith("fractie"):
             continue  # "fractie Visseren-Hamakers" names a fractie
         add(s, e, text[s:e], None, "gazetteer")
@@ -269,7 +278,8 @@ def party_mentions(doc: Document) -> list[Mention]:
 
 
 def entity_mentions(doc: Document) -> list[Mention]:
-    out = person_mentions(doc) + party_mentions(doc) + organisation_mentions(doc)
+    shared: dict = {}
+    out = person_mentions(doc, shared) + party_mentions(doc) + organisation_mentions(doc, shared)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 

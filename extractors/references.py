@@ -125,7 +125,7 @@ def _kamerstukken(doc: Document, taken: bytearray) -> Iterator[Mention]:
             start = m.start() if k == 0 else s
             end = m.end() if (k == len(items) - 1 and m["nr"]) else e
             yield _ref(doc, start, end, value, type_, **_kamerstuk_fields(value, motion))
-    for m in _BARE.finditer(text):
+    for m in _bare_candidates(text):
         if b"\1" in taken[m.start() : m.end()]:
             continue
         # without a trigger word: a volgnummer ("36 725 X nr. 6") or a glued one ("36 800-X34")
@@ -145,6 +145,22 @@ def _kamerstukken(doc: Document, taken: bytearray) -> Iterator[Mention]:
         _take(taken, m.start(), m.end())
         value = _normalise_kst(m["id"])
         yield _ref(doc, m.start(), m.end(), value, "kamerstuk", **_kamerstuk_fields(value, False))
+
+
+_BARE_ANCHOR = re.compile(r"nrs?\.?\s*\d|[-–]\s?[A-Z]{1,3}\d")
+
+
+def _bare_candidates(text: str) -> Iterator[re.Match[str]]:
+    """Bare Kamerstuk numbers, looked for only around a volgnummer ("nr. 6") or a glued one
+    ("-X34"): scanning every digit of the text with the full pattern would cost far more."""
+    last_end = -1
+    for a in _BARE_ANCHOR.finditer(text):
+        m = _BARE.search(text, max(0, a.start() - 25), min(len(text), a.end() + 30))
+        while m and m.end() <= a.start():
+            m = _BARE.search(text, m.end(), min(len(text), a.end() + 30))
+        if m and m.start() <= a.start() < m.end() and m.start() >= last_end:
+            last_end = m.end()
+            yield m
 
 
 def _normalise_kst(raw: str) -> str:
