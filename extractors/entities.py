@@ -246,6 +246,20 @@ _TITLED = re.compile(
 )
 
 
+_TITLE_WORDS = ("de heer", "mevrouw", "mw.", "dhr.", "president", "premier", "minister-president", "commissaris")
+
+
+def _title_positions(text: str) -> list[int]:
+    found = []
+    for w in _TITLE_WORDS:
+        pos = text.find(w)
+        while pos >= 0:
+            if pos == 0 or not text[pos - 1].isalnum():
+                found.append(pos)
+            pos = text.find(w, pos + 1)
+    return sorted(found)
+
+
 def person_mentions(doc: Document, shared: dict | None = None) -> list[Mention]:
     text = doc.text
     known = persons()
@@ -262,8 +276,10 @@ def person_mentions(doc: Document, shared: dict | None = None) -> list[Mention]:
         add(sig.span.start, sig.span.end, sig.name, sig.role, "signature")
     for s, e, name in motion_submitters(text, 0, len(text)):
         add(s, e, name, "indiener motie", "motie")
-    for m in _TITLED.finditer(text):
-        add(m.start("name"), m.end("name"), m["name"], None, "title")
+    for pos in _title_positions(text):
+        m = _TITLED.match(text, pos)
+        if m:
+            add(m.start("name"), m.end("name"), m["name"], None, "title")
     for s, e, (source, _name) in _name_hits(doc, {} if shared is None else shared):
         if source != "person":
             continue

@@ -84,8 +84,13 @@ _ASKERS = re.compile(
 
 def asking_fractie(text: str, start: int = 0, end: int | None = None) -> str | None:
     """The fractie whose members ask ("De leden van de SP-fractie ...") in text[start:end]."""
-    for m in _ASKERS.finditer(text, start, len(text) if end is None else end):
-        hits = find_fracties(text, m.start(), m.end() + 9)  # + room for a following "-fractie"
-        if hits:
-            return hits[0].canonical
+    end = len(text) if end is None else end
+    pos = text.find("eden van", start, end)  # "leden van", "Leden van": a literal search first
+    while pos >= 0:
+        m = _ASKERS.match(text, max(start, pos - 4), end) or _ASKERS.match(text, max(start, pos - 1), end)
+        if m:
+            hits = find_fracties(text, m.start(), m.end() + 9)  # + room for a following "-fractie"
+            if hits:
+                return hits[0].canonical
+        pos = text.find("eden van", pos + 1, end)
     return None
