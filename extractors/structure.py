@@ -22,11 +22,12 @@ _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 
 
 def is_url_line(line: Line) -> bool:
-    return bool(_URL_LINE.match(line.text))
+    # cheap tests first: this runs on every line of every answer
+    return ("http" in line.text) and bool(_URL_LINE.match(line.text))
 
 
 def is_rule(line: Line) -> bool:
-    return bool(_RULE.match(line.text))
+    return line.text.lstrip()[:3] in ("---", "***", "___") and bool(_RULE.match(line.text))
 
 
 def footnote_label(lines: Sequence[Line], i: int) -> str | None:
