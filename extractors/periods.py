@@ -242,6 +242,8 @@ _YEAR_RANGE_AFTER = re.compile(r"\s*(?P<sep>t/m|tot\s+en\s+met|–|-|tot|en)\s*(
 _Q = re.compile(r"Q(?P<q>[1-4])(?![\w])")
 _RELATIVE_ANCHORS = ("jaar", "zomer", "binnenkort", "korte termijn")
 _RELATIVE = re.compile(_PATTERNS[-1][1].pattern, re.I)
+# the word before "jaar" or "zomer" in the relative phrases
+_BEFORE_RELATIVE = {"vorig", "afgelopen", "dit", "volgend", "komend", "volgende", "het", "de"}
 
 
 def _in_url(text: str, start: int) -> bool:
@@ -294,6 +296,10 @@ def _scan(doc: Document) -> list[tuple[str, int, int, re.Match[str] | None]]:
     for anchor in _RELATIVE_ANCHORS:
         pos = text.find(anchor)
         while pos >= 0:
+            before = text[max(0, pos - 14) : pos].split()
+            if anchor in ("jaar", "zomer") and (not before or before[-1].lower() not in _BEFORE_RELATIVE):
+                pos = text.find(anchor, pos + 1)
+                continue  # "het jaar 2026", "deze zomer": not one of the relative phrases
             r = _RELATIVE.search(text, max(0, pos - 30), min(len(text), pos + 20))
             if r and r.start() <= pos < r.end() and found.free(r.start(), r.end()):
                 found.add("relative", r.start(), r.end(), r)
