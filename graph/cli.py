@@ -211,5 +211,25 @@ def entities(paths: tuple[str, ...], kinds: tuple[str, ...], unknown: bool, fmt:
     sys.exit(problems.exit_code())
 
 
+@main.command()
+@click.option("--graph", "graph_dir", type=click.Path(path_type=Path), required=True,
+              help="Folder written by dkg build (or a graph.ttl file).")  # fmt: skip
+def validate(graph_dir: Path) -> None:
+    """Check a built graph against the SHACL shapes in ontology/shapes.ttl."""
+    from graph.store import GraphNotFound, load_graph
+    from graph.validate import validate as run
+
+    try:
+        g = load_graph(graph_dir)
+    except GraphNotFound as exc:
+        raise click.ClickException(str(exc)) from None
+    conforms, report = run(g)
+    if conforms:
+        click.echo(f"{graph_dir}: conforms to the shapes ({len(g)} triples)")
+        return
+    click.echo(report)
+    raise click.ClickException(f"{graph_dir}: does not conform to the shapes (report above)")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
