@@ -81,17 +81,24 @@ def find_footnotes(text: str, lines: Sequence[Line]) -> list[Footnote]:
     return notes
 
 
-_ANCHOR = re.compile(rf"(?:(?P<sup>[{SUPERSCRIPT_DIGITS}]+)|\^\[(?P<br>\d+)\]|<sup>(?P<html>\d+)</sup>)")
+# three simple scans (a character class, two literals) are much faster than one alternation
+_ANCHORS = (
+    re.compile(rf"[{SUPERSCRIPT_DIGITS}]+"),
+    re.compile(r"\^\[(\d+)\]"),
+    re.compile(r"<sup>(\d+)</sup>"),
+)
 
 
 def _anchors(text: str) -> list[tuple[str, Span]]:
     """Every footnote marker in running text, with its number, in order."""
     out = []
-    for m in _ANCHOR.finditer(text):
-        if m.start() == 0 or text[m.start() - 1].isspace():
-            continue  # a marker at the start of a line opens a footnote body; an anchor follows text
-        label = (m["sup"] or "").translate(_SUPER_TO_DIGIT) or m["br"] or m["html"]
-        out.append((label, Span(m.start(), m.end())))
+    for pattern in _ANCHORS:
+        for m in pattern.finditer(text):
+            if m.start() == 0 or text[m.start() - 1].isspace():
+                continue  # a marker at the start of a line opens a footnote body; an anchor follows text
+            label = m.group(1) if pattern.groups else m.group(0).translate(_SUPER_TO_DIGIT)
+            out.append((label, Span(m.start(), m.end())))
+    out.sort(key=lambda a: a[1].start)
     return out
 
 
@@ -308,7 +315,7 @@ def _own_kamerstuk_headings(text: str):
 
 
 _VOLGNUMMER = re.compile(r"^\s*Nr\.\s*(?P<nr>\d+)\s*$", re.M | re.I)
-_MINDEF = re.compile(r"[Oo]nze\s+[Rr]eferentie\s*\n\s*(?P<ref>MINDEF\d{8,})")
+_MINDEF = re.compile(r"eferentie\s*\n\s*(?P<ref>MINDEF\d{8,})")  # "Onze referentie": a literal start
 
 
 def detect_own_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
