@@ -145,7 +145,9 @@ _ACRONYM_BEFORE = re.compile(rf"(?P<abbr>{_ACRONYM})\s*$")
 def _initials_fit(abbr: str, expansion: str) -> str | None:
     """The shortest tail of expansion whose word initials spell the acronym's capitals in order."""
     letters = [c for c in abbr if c.isupper() or c.isdigit()]
-    words = expansion.split()
+    if not letters:
+        return None
+    words = expansion.split()[-(len(letters) + 3) :]  # an expansion has about one word per letter
     for k in range(len(words) - 1, -1, -1):
         tail = words[k:]
         joined = "".join(w[0].upper() for w in tail if w[0].isalnum())
