@@ -138,7 +138,6 @@ _ACRONYM = r"[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[A-Z0-9]+)?"
 _PAREN = re.compile(r"\((?P<inner>[^()\n]{2,120})\)")  # starts with a literal: a fast scan
 _ONLY_ACRONYM = re.compile(rf"(?P<abbr>{_ACRONYM})")
 _EXP_THEN_ACRONYM = re.compile(rf"(?P<exp>[A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){{1,9}}),\s*(?P<abbr>{_ACRONYM})")
-_WORDS_BEFORE = re.compile(r"(?:[\w’'-]+[ \t]+){1,10}$")
 _ACRONYM_BEFORE = re.compile(rf"(?P<abbr>{_ACRONYM})\s*$")
 
 
@@ -181,9 +180,13 @@ def acronym_definitions(text: str) -> list[Definition]:
         inner, i0 = p["inner"], p.start("inner")
         only = _ONLY_ACRONYM.fullmatch(inner)
         if only:  # Expansion (ABBR)
-            words = _WORDS_BEFORE.search(text, max(0, p.start() - 120), p.start())
-            if words:
-                _define(out, inner, words.group(0).rstrip(), (i0, p.end("inner")), words.start())
+            before = text[max(0, p.start() - 120) : p.start()]
+            cut = max(before.rfind("\n"), before.rfind(". "), before.rfind(", "), before.rfind("("))
+            words = before[cut + 1 :].rstrip()
+            if words.strip():
+                start = p.start() - len(before) + cut + 1
+                lead = len(words) - len(words.lstrip())
+                _define(out, inner, words.strip(), (i0, p.end("inner")), start + lead)
             continue
         pair = _EXP_THEN_ACRONYM.fullmatch(inner)
         if pair:  # (Expansion, ABBR)
