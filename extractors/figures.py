@@ -156,7 +156,7 @@ def _figure_re() -> re.Pattern[str]:
     )
 
 
-_MAY_PRECEDE = re.compile(r"[€$£]|EUR|USD|GBP|euro|dollar|tussen")
+_MAY_PRECEDE_WORDS = ("€", "$", "£", "EUR", "USD", "GBP", "euro", "dollar", "tussen")
 _PRE_CUR_BEFORE = re.compile(rf"(?P<cur>{_PRE_CUR})\s?$")
 _TUSSEN_BEFORE = re.compile(rf"\btussen\s+(?P<cur>{_PRE_CUR}\s?)?$")
 _BETWEEN_AFTER = re.compile(
@@ -175,7 +175,8 @@ _STRONG_SCALES = {"miljoen", "miljard", "biljoen", "mln", "mln.", "mld", "mld.",
 def is_identifier(text: str, start: int) -> bool:
     """Is the number at start part of a URL, a clock time, or a question, article, page, postbus
     or volgnummer reference?"""
-    token_start = max(text.rfind(c, 0, start) for c in " \n\t(<[") + 1
+    lo = max(0, start - 300)  # a token longer than a long URL is not looked at
+    token_start = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), text.rfind("(", lo, start)) + 1
     token_end = len(text) if (sp := text.find(" ", start)) < 0 else sp
     token = text[token_start:token_end]
     if "://" in token or token.startswith("www.") or "@" in token:
@@ -192,9 +193,10 @@ def _scan(doc: Document, taken: _Taken) -> Iterator[Mention]:
     for m in _figure_re().finditer(text):
         s, e = m.start(), m.end()
         tail = m["post"] or m["pct"] or m["sc"] or m["unit"]
-        before = text[max(0, s - 15) : s]
-        if not tail and not _MAY_PRECEDE.search(before):
-            continue  # a bare number: most digits of a text end here, decided cheaply
+        if not tail:
+            before = text[max(0, s - 15) : s]
+            if not any(w in before for w in _MAY_PRECEDE_WORDS):
+                continue  # a bare number: most digits of a text end here, decided by substring tests
         pre = _PRE_CUR_BEFORE.search(text, max(0, s - 7), s)
         between = _TUSSEN_BEFORE.search(text, max(0, s - 15), s)
         if not (pre or between or tail):

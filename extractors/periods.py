@@ -248,7 +248,8 @@ _BEFORE_RELATIVE = {"vorig", "afgelopen", "dit", "volgend", "komend", "volgende"
 
 def _in_url(text: str, start: int) -> bool:
     """Is start inside a URL or an identifier token (dates in links are not dates of the text)?"""
-    token_start = max(text.rfind(c, 0, start) for c in " \n\t(<[") + 1
+    lo = max(0, start - 300)
+    token_start = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), text.rfind("(", lo, start)) + 1
     token = text[token_start : start + 1]
     return "://" in token or token.startswith("www.") or "/" in token[: start - token_start]
 

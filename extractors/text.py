@@ -14,7 +14,7 @@ def split_lines(text: str) -> list[Line]:
     if "\r" not in text:  # the common case: one fast split
         lines, pos = [], 0
         for part in text.split("\n"):
-            lines.append(Line(pos, pos + len(part), part))
+            lines.append(Line(pos, pos + len(part), part, not part.strip()))
             pos += len(part) + 1
         return lines
     lines = []
@@ -22,7 +22,7 @@ def split_lines(text: str) -> list[Line]:
     while pos <= n:
         m = _LINE.match(text, pos)
         assert m is not None
-        lines.append(Line(m.start(), m.end(), m.group()))
+        lines.append(Line(m.start(), m.end(), m.group(), not m.group().strip()))
         pos = m.end()
         if pos >= n:
             break
