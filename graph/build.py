@@ -23,6 +23,8 @@ class BuildSummary:
     answered: int = 0
     by_reference: int = 0
     open: int = 0
+    claims: int = 0
+    links: int = 0
     failed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
 
@@ -280,10 +282,49 @@ def _add_tables(g: Graph, doc: Document, d: URIRef) -> None:
                 add_span(g, node, d, cell.span, doc.text)
 
 
+_RELATION = {"restates": DKG.restates, "updates": DKG.updates, "conflicts": DKG.conflictsWith}
+
+
+def add_claims(g: Graph, claims) -> None:
+    """Claims with their subject, value, unit and time scope, the mentions that state them (with
+    speaker, place and sentence) and their links to other claims."""
+    for c in claims:
+        node = URIRef(c.id)
+        g.add((node, RDF.type, DKG.Claim))
+        g.add((node, RDF.type, SCHEMA.Claim))
+        g.add((node, DKG.subjectId, Literal(c.subject_id)))
+        g.add((node, RDFS.label, Literal(c.subject)))
+        g.add((node, DKG.claimKind, Literal(c.kind)))
+        g.add((node, DKG.value, _literal(c.value)))
+        if c.unit:
+            g.add((node, DKG.unit, Literal(c.unit)))
+        if c.period:
+            g.add((node, DKG.period, Literal(c.period)))
+        for m in c.mentions:
+            mention = URIRef(m.iri)
+            g.add((node, DKG.supportedBy, mention))
+            if m.speaker:
+                g.add((mention, DKG.speaker, Literal(m.speaker)))
+            if m.where:
+                g.add((mention, DKG.where, Literal(m.where)))
+            g.add((mention, DKG.context, Literal(m.sentence)))
+        for other, relation in c.related:
+            g.add((node, _RELATION[relation], URIRef(other)))
+
+
 def build_graph(docs: Iterable[Document], summary: BuildSummary | None = None) -> Graph:
+    from graph.claims import ClaimCollector
+
     g = new_graph()
+    collector = ClaimCollector()
     for doc in docs:
         add_document(g, doc)
+        collector.add(doc)
         if summary is not None:
             summary.add(doc)
+    claims = collector.finish()
+    add_claims(g, claims)
+    if summary is not None:
+        summary.claims = len(claims)
+        summary.links = sum(len(c.related) for c in claims)
     return g

@@ -116,7 +116,7 @@ def build(paths: tuple[str, ...], out_dir: Path) -> None:
     click.echo(
         f"{summary.documents} documents, {summary.questions} questions: {summary.answered} answered "
         f"({summary.by_reference} only by reference to another answer), {summary.open} open; "
-        f"{len(g)} triples -> {target}"
+        f"{summary.claims} claims, {summary.links} links between them; {len(g)} triples -> {target}"
     )
     sys.exit(problems.exit_code())
 

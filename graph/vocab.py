@@ -77,3 +77,14 @@ class DKG(DefinedNamespace):
     category: URIRef
     impliedCurrency: URIRef
     flag: URIRef
+    Claim: URIRef
+    subjectId: URIRef
+    claimKind: URIRef
+    period: URIRef
+    supportedBy: URIRef
+    restates: URIRef
+    updates: URIRef
+    conflictsWith: URIRef
+    speaker: URIRef
+    where: URIRef
+    context: URIRef

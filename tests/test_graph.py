@@ -62,3 +62,9 @@ def test_every_vocabulary_term_is_declared_in_the_ontology():
     declared = set(onto.subjects(RDF.type, None))
     missing = [t for t in DKG.__annotations__ if DKG._NS[t] not in declared]
     assert missing == []
+
+
+def test_vocabulary_file_is_generated_from_the_namespace():
+    from graph.ontology import turtle_path, vocabulary_turtle
+
+    assert turtle_path().read_text(encoding="utf-8") == vocabulary_turtle(), "run python -m graph.ontology"

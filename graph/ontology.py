@@ -1,0 +1,64 @@
+"""ontology/dkg.ttl, written from the closed namespace in graph/vocab.py and the labels here.
+
+    python -m graph.ontology     # rewrite ontology/dkg.ttl
+
+A test keeps the file in step with the namespace, so that no term is used without being declared.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+from pathlib import Path
+
+from graph.store import write_atomically
+from graph.vocab import DKG
+
+DUTCH = {
+    "Document": "document", "Part": "deel", "Fractie": "fractie", "Signature": "ondertekening", "Footnote": "voetnoot",
+    "Table": "tabel", "TableCell": "tabelcel", "Span": "tekstfragment", "Mention": "vermelding", "Entity": "entiteit",
+    "Extractor": "extractor", "Claim": "bewering", "chamber": "kamer", "dossier": "dossiernummer",
+    "askedBy": "gesteld door", "answered": "beantwoord", "answeredByReferenceOnly": "alleen beantwoord met een verwijzing",
+    "refersToAnswer": "verwijst naar antwoord", "refersToQuestion": "verwijst naar vraag", "series": "reeks",
+    "number": "nummer", "value": "waarde", "currency": "valuta", "qualifier": "kwalificatie", "unit": "eenheid",
+    "until": "tot en met", "refersTo": "verwijst naar", "inQuestion": "in vraag", "inAnswer": "in antwoord",
+    "role": "rol", "signatory": "ondertekenaar", "period": "periode", "restates": "herhaalt", "updates": "werkt bij",
+    "conflictsWith": "is in strijd met", "speaker": "spreker", "supportedBy": "onderbouwd door", "context": "zin",
+}  # fmt: skip
+COMMENTS = {
+    "Claim": "A figure or date that a speaker asserts about a subject in a time scope, supported by mentions.",
+    "restates": "The claim restates another in rounded or approximate form (circa €19 miljard for € 19,3 miljard).",
+    "updates": "The claim, made later by the government, replaces another about the same subject.",
+    "conflictsWith": "The claims are about the same subject and time scope but state different values.",
+    "span": "The exact text a node comes from: a W3C Web Annotation TextPositionSelector and TextQuoteSelector.",
+}
+HEADER = """@prefix dkg: <https://w3id.org/dkg/def#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+
+<https://w3id.org/dkg/def#>
+    a owl:Ontology ;
+    rdfs:label "dkg vocabulary"@en, "dkg-vocabulaire"@nl ;
+    rdfs:comment "Terms of the dkg knowledge graph of Dutch parliamentary defence-budget documents. Spans use W3C Web Annotation selectors (oa:), questions and answers schema.org, provenance PROV-O, citations ELI, the gazetteer SKOS."@en .
+"""
+
+
+def vocabulary_turtle() -> str:
+    out = [HEADER]
+    for term in sorted(DKG.__annotations__, key=lambda t: (not t[0].isupper(), t)):
+        words = re.sub(r"([A-Z])", r" \1", term).strip().lower()
+        kind = "owl:Class" if term[0].isupper() else "rdf:Property"
+        labels = f'rdfs:label "{words}"@en' + (f', "{DUTCH[term]}"@nl' if term in DUTCH else "")
+        comment = f' ;\n    rdfs:comment "{COMMENTS[term]}"@en' if term in COMMENTS else ""
+        out.append(f"dkg:{term}\n    a {kind} ;\n    {labels}{comment} ;\n    rdfs:isDefinedBy <https://w3id.org/dkg/def#> .\n")
+    return "\n".join(out)
+
+
+def turtle_path() -> Path:
+    return Path(str(files("ontology").joinpath("dkg.ttl")))
+
+
+if __name__ == "__main__":
+    write_atomically(turtle_path(), vocabulary_turtle())
+    print(turtle_path())
