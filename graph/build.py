@@ -13,6 +13,7 @@ from extractors.document import Document, Span
 from extractors.locate import Locator
 from extractors.registry import extract_mentions
 from graph import iri
+from graph.claims import speaker_at
 from graph.vocab import DKG, ID, OA, SCHEMA
 
 
@@ -129,6 +130,11 @@ def _add_mentions(g: Graph, doc: Document, d: URIRef) -> None:
             g.add((node, DKG.impliedCurrency, Literal(True)))
         add_span(g, node, d, Span(m.start, m.end), doc.text)
         _locate(g, doc, node, where, m.start)
+        speaker, _, place = speaker_at(doc, where, m.start)
+        if speaker:
+            g.add((node, DKG.speaker, Literal(speaker)))
+        if place:
+            g.add((node, DKG.where, Literal(place)))
         target = _target(g, m)
         if target is not None:
             g.add((node, DKG.refersTo, target))

@@ -47,8 +47,13 @@ def subjects() -> tuple[Subject, ...]:
     data = json.loads(files("extractors.data").joinpath("subjects.json").read_text(encoding="utf-8"))
     return tuple(
         Subject(
-            s["id"], s["label"], tuple(s["kinds"]), tuple(s.get("values", ())), tuple(re.compile(c) for c in s["cues"]),
-            re.compile(s["before"]) if s.get("before") else None, tuple(s.get("units", ())),
+            s["id"],
+            s["label"],
+            tuple(s["kinds"]),
+            tuple(s.get("values", ())),
+            tuple(re.compile(c) for c in s["cues"]),
+            re.compile(s["before"]) if s.get("before") else None,
+            tuple(s.get("units", ())),
         )
         for s in data["subjects"]
     )
@@ -95,8 +100,12 @@ class Claim:
 
 def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
     """The sentence around offset: from after the previous . ? ! or line break to the next."""
-    start = max(text.rfind(". ", 0, offset), text.rfind("? ", 0, offset), text.rfind("! ", 0, offset), text.rfind("\n", 0, offset))
-    ends = [i for i in (text.find(". ", offset), text.find("? ", offset), text.find("! ", offset), text.find("\n", offset)) if i >= 0]
+    start = max(
+        text.rfind(". ", 0, offset), text.rfind("? ", 0, offset), text.rfind("! ", 0, offset), text.rfind("\n", 0, offset)
+    )
+    ends = [
+        i for i in (text.find(". ", offset), text.find("? ", offset), text.find("! ", offset), text.find("\n", offset)) if i >= 0
+    ]
     return start + 1, (min(ends) + 1 if ends else len(text))
 
 
@@ -152,11 +161,16 @@ def _period(text: str, m: Mention, dates: list[Mention]) -> str | None:
     return f"{d.value}/{d.fields['until']}" if d.fields.get("until") else str(d.value)
 
 
-def _speaker(doc: Document, where: Locator, offset: int) -> tuple[str | None, bool, str | None]:
+def speaker_at(doc: Document, where: Locator, offset: int) -> tuple[str | None, bool, str | None]:
+    """(who says it, whether it is asked, the place: "X16 answer", "SP7 question", "letter")."""
     found = where.find(offset)
     if found is None:
         part = where.where(offset)
-        return (GOVERNMENT if part in ("letter", "memo") and doc.kind in ("brief", "nota naar aanleiding van verslag") else None), False, part
+        return (
+            (GOVERNMENT if part in ("letter", "memo") and doc.kind in ("brief", "nota naar aanleiding van verslag") else None),
+            False,
+            part,
+        )
     q, in_answer = found
     label = f"{q.label} {'answer' if in_answer else 'question'}" if q.n is not None else ("answer" if in_answer else "question")
     if in_answer:
@@ -198,7 +212,7 @@ class ClaimCollector:
             unit, period = _unit(m), _period(doc.text, m, dates)
             cid = claim_id(subject_id, m.kind, value, unit, period)
             claim = self.claims.setdefault(cid, Claim(cid, subject_id, label, m.kind, value, unit, period))
-            speaker, in_question, place = _speaker(doc, where, m.start)
+            speaker, in_question, place = speaker_at(doc, where, m.start)
             claim.mentions.append(
                 ClaimMention(doc.name, doc.date, m.start, m.end, m.text, m.kind, value, unit, m.fields.get("qualifier"),
                              speaker, place, in_question, doc.text[s:e].strip(), str(mention_iri(doc, m.kind, m.start, m.end)))

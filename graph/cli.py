@@ -231,5 +231,64 @@ def validate(graph_dir: Path) -> None:
     raise click.ClickException(f"{graph_dir}: does not conform to the shapes (report above)")
 
 
+def _load(graph_dir: Path):
+    from graph.store import GraphNotFound, load_graph
+
+    try:
+        return load_graph(graph_dir)
+    except GraphNotFound as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def graph_option():
+    return click.option("--graph", "graph_dir", type=click.Path(path_type=Path), required=True,
+                        help="Folder written by dkg build (or a graph.ttl file).")  # fmt: skip
+
+
+@main.command()
+@graph_option()
+@format_option(default="jsonl", choices=("jsonl", "json", "table", "csv"))
+def claims(graph_dir: Path, fmt: str) -> None:
+    """List the claims of a built graph: subject, value, unit, period, mentions and links."""
+    from graph.trace import claims_from_graph
+
+    rows = claims_from_graph(_load(graph_dir))
+    if fmt in ("jsonl", "json"):
+        for row in rows:
+            for m in row["mentions"]:
+                for key in ("date", "speaker", "where", "context"):
+                    m.pop(key, None)  # the contract's mention fields: doc, start, end, text
+        emit(rows, fmt)
+        return
+    flat = [
+        {"subject": r["subject"], "kind": r["kind"], "value": r["value"], "unit": r["unit"], "period": r["period"],
+         "mentions": len(r["mentions"]), "documents": sorted({m["doc"] for m in r["mentions"]}),
+         "related": [f"{x['relation']} {x['claim'].rsplit('/', 2)[-2]}" for x in r["related"]]}
+        for r in rows
+    ]  # fmt: skip
+    emit(flat, fmt)
+
+
+@main.command()
+@click.argument("term")
+@graph_option()
+@format_option(default="table", choices=("table", "json", "jsonl", "csv"))
+def trace(term: str, graph_dir: Path, fmt: str) -> None:
+    """Trace a figure ("19,3 mld", "3,5%"), an entity ("PURL") or a reference ("36800-X-3") across
+    letters: every mention and related claim, oldest first."""
+    from graph.trace import parse_term
+    from graph.trace import trace as run_trace
+
+    g = _load(graph_dir)
+    parsed = parse_term(term, g)
+    if parsed is None:
+        raise click.ClickException(f"{term!r} is no figure, reference or entity known in {graph_dir}")
+    rows = run_trace(g, parsed)
+    if not rows:
+        raise click.ClickException(f"{term!r}: nothing in {graph_dir} states or mentions it")
+    columns = ["date", "doc", "where", "speaker", "relation", "text", "context"]
+    emit(rows if fmt in ("json", "jsonl") else [{c: r.get(c) for c in columns} for r in rows], fmt, columns=columns, width=90)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

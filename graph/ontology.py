@@ -40,8 +40,12 @@ HEADER = """@prefix dkg: <https://w3id.org/dkg/def#> .
 <https://w3id.org/dkg/def#>
     a owl:Ontology ;
     rdfs:label "dkg vocabulary"@en, "dkg-vocabulaire"@nl ;
-    rdfs:comment "Terms of the dkg knowledge graph of Dutch parliamentary defence-budget documents. Spans use W3C Web Annotation selectors (oa:), questions and answers schema.org, provenance PROV-O, citations ELI, the gazetteer SKOS."@en .
-"""
+    rdfs:comment "{COMMENT}"@en .
+""".replace(
+    "{COMMENT}",
+    "Terms of the dkg knowledge graph of Dutch parliamentary defence-budget documents. Spans use W3C Web "
+    "Annotation selectors (oa:), questions and answers schema.org, provenance PROV-O, citations ELI, the gazetteer SKOS.",
+)
 
 
 def vocabulary_turtle() -> str:
