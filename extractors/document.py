@@ -133,6 +133,7 @@ class Document:
     chamber: str | None = None
     date: str | None = None
     dossier: tuple[str, ...] = ()  # own Kamerstuk / dossier numbers, normalised
+    official_number: str | None = None  # the full own Kamerstuk number, when printed (21501-28-300)
     identifiers: tuple[str, ...] = ()  # own reference numbers (MINDEF..., volgnummer, ...)
     title: str | None = None
     signatories: tuple[Signatory, ...] = ()

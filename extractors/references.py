@@ -88,9 +88,9 @@ def _ref(doc: Document, s: int, e: int, value: str, type_: str, **fields) -> Men
     return Mention(doc.name, "reference", s, e, doc.text[s:e], value, LABEL, {"type": type_, **fields})
 
 
-def _kamerstuk_fields(value: str, motion: bool) -> dict:
+def _kamerstuk_fields(value: str, motion: bool, nr: str | None = None) -> dict:
     has_nr = value.count("-") >= 1 and value.rsplit("-", 1)[1].isdigit()
-    fields = {"dossier": value.split("-")[0]}
+    fields: dict = {"dossier": value.split("-")[0], "volgnummer": int(nr) if nr else None}
     if has_nr and not motion:
         fields["official_id"] = official_id(value)
         fields["url"] = f"{OFFICIAL}{official_id(value)}.html"
@@ -139,7 +139,7 @@ def _kamerstukken(doc: Document, taken: bytearray) -> Iterator[Mention]:
             _take(taken, m.start(), m.end())
             for nr in numbers:
                 value = normalise_kamerstuk(items[0][2], nr)
-                yield _ref(doc, m.start(), m.end(), value, type_, **_kamerstuk_fields(value, motion))
+                yield _ref(doc, m.start(), m.end(), value, type_, **_kamerstuk_fields(value, motion, nr))
             continue
         _take(taken, m.start(), m.end())
         for k, (s, e, number) in enumerate(items):
@@ -147,7 +147,7 @@ def _kamerstukken(doc: Document, taken: bytearray) -> Iterator[Mention]:
             value = normalise_kamerstuk(number, nr)
             start = m.start() if k == 0 else s
             end = m.end() if (k == len(items) - 1 and m["nr"]) else e
-            yield _ref(doc, start, end, value, type_, **_kamerstuk_fields(value, motion))
+            yield _ref(doc, start, end, value, type_, **_kamerstuk_fields(value, motion, nr))
     for m in _bare_candidates(text):
         if b"\1" in taken[m.start() : m.end()]:
             continue
@@ -160,8 +160,9 @@ def _kamerstukken(doc: Document, taken: bytearray) -> Iterator[Mention]:
         for nr in numbers:
             value = normalise_kamerstuk(m["list"], nr)
             motion = bool(re.search(r"\bmotie", text[max(0, m.start() - 160) : m.start()], re.I))
+            glued = re.search(r"[A-Z](\d{1,4})$", m["list"])  # "36 800-X34": volgnummer 34
             yield _ref(doc, m.start(), m.end(), value, "motie" if motion else "kamerstuk",
-                       **_kamerstuk_fields(value, motion))  # fmt: skip
+                       **_kamerstuk_fields(value, motion, nr or (glued.group(1) if glued else None)))  # fmt: skip
     for m in _KST_ID.finditer(text):
         if b"\1" in taken[m.start() : m.end()]:
             continue
@@ -243,7 +244,8 @@ def _own_headers(doc: Document, taken: bytearray) -> Iterator[Mention]:
         if nr:
             full = f"{value}-{int(nr['nr'])}"
             _take(taken, nr.start("all"), nr.end("all"))
-            yield _ref(doc, nr.start("all"), nr.end("all"), full, "kamerstuk", own=True, **_kamerstuk_fields(full, False))
+            yield _ref(doc, nr.start("all"), nr.end("all"), full, "kamerstuk", own=True,
+                       **_kamerstuk_fields(full, False, nr["nr"]))  # fmt: skip
 
 
 def motion_submitters(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

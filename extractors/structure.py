@@ -314,8 +314,19 @@ def _own_kamerstuk_headings(text: str):
         pos = text.find("Antwoorden op", pos + 1)
 
 
+# Eerste Kamer papers carry a letter where Tweede Kamer papers carry "Nr.": "G **NOTA NAAR ..."
+_VOLGLETTER = re.compile(r"^\s*(?P<letter>[A-Z]{1,2})\s+\**\s*(?:NOTA|MEMORIE|VERSLAG|BRIEF|VOORLOPIG)\b", re.M)
 _VOLGNUMMER = re.compile(r"^\s*Nr\.\s*(?P<nr>\d+)\s*$", re.M | re.I)
 _MINDEF = re.compile(r"eferentie\s*\n\s*(?P<ref>MINDEF\d{8,})")  # "Onze referentie": a literal start
+
+
+def official_number(dossiers: Sequence[str], text: str) -> str | None:
+    """The document's own Kamerstuk number when its head prints one in full: dossier and volgnummer
+    ("21 501-28" + "Nr. 300") or volgletter ("36 800 X" + "G")."""
+    head = text[:1500]
+    if dossiers and (_VOLGNUMMER.search(head) or _VOLGLETTER.search(head)):
+        return dossiers[0]
+    return None
 
 
 def detect_own_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -324,9 +335,10 @@ def detect_own_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     dossiers: list[str] = []
     m = _DOSSIER_LINE.search(head)
     nr = _VOLGNUMMER.search(head)
+    letter = _VOLGLETTER.search(head)
     if m:
         base = re.sub(r"[\s.]", "", m["dossier"]) + (f"-{m['sub']}" if m["sub"] else "")
-        dossiers.append(f"{base}-{nr['nr']}" if nr else base)
+        dossiers.append(f"{base}-{nr['nr']}" if nr else f"{base}-{letter['letter']}" if letter else base)
     for k in _own_kamerstuk_headings(text):
         base = re.sub(r"[\s.]", "", k["dossier"]) + f"-{k['sub']}"
         if base not in dossiers and not any(d.startswith(base + "-") for d in dossiers):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from extractors.document import Document, Span
@@ -43,6 +43,7 @@ def new_graph() -> Graph:
     for prefix, ns in (
         ("dkg", DKG._NS), ("id", ID), ("oa", OA), ("schema", SCHEMA), ("dcterms", DCTERMS),
         ("prov", PROV), ("skos", SKOS), ("xsd", XSD), ("rdfs", RDFS),
+        ("time", Namespace("http://www.w3.org/2006/time#")), ("eli", Namespace("http://data.europa.eu/eli/ontology#")),
     ):  # fmt: skip
         g.bind(prefix, ns, override=True)
     return g
@@ -60,8 +61,21 @@ def add_span(g: Graph, owner: URIRef, doc_iri: URIRef, span: Span, text: str) ->
     g.add((node, DKG.inDocument, doc_iri))
 
 
+def _run_iri() -> URIRef:
+    """The extraction run, named by the extractors and versions it used (no timestamp: the same
+    input gives the same graph)."""
+    from extractors.registry import extractors
+
+    return ID[f"run/{iri.slug('+'.join(sorted(e.label for e in extractors())))}"]
+
+
+RUN = _run_iri()
+
+
 def add_document(g: Graph, doc: Document) -> URIRef:
     d = iri.document_iri(doc)
+    g.add((RUN, RDF.type, PROV.Activity))
+    g.add((RUN, PROV.used, d))
     g.add((d, RDF.type, DKG.Document))
     g.add((d, DKG.fileName, Literal(doc.name)))
     g.add((d, DKG.contentHash, Literal(iri.content_hash(doc.text))))
@@ -78,6 +92,9 @@ def add_document(g: Graph, doc: Document) -> URIRef:
         g.add((d, DKG.dossier, Literal(number)))
     for ref in doc.identifiers:
         g.add((d, DKG.ownReference, Literal(ref)))
+    if doc.official_number:
+        g.add((d, DCTERMS.identifier, Literal(f"kst-{doc.official_number}")))
+        g.add((d, SKOS.exactMatch, URIRef(f"https://zoek.officielebekendmakingen.nl/kst-{doc.official_number}.html")))
     _add_parts(g, doc, d)
     _add_signatures(g, doc, d)
     _add_questions(g, doc, d)
@@ -115,9 +132,15 @@ def _add_mentions(g: Graph, doc: Document, d: URIRef) -> None:
         g.add((node, RDF.type, DKG.Mention))
         g.add((node, DKG.mentionKind, Literal(m.kind)))
         g.add((node, DKG.inDocument, d))
-        g.add((node, PROV.wasGeneratedBy, iri.extractor_iri(m.extractor)))
-        g.add((iri.extractor_iri(m.extractor), RDF.type, DKG.Extractor))
-        g.add((iri.extractor_iri(m.extractor), RDFS.label, Literal(m.extractor)))
+        agent = iri.extractor_iri(m.extractor)
+        g.add((node, PROV.wasGeneratedBy, RUN))
+        g.add((node, PROV.wasAttributedTo, agent))
+        g.add((agent, RDF.type, DKG.Extractor))
+        g.add((agent, RDF.type, PROV.SoftwareAgent))
+        g.add((agent, RDFS.label, Literal(m.extractor)))
+        g.add((RUN, PROV.wasAssociatedWith, agent))
+        if m.kind == "date":
+            _add_interval(g, node, m.value, m.fields.get("until"))
         if m.value is not None:
             g.add((node, DKG.value, _literal(m.value)))
         for key, pred in _FIELD_PREDICATES.items():
@@ -142,6 +165,23 @@ def _add_mentions(g: Graph, doc: Document, d: URIRef) -> None:
                 g.add((d, ELI_CITES, target))
 
 
+TIME = Namespace("http://www.w3.org/2006/time#")
+_XSD_OF = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+_TIME_PROP = {4: TIME.inXSDgYear, 7: TIME.inXSDgYearMonth, 10: TIME.inXSDDate}
+
+
+def _add_interval(g: Graph, node: URIRef, start: str | None, until: str | None) -> None:
+    """A date or period as an OWL-Time interval with its beginning and end instants."""
+    g.add((node, RDF.type, TIME.Interval))
+    for end, value, pred in (("begin", start, TIME.hasBeginning), ("end", until, TIME.hasEnd)):
+        if not value or len(value) not in _XSD_OF:
+            continue
+        instant = URIRef(f"{node}/{end}")
+        g.add((node, pred, instant))
+        g.add((instant, RDF.type, TIME.Instant))
+        g.add((instant, _TIME_PROP[len(value)], Literal(value, datatype=_XSD_OF[len(value)])))
+
+
 def _locate(g: Graph, doc: Document, node: URIRef, where: Locator, offset: int) -> None:
     found = where.find(offset)
     if found is None:
@@ -159,7 +199,7 @@ def _target(g: Graph, m) -> URIRef | None:
         type_ = m.fields["type"]
         if type_ == "answer":
             return None
-        target = iri.reference_iri(type_, m.value)
+        target = iri.reference_iri(type_, m.value, m.fields.get("volgnummer"))
         g.add((target, RDF.type, DKG.Entity))
         g.add((target, DKG.category, Literal(type_)))
         g.add((target, RDFS.label, Literal(m.value)))

@@ -23,7 +23,11 @@ def slug(s: str) -> str:
 
 
 def document_iri(doc: Document) -> URIRef:
-    # The text decides the name: the same letter under another file name is the same document.
+    """A document with its own full Kamerstuk number is named by it (kamerstuk/21501-28/300);
+    others by their text, so that the same letter under another file name is the same document."""
+    if doc.official_number:
+        dossier, _, number = doc.official_number.rpartition("-")
+        return ID[f"kamerstuk/{dossier}/{number}"]
     return ID[f"doc/{content_hash(doc.text)[:16]}"]
 
 
@@ -61,12 +65,13 @@ def entity_iri(key: str) -> URIRef:
     return ID[f"entity/{slug(key)}"]
 
 
-def reference_iri(type_: str, value: str) -> URIRef:
-    """Kamerstukken by their official numbers (kamerstuk/36800-X/3); other identifiers by type."""
+def reference_iri(type_: str, value: str, volgnummer: str | int | None = None) -> URIRef:
+    """Kamerstukken by their official numbers (kamerstuk/36800-X/3, the same name as the document
+    itself when it is in the graph); other identifiers by type and value."""
     if type_ in ("kamerstuk", "motie"):
-        dossier, _, rest = value.partition("-")
-        path = f"{dossier}/{rest.replace('-', '/')}" if rest else dossier
-        return ID[f"{type_}/{path}"]
+        if volgnummer is not None and value.endswith(f"-{volgnummer}"):
+            return ID[f"{type_}/{value[: -len(str(volgnummer)) - 1]}/{volgnummer}"]
+        return ID[f"{type_}/{value}"]
     if type_ == "url":
         return URIRef(value if "://" in value else f"https://{value}")
     return ID[f"{type_}/{slug(value)}"]

@@ -68,3 +68,35 @@ def test_vocabulary_file_is_generated_from_the_namespace():
     from graph.ontology import turtle_path, vocabulary_turtle
 
     assert turtle_path().read_text(encoding="utf-8") == vocabulary_turtle(), "run python -m graph.ontology"
+
+
+def test_documents_with_an_official_number_are_named_by_it(docs):
+    from rdflib import URIRef
+    from rdflib.namespace import SKOS
+
+    from graph.iri import document_iri
+
+    assert str(document_iri(docs["004"])) == "https://w3id.org/dkg/id/kamerstuk/21501-28/300"
+    assert str(document_iri(docs["000"])) == "https://w3id.org/dkg/id/kamerstuk/36800-X/G"
+    assert "/doc/" in str(document_iri(docs["001"]))
+    g = build_graph([docs["004"]])
+    assert (document_iri(docs["004"]), SKOS.exactMatch,
+            URIRef("https://zoek.officielebekendmakingen.nl/kst-21501-28-300.html")) in g  # fmt: skip
+
+
+def test_provenance_and_periods(docs):
+    from rdflib import Namespace
+    from rdflib.namespace import PROV, RDF
+
+    time = Namespace("http://www.w3.org/2006/time#")
+    g = build_graph([docs["000"]])
+    runs = set(g.subjects(RDF.type, PROV.Activity))
+    assert len(runs) == 1 and "figures-1" in str(next(iter(runs)))
+    agents = {str(o) for o in g.objects(predicate=PROV.wasAttributedTo)}
+    assert any(a.endswith("/extractor/figures-1") for a in agents)
+    intervals = [s for s in g.subjects(RDF.type, time.Interval) if g.value(s, OA.exact) is None]
+    assert intervals
+    period = next(s for s in intervals if "9 dec 2024" in str(g.value(g.value(s, DKG.span), OA.exact)))
+    begin = g.value(g.value(period, time.hasBeginning), time.inXSDDate)
+    end = g.value(g.value(period, time.hasEnd), time.inXSDDate)
+    assert (str(begin), str(end)) == ("2024-12-09", "2025-12-08")

@@ -6,7 +6,7 @@ import pytest
 
 EXPECTED = {
     # prefix: (kind, chamber, date, own dossier numbers)
-    "000": ("nota naar aanleiding van verslag", "Eerste Kamer", "2026-06-19", ("36800-X",)),
+    "000": ("nota naar aanleiding van verslag", "Eerste Kamer", "2026-06-19", ("36800-X-G",)),
     "001": ("brief", "Eerste Kamer", "2026-05-21", ("36800-X", "36800-K")),
     "002": ("lijst van vragen en antwoorden", "Tweede Kamer", "2026-01-27", ()),
     "003": ("verslag van een schriftelijk overleg", "Tweede Kamer", None, ()),
@@ -118,3 +118,9 @@ def test_tables_rows_and_cells(docs):
     for r in table.rows:
         for c in r:
             assert c.span.quote(doc.text) == c.text
+
+
+def test_official_numbers(docs):
+    # the nota is 36 800 X, G (an Eerste Kamer letter); the verslag is 21 501-28, nr. 300
+    assert (docs["000"].official_number, docs["004"].official_number) == ("36800-X-G", "21501-28-300")
+    assert docs["001"].official_number is None and docs["002"].official_number is None
