@@ -10,11 +10,11 @@ from extractors.structure import (
     detect_date,
     detect_kind,
     detect_own_numbers,
-    official_number,
     detect_title,
     find_footnotes,
     find_signatories,
     find_tables,
+    official_number,
 )
 from extractors.text import split_lines
 

@@ -99,7 +99,9 @@ def extract(paths: tuple[str, ...], kinds: str | None, fmt: str) -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write graph.ttl into.")  # fmt: skip
-def build(paths: tuple[str, ...], out_dir: Path) -> None:
+@click.option("--store", type=click.Choice(["turtle", "oxigraph"]), default="turtle", show_default=True,
+              help="Also load the graph into an on-disk Oxigraph store (DIR/oxigraph) for queries and dkg serve.")  # fmt: skip
+def build(paths: tuple[str, ...], out_dir: Path, store: str) -> None:
     """Build the graph of documents (the bundled sample corpus when no PATH is given)."""
     from graph.build import BuildSummary, build_graph
     from graph.store import save_graph
@@ -113,6 +115,10 @@ def build(paths: tuple[str, ...], out_dir: Path) -> None:
         target = save_graph(g, out_dir)
     except OSError as exc:
         raise click.ClickException(f"{out_dir}: cannot write the graph ({exc.strerror or exc})") from None
+    if store == "oxigraph":
+        from graph.sparql import build_store
+
+        build_store(out_dir)
     click.echo(
         f"{summary.documents} documents, {summary.questions} questions: {summary.answered} answered "
         f"({summary.by_reference} only by reference to another answer), {summary.open} open; "
@@ -288,6 +294,77 @@ def trace(term: str, graph_dir: Path, fmt: str) -> None:
         raise click.ClickException(f"{term!r}: nothing in {graph_dir} states or mentions it")
     columns = ["date", "doc", "where", "speaker", "relation", "text", "context"]
     emit(rows if fmt in ("json", "jsonl") else [{c: r.get(c) for c in columns} for r in rows], fmt, columns=columns, width=90)
+
+
+@main.command()
+@click.argument("query", required=False)
+@graph_option()
+@click.option("--name", default=None, help="A named query from graph/queries (see --list).")
+@click.option("--param", "params", multiple=True, help="A parameter as name=value (repeatable); bound as an RDF term.")
+@click.option("--list", "list_names", is_flag=True, help="List the named queries and their parameters.")
+@format_option(default="table", choices=("table", "csv", "json", "jsonl"))
+def query(query: str | None, graph_dir: Path, name: str | None, params: tuple[str, ...], list_names: bool, fmt: str) -> None:
+    """Run a SPARQL query (text, a .rq file, or --name NAME) over a built graph."""
+    from graph.queries import query_names
+    from graph.sparql import SparqlError, named_query, open_store, parse_params, run_query
+    from graph.store import GraphNotFound
+
+    try:
+        if list_names:
+            rows = [{"name": n, "parameters": " ".join(f"{k} ({t})" for k, t in named_query(n).params.items()),
+                     "description": named_query(n).description} for n in query_names()]  # fmt: skip
+            emit(rows, fmt, columns=["name", "parameters", "description"], width=100)
+            return
+        if bool(query) == bool(name):
+            raise click.UsageError("give a QUERY (text or .rq file) or --name NAME, not both")
+        declared: dict[str, str] = {}
+        if name:
+            nq = named_query(name)
+            text, declared = nq.text, nq.params
+        elif query.endswith(".rq") or Path(query).is_file():
+            path = Path(query)
+            if not path.is_file():
+                raise click.ClickException(f"{path}: no such query file")
+            text = path.read_text(encoding="utf-8")
+        else:
+            text = query
+        columns, rows = run_query(open_store(graph_dir), text, parse_params(list(params)), declared)
+    except (SparqlError, GraphNotFound) as exc:
+        raise click.ClickException(str(exc)) from None
+    emit(rows, fmt, columns=columns)
+
+
+@main.command()
+@graph_option()
+@click.option("--port", type=int, default=7878, show_default=True, help="Port on 127.0.0.1.")
+def serve(graph_dir: Path, port: int) -> None:
+    """Serve a built graph read-only with Oxigraph's SPARQL server (and its query page) on 127.0.0.1."""
+    from graph.sparql import SparqlError, main_serve, serve_command
+    from graph.store import GraphNotFound
+
+    try:
+        cmd = serve_command(graph_dir, port)
+    except (SparqlError, GraphNotFound) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"serving {graph_dir} read-only at http://127.0.0.1:{port}/ (SPARQL at /query); Ctrl-C stops", err=True)
+    main_serve(cmd)
+
+
+@main.command()
+@graph_option()
+@click.option("--endpoint", required=True, help="A SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://host:7878/store.")
+@click.option("--graph-iri", default=None, help="The named graph to replace (default: the default graph).")
+def push(graph_dir: Path, endpoint: str, graph_iri: str | None) -> None:
+    """Upload a built graph to a team's triple store (Oxigraph, Fuseki, GraphDB, Virtuoso)."""
+    from graph.sparql import SparqlError
+    from graph.sparql import push as run_push
+    from graph.store import GraphNotFound
+
+    try:
+        status = run_push(graph_dir, endpoint, graph_iri)
+    except (SparqlError, GraphNotFound) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"uploaded {graph_dir} to {endpoint} ({graph_iri or 'default graph'}): HTTP {status}")
 
 
 if __name__ == "__main__":  # pragma: no cover

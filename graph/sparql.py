@@ -1,0 +1,205 @@
+"""SPARQL over a built graph with Oxigraph (pyoxigraph): named queries with declared parameters,
+bound as RDF terms (never pasted into the query text), an on-disk store beside graph.ttl, a
+read-only server, and upload to any SPARQL 1.1 Graph Store Protocol endpoint."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import sys
+import sysconfig
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph.queries import load_query, query_names
+from graph.store import GRAPH_FILE, GraphNotFound
+
+STORE_DIR = "oxigraph"
+
+
+class SparqlError(Exception):
+    """A known error: a bad query, an unknown name, a missing parameter, an unreachable endpoint."""
+
+
+def graph_file(graph_dir: Path) -> Path:
+    path = Path(graph_dir)
+    path = path / GRAPH_FILE if path.is_dir() else path
+    if not path.exists():
+        raise GraphNotFound(f"{path}: no graph here; run `dkg build --out {graph_dir}` first")
+    return path
+
+
+def build_store(graph_dir: Path) -> Path:
+    """Load graph.ttl into an on-disk Oxigraph store in DIR/oxigraph (written beside, then renamed)."""
+    source = graph_file(graph_dir)
+    target = source.parent / STORE_DIR
+    tmp = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}.", dir=source.parent))
+    try:
+        store = ox.Store(str(tmp))
+        store.bulk_load(path=str(source), format=ox.RdfFormat.TURTLE)
+        store.flush()
+        del store
+        if target.exists():
+            shutil.rmtree(target)
+        tmp.rename(target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return target
+
+
+def open_store(graph_dir: Path) -> ox.Store:
+    """The on-disk store when `dkg build --store oxigraph` made one, else graph.ttl in memory."""
+    source = graph_file(graph_dir)
+    on_disk = source.parent / STORE_DIR
+    if on_disk.is_dir():
+        return ox.Store.read_only(str(on_disk))
+    store = ox.Store()
+    store.load(path=str(source), format=ox.RdfFormat.TURTLE)
+    return store
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    text: str
+    description: str
+    params: dict[str, str]  # name -> type (iri, string, number)
+
+
+def named_query(name: str) -> NamedQuery:
+    try:
+        text = load_query(name)
+    except KeyError:
+        raise SparqlError(f"unknown named query: {name}; known: {', '.join(query_names())}") from None
+    description = " ".join(line[1:].strip() for line in text.splitlines() if line.startswith("#") and "param:" not in line)
+    params = dict(re.findall(r"^#\s*param:\s*(\w+)\s*\((\w+)\)", text, re.M))
+    return NamedQuery(name, text, description, params)
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise SparqlError(f"--param {pair!r}: expected name=value")
+        key, value = pair.split("=", 1)
+        out[key.strip()] = value
+    return out
+
+
+def _term(value: str, type_: str | None) -> ox.NamedNode | ox.Literal:
+    if type_ == "iri" or (type_ is None and re.match(r"^<?https?://", value)):
+        return ox.NamedNode(value.strip("<>"))
+    if type_ == "number" or (type_ is None and re.fullmatch(r"-?\d+(?:\.\d+)?", value)):
+        try:
+            float(value)
+        except ValueError:
+            raise SparqlError(f"parameter value {value!r} is not a number") from None
+        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))
+    return ox.Literal(value)
+
+
+def run_query(store: ox.Store, text: str, params: dict[str, str], declared: dict[str, str] | None = None):
+    """(columns, rows) of a SELECT query; parameters are substituted as RDF terms."""
+    declared = declared or {}
+    missing = sorted(set(declared) - set(params))
+    if missing:
+        raise SparqlError(f"missing parameter(s): {', '.join(missing)} (give --param {missing[0]}=...)")
+    subs = {ox.Variable(k): _term(v, declared.get(k)) for k, v in params.items()}
+    # Oxigraph binds a parameter through the query's projection (SPARQL SEP-0007): the named
+    # queries list their parameters among the selected variables.
+    try:
+        result = store.query(text, substitutions=subs)
+    except SyntaxError as exc:
+        raise SparqlError(f"the query has a syntax error: {exc}") from None
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise SparqlError(f"the query failed: {exc}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return ["result"], [{"result": bool(result)}]
+    if isinstance(result, ox.QueryTriples):
+        rows = [{"subject": t.subject.value, "predicate": t.predicate.value, "object": _value(t.object)} for t in result]
+        return ["subject", "predicate", "object"], rows
+    columns = [v.value for v in result.variables]
+    rows = [{c: _value(solution[c]) for c in columns} for solution in result]
+    return columns, rows
+
+
+def _value(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value.rsplit("#", 1)[-1]
+        if dt in ("integer", "decimal", "double", "float", "int", "long"):
+            number = float(term.value)
+            return int(number) if number.is_integer() and dt != "double" else number
+        if dt == "boolean":
+            return term.value == "true"
+        return term.value
+    return term.value
+
+
+# --- the server -----------------------------------------------------------------------------------
+
+
+def oxigraph_executable() -> str:
+    found = shutil.which("oxigraph") or str(Path(sysconfig.get_path("scripts")) / "oxigraph")
+    if not Path(found).exists():
+        raise SparqlError("the oxigraph server is not installed (pip install oxigraph)")
+    return found
+
+
+def port_free(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def serve_command(graph_dir: Path, port: int) -> list[str]:
+    """The command line of a read-only Oxigraph server on 127.0.0.1 over the built store."""
+    if not port_free(port):
+        raise SparqlError(f"port {port} on 127.0.0.1 is in use; choose another with --port")
+    source = graph_file(graph_dir)
+    store = source.parent / STORE_DIR
+    if not store.is_dir():
+        build_store(graph_dir)
+    return [oxigraph_executable(), "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"]
+
+
+# --- upload to a team's store -----------------------------------------------------------------------
+
+
+def push(graph_dir: Path, endpoint: str, graph_iri: str | None = None, timeout: float = 60) -> int:
+    """PUT graph.ttl to a SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph /store, Fuseki /data,
+    GraphDB, Virtuoso); replaces the named graph (or the default graph). Returns the HTTP status."""
+    data = graph_file(graph_dir).read_bytes()
+    query = {"graph": graph_iri} if graph_iri else {"default": ""}
+    url = endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode(query).replace("default=", "default")
+    request = urllib.request.Request(url, data=data, method="PUT", headers={"Content-Type": "text/turtle"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        body = exc.read().decode("utf-8", "replace")[:300]
+        raise SparqlError(f"{endpoint} refused the upload: HTTP {exc.code} {exc.reason}: {body}") from None
+    except (urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise SparqlError(f"{endpoint}: cannot connect ({reason})") from None
+
+
+def main_serve(cmd: list[str]) -> int:  # pragma: no cover - replaced by the server process
+    import os
+
+    sys.stdout.flush()
+    os.execv(cmd[0], cmd)
+    return 0

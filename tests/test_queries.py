@@ -1,0 +1,85 @@
+"""Every named query against its golden result on the corpus (tests/golden/queries, written by
+hand with the reason in `_why`), and the query command's errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.queries import query_names
+from graph.sparql import SparqlError, named_query, open_store, run_query
+
+GOLDEN = Path(__file__).parent / "golden" / "queries"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("graph")
+    assert CliRunner().invoke(main, ["build", "--out", str(out)]).exit_code == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def store(built):
+    return open_store(built)
+
+
+def test_every_user_facing_named_query_has_a_golden_result():
+    internal = {"claims", "claim_mentions", "claim_links", "entity_mentions"}  # used by dkg claims and dkg trace
+    assert {p.stem for p in GOLDEN.glob("*.json")} == set(query_names()) - internal
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in GOLDEN.glob("*.json")))
+def test_named_query_golden(store, name):
+    golden = json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
+    nq = named_query(name)
+    columns, rows = run_query(store, nq.text, golden["params"], nq.params)
+    got = [[row[c] for c in golden["columns"]] for row in rows]
+    assert got == golden["rows"]
+
+
+def test_parameters_are_bound_as_terms_not_pasted(store):
+    nq = named_query("documents_citing")
+    # a value that would break out of a pasted string literal is just a string that matches nothing
+    columns, rows = run_query(store, nq.text, {"number": '36800-X-3" } UNION { ?d ?p ?o'}, nq.params)
+    assert rows == []
+
+
+def test_missing_parameter_and_syntax_error(store):
+    nq = named_query("trace_figure")
+    with pytest.raises(SparqlError, match="missing parameter"):
+        run_query(store, nq.text, {}, nq.params)
+    with pytest.raises(SparqlError, match="syntax error"):
+        run_query(store, "SELEC ?x", {})
+
+
+def test_query_command(built, tmp_path):
+    runner = CliRunner()
+    ok = runner.invoke(main, ["query", "--graph", str(built), "--name", "changed_figures", "--format", "json"])
+    assert ok.exit_code == 0 and json.loads(ok.stdout)[0]["later"] == "2026-09-30"
+    rq = tmp_path / "count.rq"
+    rq.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://schema.org/Question> }", encoding="utf-8")
+    counted = runner.invoke(main, ["query", str(rq), "--graph", str(built), "--format", "json"])
+    assert counted.exit_code == 0 and json.loads(counted.stdout) == [{"n": 210}]
+    for args, message in [
+        (["SELEC x"], "syntax error"),
+        (["--name", "nope"], "unknown named query: nope"),
+        (["--name", "trace_figure"], "missing parameter(s): value"),
+        ([str(tmp_path / "missing.rq")], "no such query file"),
+    ]:
+        result = runner.invoke(main, ["query", *args, "--graph", str(built)])
+        assert result.exit_code == 1, args
+        assert message in result.stderr and "Traceback" not in result.output
+    assert runner.invoke(main, ["query", "--graph", str(built)]).exit_code == 2
+
+
+def test_store_on_disk(tmp_path):
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", "--out", str(out), "--store", "oxigraph"]).exit_code == 0
+    assert (out / "oxigraph").is_dir()
+    columns, rows = run_query(open_store(out), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", {})
+    assert rows[0]["n"] > 20000
