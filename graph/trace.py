@@ -4,48 +4,43 @@ letters as a timeline, oldest first."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS, SKOS
+import pyoxigraph as ox
 
-from graph.queries import load_query
-from graph.vocab import DKG, SCHEMA
+from graph.sparql import run_query
 
-RELATION_NAMES = {DKG.restates: "restates", DKG.updates: "updates", DKG.conflictsWith: "conflicts"}
-
-
-def _py(term: Any) -> Any:
-    if term is None:
-        return None
-    value = term.toPython() if isinstance(term, Literal) else str(term)
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value if not hasattr(value, "isoformat") else value.isoformat()
+RELATION_NAMES = {
+    "https://w3id.org/dkg/def#restates": "restates",
+    "https://w3id.org/dkg/def#updates": "updates",
+    "https://w3id.org/dkg/def#conflictsWith": "conflicts",
+}
 
 
-def claims_from_graph(g: Graph) -> list[dict[str, Any]]:
+def _rows(store: ox.Store, name: str, **params: str) -> list[dict[str, Any]]:
+    from graph.sparql import named_query
+
+    nq = named_query(name)
+    return run_query(store, nq.text, params, nq.params)[1]
+
+
+def claims_from_graph(store: ox.Store) -> list[dict[str, Any]]:
     """Claims as in the command-line contract: id, subject, kind, value, unit, period, mentions, related."""
     claims: dict[str, dict[str, Any]] = {}
-    for row in g.query(load_query("claims")):
-        claims[str(row.claim)] = {
-            "id": str(row.claim), "subject": str(row.subject), "kind": str(row.kind), "value": _py(row.value),
-            "unit": _py(row.unit), "period": _py(row.period), "mentions": [], "related": [],
+    for row in _rows(store, "claims"):
+        claims[row["claim"]] = {
+            "id": row["claim"], "subject": row["subject"], "kind": row["kind"], "value": row["value"],
+            "unit": row["unit"], "period": row["period"], "mentions": [], "related": [],
         }  # fmt: skip
-    for row in g.query(load_query("claim_mentions")):
-        claim = claims.get(str(row.claim))
+    for row in _rows(store, "claim_mentions"):
+        claim = claims.get(row["claim"])
         if claim is None:
             continue
-        claim["mentions"].append({
-            "doc": str(row.doc), "date": _py(row.date), "start": _py(row.start), "end": _py(row.end),
-            "text": str(row.text), "speaker": _py(row.speaker), "where": _py(row.where), "context": _py(row.context),
-        })  # fmt: skip
-    for row in g.query(load_query("claim_links")):
-        if str(row.claim) in claims:
-            claims[str(row.claim)]["related"].append({"claim": str(row.other), "relation": RELATION_NAMES[row.relation]})
+        claim["mentions"].append({k: row[k] for k in ("doc", "date", "start", "end", "text", "speaker", "where", "context")})
+    for row in _rows(store, "claim_links"):
+        if row["claim"] in claims:
+            claims[row["claim"]]["related"].append({"claim": row["other"], "relation": RELATION_NAMES[row["relation"]]})
     for c in claims.values():
         c["mentions"].sort(key=lambda m: (m["date"] or "9999", m["doc"], m["start"]))
     return list(claims.values())
@@ -60,7 +55,7 @@ class Term:
     label: str = ""
 
 
-def parse_term(term: str, g: Graph) -> Term | None:
+def parse_term(term: str, g: ox.Store) -> Term | None:
     """A figure ("19,3 mld", "3,5%"), a reference ("36800-X-3") or an entity ("PURL")."""
     from extractors.document import Document
     from extractors.figures import figure_mentions
@@ -80,13 +75,8 @@ def parse_term(term: str, g: Graph) -> Term | None:
     return _targets_for(g, "entity", text)
 
 
-def _targets_for(g: Graph, kind: str, label: str) -> Term | None:
-    wanted = label.casefold()
-    targets = set()
-    for pred in (RDFS.label, SKOS.prefLabel, SKOS.notation, SKOS.altLabel, SCHEMA.name):
-        for s, o in g.subject_objects(pred):
-            if isinstance(s, URIRef) and str(o).casefold() == wanted:
-                targets.add(str(s))
+def _targets_for(g: ox.Store, kind: str, label: str) -> Term | None:
+    targets = {row["node"] for row in _rows(g, "labelled", text=label)}
     if not targets:
         return None
     return Term(kind, targets=tuple(sorted(targets)), label=label)
@@ -98,14 +88,14 @@ def _same_value(a: Any, b: Any) -> bool:
     return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(b)))
 
 
-def trace(g: Graph, term: Term) -> list[dict[str, Any]]:
+def trace(g: ox.Store, term: Term) -> list[dict[str, Any]]:
     """A timeline of every mention and related claim, oldest first, with its relation."""
     if term.kind == "figure":
         return _trace_figure(g, term)
     return _trace_targets(g, term)
 
 
-def _trace_figure(g: Graph, term: Term) -> list[dict[str, Any]]:
+def _trace_figure(g: ox.Store, term: Term) -> list[dict[str, Any]]:
     claims = {c["id"]: c for c in claims_from_graph(g)}
     seeds = [c for c in claims.values() if c["kind"] == term.figure_kind and _same_value(c["value"], term.value)]
     relation_of: dict[str, str] = {c["id"]: "same" for c in seeds}
@@ -148,22 +138,17 @@ def _name_relations(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def _trace_targets(g: Graph, term: Term) -> list[dict[str, Any]]:
-    from rdflib.plugins.sparql import prepareQuery
-
-    query = prepareQuery(load_query("entity_mentions"))
+def _trace_targets(g: ox.Store, term: Term) -> list[dict[str, Any]]:
     rows = []
     for target in term.targets:
-        for row in g.query(query, initBindings={"target": URIRef(target)}):
+        for row in _rows(g, "entity_mentions", target=target):
             rows.append({
-                "date": _py(row.date), "doc": str(row.doc), "start": _py(row.start), "end": _py(row.end),
-                "text": str(row.text), "where": _py(row.where), "speaker": _py(row.speaker), "relation": "mentioned",
-                "context": None, "subject": term.label,
+                "date": row["date"], "doc": row["doc"], "start": row["start"], "end": row["end"], "text": row["text"],
+                "where": row["where"], "speaker": row["speaker"], "relation": "mentioned", "context": None,
+                "subject": term.label,
             })  # fmt: skip
     rows.sort(key=lambda r: (r["date"] or "9999", r["doc"], r["start"]))
-    by_doc: dict[str, int] = defaultdict(int)
     for i, r in enumerate(rows):
-        by_doc[r["doc"]] += 1
         if (r["where"] or "").endswith("question"):
             r["relation"] = "questioned"
         elif i == 0:

@@ -71,8 +71,18 @@ def test_claim_ids_come_from_content():
     assert a != claim_id("navo-norm-defensie", "percentage", 3.5, "%", None)
 
 
+def _store(docs):
+    import pyoxigraph as ox
+
+    from graph.store import to_turtle
+
+    store = ox.Store()
+    store.load(to_turtle(build_graph(docs.values())).encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    return store
+
+
 def test_trace_19_3_mld_shows_both_letters_oldest_first(docs):
-    g = build_graph(docs.values())
+    g = _store(docs)
     rows = trace(g, parse_term("19,3 mld", g))
     assert [(r["date"], r["doc"][:3], r["text"], r["relation"]) for r in rows] == [
         ("2026-05-21", "001", "€ 19,3 miljard", "first stated"),
@@ -84,7 +94,7 @@ def test_trace_19_3_mld_shows_both_letters_oldest_first(docs):
 
 
 def test_trace_an_entity_and_a_reference(docs):
-    g = build_graph(docs.values())
+    g = _store(docs)
     purl = trace(g, parse_term("PURL", g))
     assert {r["doc"][:3] for r in purl} == {"003", "004"}
     assert "Prioritised Ukraine Requirements List" in {r["text"] for r in purl}

@@ -45,3 +45,16 @@ def test_decoding_raises_only_read_errors(data):
         assert exc.reason
     else:
         assert src.text.strip()
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(DOC_TEXT)
+def test_the_build_never_emits_a_span_that_does_not_slice_to_its_quote(text):
+    from graph.build import build_graph
+    from graph.vocab import DKG, OA
+
+    g = build_graph([parse_document(SourceText("t.txt", "t.txt", text, "utf-8"))])
+    for selector, exact in g.subject_objects(OA.exact):
+        start, end = g.value(selector, OA.start).toPython(), g.value(selector, OA.end).toPython()
+        assert text[start:end] == str(exact)
+        assert g.value(selector, DKG.inDocument) is not None or "/anchor" in str(selector)
