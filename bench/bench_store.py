@@ -52,7 +52,7 @@ def main() -> None:
     rows, query = timed(lambda: list(store.query(QUERY)))
     print(f"oxigraph in memory  load {load:6.2f} s  trace query {query * 1e3:7.1f} ms  rows {len(rows)}  "
           f"+{rss_mb() - before:.0f} MB peak")  # fmt: skip
-    del store
+    store = None  # free it before the next measurement
     disk = work / "store"
     _, load = timed(lambda: _ox_disk(ttl, disk))
     on_disk, opened = timed(lambda: ox.Store.read_only(str(disk)))
@@ -60,7 +60,7 @@ def main() -> None:
     size = sum(p.stat().st_size for p in disk.rglob("*") if p.is_file()) / 1e6
     print(f"oxigraph on disk    load {load:6.2f} s  open {opened * 1e3:.0f} ms  trace query {query * 1e3:7.1f} ms  "
           f"{size:.0f} MB on disk")  # fmt: skip
-    del on_disk
+    on_disk = None
     gc.collect()
     before = rss_mb()
     g, load = timed(lambda: Graph().parse(str(ttl), format="turtle"))
