@@ -75,7 +75,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "relative",
         re.compile(
             r"(?P<rel>vorig\s+jaar|afgelopen\s+jaar|dit\s+jaar|volgend\s+jaar|komend\s+jaar|volgende\s+jaar"
-            r"|voor\s+het\s+zomerreces|na\s+het\s+zomerreces|voor\s+de\s+zomer|na\s+de\s+zomer|afgelopen\s+zomer"
+            r"|voor\s+het\s+zomerreces|na\s+het\s+zomerreces|voor\s+(?:de\s+)?zomer|na\s+de\s+zomer|afgelopen\s+zomer"
             r"|voor\s+het\s+einde\s+van\s+(?:het|dit)\s+jaar|later\s+dit\s+jaar|later\s+in\s+het\s+jaar|eind\s+dit\s+jaar"
             r"|binnenkort|op\s+korte\s+termijn)(?![\w])",
             re.I,
@@ -181,7 +181,8 @@ def _relative(phrase: str, doc: Document, extra: dict) -> tuple[str | None, str 
     table = {
         "vorig jaar": (str(year - 1), None), "afgelopen jaar": (str(year - 1), None), "dit jaar": (str(year), None),
         "volgend jaar": (str(year + 1), None), "komend jaar": (str(year + 1), None), "volgende jaar": (str(year + 1), None),
-        "voor de zomer": (doc.date, f"{year}-06"), "voor het zomerreces": (doc.date, f"{year}-07"),
+        "voor de zomer": (doc.date, f"{year}-06"), "voor zomer": (doc.date, f"{year}-06"),
+        "voor het zomerreces": (doc.date, f"{year}-07"),
         "na de zomer": (f"{year}-09", f"{year}-12"), "na het zomerreces": (f"{year}-09", f"{year}-12"),
         "afgelopen zomer": (f"{year - (month < 9)}-06", f"{year - (month < 9)}-08"),
         "later dit jaar": (doc.date, f"{year}-12"), "later in het jaar": (doc.date, f"{year}-12"),
@@ -243,7 +244,7 @@ _Q = re.compile(r"Q(?P<q>[1-4])(?![\w])")
 _RELATIVE_ANCHORS = ("jaar", "zomer", "binnenkort", "korte termijn")
 _RELATIVE = re.compile(_PATTERNS[-1][1].pattern, re.I)
 # the word before "jaar" or "zomer" in the relative phrases
-_BEFORE_RELATIVE = {"vorig", "afgelopen", "dit", "volgend", "komend", "volgende", "het", "de"}
+_BEFORE_RELATIVE = {"vorig", "afgelopen", "dit", "volgend", "komend", "volgende", "het", "de", "voor"}
 
 
 def _in_url(text: str, start: int) -> bool:

@@ -35,6 +35,7 @@ BUILTIN: dict[str, tuple[str, str]] = {
     "periods": ("extractors.periods", "EXTRACTOR"),
     "references": ("extractors.references", "EXTRACTOR"),
     "entities": ("extractors.entities", "EXTRACTOR"),
+    "commitments": ("extractors.commitments", "EXTRACTOR"),
 }
 
 

@@ -1,0 +1,194 @@
+"""Commitments: what the government promises to report, send or publish (toezegging), the goals it
+sets with a date (target) and the actions it announces (plan), with the vehicle (Defensienota 2026,
+Stand van Defensie najaar 2026, STRAIIK-D, ...) and the due moment as an interval.
+
+Only the government's own text counts (answers and its letters), never a fractie's question. A
+commitment is a sentence with a commitment verb phrase; its span is the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extractors.document import Document, Mention
+from extractors.locate import Locator
+from extractors.periods import period_mentions
+from extractors.registry import Extractor
+
+NAME, VERSION = "commitments", "1"
+LABEL = f"{NAME}@{VERSION}"
+
+_TOEZEGGING = re.compile(
+    r"(?:wordt|worden|zal|zullen)\s+(?:u|uw\s+Kamer|de\s+Kamer|uw\s+commissie)\b.{0,100}?\b(?:ge[iï]nformeerd|informeren)"
+    r"|\b(?:u|uw\s+Kamer|de\s+Kamer)\s+(?:wordt|zal)\b.{0,140}?\b(?:ge[iï]nformeerd|informeren)"
+    r"|\binformeren\s+(?:wij|we|ik)\s+(?:u|uw\s+Kamer)"
+    r"|\b(?:zullen\s+we|zullen\s+wij|zal\s+ik)\b.{0,100}?\b(?:informeren|specificeren|rapporteren|ingaan|toelichten)"
+    r"|\bu\s+(?:hierover\s+)?(?:nader\s+)?(?:informeren|ge[iï]nformeerd)"
+    r"|\b(?:rapporteert|rapporteren|gerapporteerd|rapportage)\b.{0,100}?\b(?:Stand van Defensie|NAVO|jaarlijks|voorjaar|najaar|Q[1-4]|dit jaar|voor het eerst)"
+    r"|\bin\s+de\s+(?:Stand van Defensie|SVD)\b.{0,100}?\b(?:rapporteert|rapporteren|gerapporteerd|informeert)"
+    r"|\b(?:verschijnt|aan\s+u\s+gestuurd|naar\s+uw\s+Kamer\s+gestuurd|wordt\s+aangeboden|bij\s+uw\s+Kamer\s+wordt\s+aangeboden|wordt\s+.{0,40}?uitgewerkt"
+    r"|zal\s+ingegaan\s+worden|gaat\s+het\s+kabinet\s+in\s+op|volgt\s+in\s+Q[1-4]|wordt\s+in\s+\d{4}\s+ge[uü]pdatet|ge[uü]pdatet)"
+    r"|\b(?:deelt|delen)\b.{0,100}?\bmet\s+uw\s+Kamer"
+    r"|\b(?:aan|naar)\s+(?:u|uw\s+Kamer)\b.{0,40}?\b(?:sturen|toesturen|zenden)\b"
+    r"|\bworden\s+.{0,60}?gepubliceerd|\bresultaten\s+.{0,100}?publiceren"
+    r"|\bgaan\s+(?:wij|we)\s+(?:namelijk\s+)?(?:graag\s+)?(?:met\s+uw\s+commissie\s+)?(?:het\s+gesprek|in\s+gesprek)"
+    r"|\b(?:wij|we)\s+gaan\s+(?:namelijk\s+)?(?:graag\s+)?(?:het\s+)?gesprek",
+    re.I,
+)
+_TARGET = re.compile(
+    r"\b(?:streeft|streven|streef(?:cijfer|waarde))\b.{0,60}?\b(?:naar|ernaar|er\s+naar|om)\b"
+    r"|\b(?:wil|moet)\s+uiterlijk\s+in\s+\d{4}"
+    r"|\bmoet\s+uiterlijk\b"
+    r"|\bgroeien\s+(?:we\s+)?(?:door\s+)?naar\b.{0,100}?\b(?:in|vanaf)\s+\d{4}"
+    r"|\bgecommitteerd\s+aan\b"
+    r"|\bwettelijk\s+te\s+verankeren\b",
+    re.I,
+)
+_PLAN = re.compile(
+    r"\b(?:start|starten)\s+(?:een|de)\b.{0,100}?(?:campagne|project|programma)"
+    r"|\bworden\s+.{0,60}?\bopgepakt\b"
+    r"|\b(?:zijn|is)\s+(?:we\s+)?voornemens\b|\bvoornemens\s+(?:om|te)\b"
+    r"|\bbezien\s+de\s+mogelijkheden\b"
+    r"|\b(?:zal|zullen)\s+(?:dit|deze|dat|het)\s+advies\b.{0,60}?\bmeenemen\b|\bzal\s+dit\s+meenemen\b"
+    r"|\bzal\b.{0,60}?\bworden\s+(?:verankerd|ingevoerd|afgerond|verlengd)\b"
+    r"|\bgaat\s+Defensie\b.{0,100}?\bmogelijk\s+maken\b|\bmogelijk\s+maken\s+om\b",
+    re.I,
+)
+_VEHICLES = re.compile(
+    r"(?:Defensienota(?:\s+\d{4})?|Stand van Defensie(?:\s+(?:voorjaar|najaar)\s+\d{4}|\s+\d{4})?|SVD(?:\s+(?:voorjaar|najaar))?"
+    r"|Ontwerpbegroting\s+\d{4}|Jaarverslag\s+\d{4}|STRAIIK-\s?D|Defensie Projectenoverzicht(?:\s+\d{4})?|DPO"
+    r"|Kamerbrief|verslag\s+van\s+de\s+RBZ|voortgangsrapportage|vertrouwelijke\s+bijlage|wetsvoorstel|website\s+van\s+de\s+Rijksoverheid)"
+)
+_TZ = re.compile(r"TZ\d{6}-\d{3}")
+
+
+_PAST_OR_CURRENT = re.compile(r"\btot\s+op\s+heden\b|\breeds\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:zal|zullen|gaan|gaat|toekomst\w*|voortaan|binnenkort|dit\s+jaar|volgende|eerstvolgende|voor\s+het\s+eerst"
+    r"|jaarlijks|maandelijks|elk\s+kwartaal|twee\s+keer\s+per\s+jaar|later\s+in\s+het\s+jaar)\b",
+    re.I,
+)
+_FIGURE = re.compile(r"\d+(?:,\d+)?\s?(?:%|procent)|\d{1,3}(?:\.\d{3})+|\b(?:19|20)\d{2}\b")
+_STREVEN = re.compile(r"\b(?:streeft|streven)\b", re.I)
+_NOT_OURS = re.compile(r"\b(?:niet|nog\s+niet|andere|bondgenoten\s+hebben)\b[^.]{0,40}gecommitteerd", re.I)
+
+
+def _is_future(sentence: str, s: int, e: int, doc: Document, dates) -> bool:
+    """Does the sentence speak of something still to come (a future date, a future tense, a
+    recurring report)?"""
+    if _FUTURE.search(sentence):
+        return True
+    if doc.date is None:
+        return False
+    for d in dates:
+        if s <= d.start < e:
+            end = d.fields.get("until") or d.value
+            if end and end >= doc.date[: len(end)]:
+                return True
+    years = [int(y) for y in re.findall(r"\b(20\d{2})\b", sentence)]
+    return any(y >= int(doc.date[:4]) for y in years)
+
+
+def _accept(type_: str, sentence: str, s: int, e: int, doc: Document, dates) -> bool:
+    if _PAST_OR_CURRENT.search(sentence):
+        return False  # "tot op heden", "reeds": what is done already, not a promise
+    if type_ == "toezegging":
+        return _is_future(sentence, s, e, doc, dates)
+    if type_ == "target":
+        if _NOT_OURS.search(sentence):
+            return False
+        if _STREVEN.search(sentence) and not _FIGURE.search(sentence):
+            return False  # "streeft naar kwaliteit": an intention without a measure
+        return True
+    return True
+
+
+_ABBREVIATION = re.compile(r"(?:\b(?:ca|nr|nrs|blz|bijv|jl|mln|mld|mrd|resp|incl|excl|art|o\.a|e\.d|d\.d|m\.b\.t|i\.p\.v)\.)$", re.I)
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentences of text[start:end] (a full stop, question or exclamation mark and a space, or a
+    line break, ends one)."""
+    pos = start
+    for m in re.finditer(r"[.?!](?=\s)|\n", text[start:end]):
+        stop = start + m.end()
+        if text[stop - 1] == "." and _ABBREVIATION.search(text, max(start, stop - 8), stop):
+            continue  # "ca.", "nr.", "o.a.": not the end of a sentence
+        s, e = pos, stop
+        while s < e and text[s].isspace():
+            s += 1
+        if e - s > 15:
+            yield s, e
+        pos = stop
+    if end - pos > 15:
+        s = pos
+        while s < end and text[s].isspace():
+            s += 1
+        yield s, end
+
+
+def _government_spans(doc: Document) -> Iterator[tuple[int, int]]:
+    """The stretches of text in the government's own voice: answers, and the covering letter."""
+    for q in doc.questions:
+        if q.answer is not None:
+            yield q.answer.start, q.answer.end
+    if doc.kind in ("brief", "nota naar aanleiding van verslag"):
+        for part in doc.parts:
+            if part.kind == "letter":
+                yield part.span.start, part.span.end
+
+
+def commitment_mentions(doc: Document) -> list[Mention]:
+    text = doc.text
+    dates = list(period_mentions(doc))
+    where = Locator(doc)
+    out = []
+    seen: set[tuple[int, int]] = set()
+    for a, b in _government_spans(doc):
+        for s, e in _sentences(text, a, b):
+            sentence = text[s:e]
+            type_ = "toezegging" if _TOEZEGGING.search(sentence) else "target" if _TARGET.search(sentence) else (
+                "plan" if _PLAN.search(sentence) else None
+            )  # fmt: skip
+            if type_ is None or (s, e) in seen or not _accept(type_, sentence, s, e, doc, dates):
+                continue
+            seen.add((s, e))
+            end = e - 1 if text[e - 1] in ".?!" else e
+            out.append(_mention(doc, s, end, type_, dates, where))
+    return out
+
+
+def _due_until(phrase) -> str | None:
+    """The end of the due interval; "binnenkort" has none."""
+    if phrase is None:
+        return None
+    if phrase.fields.get("until"):
+        return phrase.fields["until"]
+    if phrase.fields.get("relative") and phrase.fields.get("period_kind") == "relative":
+        return None
+    return phrase.value
+
+
+def _mention(doc: Document, s: int, e: int, type_: str, dates, where: Locator) -> Mention:
+    text = doc.text
+    sentence = text[s:e]
+    vehicle = _VEHICLES.search(sentence)
+    due = [d for d in dates if s <= d.start < e and (d.value or d.fields.get("until"))]
+    due_phrase = due[-1] if due else None
+    tz = _TZ.search(sentence)
+    fields = {
+        "type": type_,
+        "actor": "regering",
+        "vehicle": vehicle.group(0) if vehicle else None,
+        "due": due_phrase.text if due_phrase else None,
+        "due_from": due_phrase.value if due_phrase else None,
+        "due_until": _due_until(due_phrase),
+        "toezegging": tz.group(0) if tz else None,
+        "where": where.where(s),
+    }
+    value = vehicle.group(0) if vehicle else type_
+    return Mention(doc.name, "commitment", s, e, sentence, value, LABEL, fields)
+
+
+EXTRACTOR = Extractor(NAME, VERSION, ("commitment",), commitment_mentions)
