@@ -104,7 +104,9 @@ def _accept(type_: str, sentence: str, s: int, e: int, doc: Document, dates) -> 
     return True
 
 
-_ABBREVIATION = re.compile(r"(?:\b(?:ca|nr|nrs|blz|bijv|jl|mln|mld|mrd|resp|incl|excl|art|o\.a|e\.d|d\.d|m\.b\.t|i\.p\.v)\.)$", re.I)
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:ca|nr|nrs|blz|bijv|jl|mln|mld|mrd|resp|incl|excl|art|o\.a|e\.d|d\.d|m\.b\.t|i\.p\.v)\.)$", re.I
+)
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -175,7 +177,14 @@ def _mention(doc: Document, s: int, e: int, type_: str, dates, where: Locator) -
     sentence = text[s:e]
     vehicle = _VEHICLES.search(sentence)
     due = [d for d in dates if s <= d.start < e and (d.value or d.fields.get("until"))]
-    due_phrase = due[-1] if due else None
+    # the due moment is the first date still to come ("Eind 2025 ... herhaald en medio 2026 start");
+    # a date in a clause after it describes something else ("In Q2 ... de stappen die we in 2026 ...")
+    future = [
+        d
+        for d in due
+        if doc.date and (d.fields.get("until") or d.value or "") >= doc.date[: len(d.fields.get("until") or d.value or "")]
+    ]
+    due_phrase = future[0] if future else None  # only a past date: an offer or a standing practice
     tz = _TZ.search(sentence)
     fields = {
         "type": type_,

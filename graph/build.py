@@ -26,6 +26,7 @@ class BuildSummary:
     open: int = 0
     claims: int = 0
     links: int = 0
+    commitments: int = 0
     failed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
 
@@ -358,18 +359,59 @@ def add_claims(g: Graph, claims) -> None:
             g.add((node, _RELATION[relation], URIRef(other)))
 
 
+def add_commitments(g: Graph, commitments, as_of: str | None) -> None:
+    """Commitments with type, vehicle, due interval, the mentions that make them, what became of them
+    (moved to, chased by, fulfilled by) and their status as of the newest document of the build."""
+    for c in commitments:
+        node = URIRef(c.id)
+        g.add((node, RDF.type, DKG.Commitment))
+        g.add((node, DKG.commitmentType, Literal(c.type)))
+        g.add((node, RDFS.label, Literal(c.vehicle or c.mentions[0].text[:120])))
+        if c.vehicle:
+            g.add((node, DKG.vehicle, Literal(c.vehicle)))
+        if c.due:
+            g.add((node, DKG.dueText, Literal(c.due)))
+        if c.due_from:
+            g.add((node, DKG.dueFrom, Literal(c.due_from)))
+        if c.due_until:
+            g.add((node, DKG.dueUntil, Literal(c.due_until)))
+        if c.toezegging:
+            g.add((node, DKG.registeredAs, Literal(c.toezegging)))
+        for m in c.mentions:
+            g.add((node, DKG.supportedBy, URIRef(m.iri)))
+        for other in c.moved_to:
+            g.add((node, DKG.movedTo, URIRef(other)))
+        for question, _ in c.chased_by:
+            g.add((node, DKG.chasedBy, URIRef(question)))
+        for document in c.fulfilled_by:
+            g.add((node, DKG.fulfilledBy, URIRef(document)))
+        if as_of:
+            g.add((node, DKG.status, Literal(c.status(as_of))))
+            g.add((node, DKG.statusAsOf, Literal(as_of, datatype=XSD.date)))
+
+
 def build_graph(docs: Iterable[Document], summary: BuildSummary | None = None) -> Graph:
     from graph.claims import ClaimCollector
+    from graph.commitments import CommitmentCollector
 
     g = new_graph()
     collector = ClaimCollector()
+    promises = CommitmentCollector()
+    newest: str | None = None
     for doc in docs:
         add_document(g, doc)
         collector.add(doc)
+        promises.add(doc)
+        if doc.date and (newest is None or doc.date > newest):
+            newest = doc.date
         if summary is not None:
             summary.add(doc)
     claims = collector.finish()
     add_claims(g, claims)
+    commitments = promises.finish()
+    add_commitments(g, commitments, newest)
+    if summary is not None:
+        summary.commitments = len(commitments)
     if summary is not None:
         summary.claims = len(claims)
         summary.links = sum(len(c.related) for c in claims)

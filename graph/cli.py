@@ -6,6 +6,7 @@ names the file and the reason), 2 a usage error.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -122,7 +123,8 @@ def build(paths: tuple[str, ...], out_dir: Path, store: str) -> None:
     click.echo(
         f"{summary.documents} documents, {summary.questions} questions: {summary.answered} answered "
         f"({summary.by_reference} only by reference to another answer), {summary.open} open; "
-        f"{summary.claims} claims, {summary.links} links between them; {len(g)} triples -> {target}"
+        f"{summary.claims} claims, {summary.links} links between them; {summary.commitments} commitments; "
+        f"{len(g)} triples -> {target}"
     )
     sys.exit(problems.exit_code())
 
@@ -335,6 +337,32 @@ def query(query: str | None, graph_dir: Path, name: str | None, params: tuple[st
     except (SparqlError, GraphNotFound) as exc:
         raise click.ClickException(str(exc)) from None
     emit(rows, fmt, columns=columns)
+
+
+@main.command()
+@graph_option()
+@click.option("--status", type=click.Choice(["open", "moved", "fulfilled", "overdue"]), default=None,
+              help="Only commitments with this status.")  # fmt: skip
+@click.option("--as-of", "as_of", default=None, help="The date the status is judged on (YYYY-MM-DD; default: today).")
+@format_option(default="table", choices=("table", "csv", "jsonl", "json"))
+def commitments(graph_dir: Path, status: str | None, as_of: str | None, fmt: str) -> None:
+    """List what the government promised, when it is due, and what became of it (open, moved,
+    fulfilled, overdue), with the evidence."""
+    import datetime
+
+    from graph.commitments import commitments_from_store
+
+    if as_of is None:
+        as_of = datetime.date.today().isoformat()
+    elif not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of):
+        raise click.UsageError(f"--as-of {as_of!r}: expected a date as YYYY-MM-DD")
+    rows = [c for c in commitments_from_store(_load(graph_dir), as_of) if status is None or c["status"] == status]
+    if fmt in ("jsonl", "json"):
+        emit(rows, fmt)
+        return
+    flat = [{"status": c["status"], "due": c["due"], "due_until": c["due_until"], "type": c["type"],
+             "vehicle": c["vehicle"], "quote": c["mentions"][0]["text"], "evidence": c["evidence"]} for c in rows]  # fmt: skip
+    emit(flat, fmt, columns=["status", "due", "due_until", "type", "vehicle", "quote", "evidence"], width=80)
 
 
 @main.command()

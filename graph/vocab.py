@@ -88,3 +88,15 @@ class DKG(DefinedNamespace):
     speaker: URIRef
     where: URIRef
     context: URIRef
+    Commitment: URIRef
+    commitmentType: URIRef
+    vehicle: URIRef
+    dueFrom: URIRef
+    dueUntil: URIRef
+    dueText: URIRef
+    movedTo: URIRef
+    chasedBy: URIRef
+    fulfilledBy: URIRef
+    status: URIRef
+    statusAsOf: URIRef
+    registeredAs: URIRef

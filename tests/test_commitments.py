@@ -1,0 +1,119 @@
+"""Commitments: extraction on the corpus, a case for each due-date phrase, and following them
+across letters (expectations read off the letters by hand)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from extractors.commitments import commitment_mentions
+from extractors.parse import parse_document
+from extractors.reading import SourceText
+from graph.cli import main
+from graph.commitments import CommitmentCollector, end_of, vehicle_name
+
+
+def doc_of(text: str, date: str = "2026-05-21"):
+    from dataclasses import replace
+
+    body = f"Vragen en antwoorden\n\n1 Wat gaat u doen?\n\n{text}\n"
+    return replace(parse_document(SourceText("t.txt", "t.txt", body, "utf-8")), date=date)
+
+
+def one(text: str, date: str = "2026-05-21"):
+    found = commitment_mentions(doc_of(text, date))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "vehicle", "due_from", "due_until"),
+    [
+        ("In de Defensienota 2026, die voor de zomer verschijnt, gaat het kabinet in op de doelen.",
+         "toezegging", "Defensienota 2026", "2026-05-21", "2026-06"),
+        ("In Q2 wordt u via de STRAIIK-D geïnformeerd over de stappen die we in 2026 gaan zetten.",
+         "toezegging", "STRAIIK-D", "2026-04", "2026-06"),
+        ("Naar verwachting zal dit kader na de zomer worden verankerd in het besluit.", "plan", None, "2026-09", "2026-12"),
+        ("De Kamer zal later in het jaar over de resultaten worden geïnformeerd.", "toezegging", None, "2026-05-21", "2026-12"),
+        ("Het Jaarverslag 2025, dat binnenkort bij uw Kamer wordt aangeboden, geeft inzicht.", "toezegging", "Jaarverslag 2025",
+         "2026-05-21", None),
+        ("Defensie streeft ernaar de cijfers gereed te hebben voor de Stand van Defensie in het najaar van 2026.",
+         "target", "Stand van Defensie", "2026-09", "2026-11"),
+        ("Deze krijgsmacht moet uiterlijk in 2030 zijn gevuld met ongeveer 100.000 mensen.", "target", None, None, "2030"),
+        ("Het kabinet heeft zich gecommitteerd aan de afspraak om vanaf 2035 structureel 3,5% uit te geven.",
+         "target", None, "2035", "2035"),
+        ("Wij gaan namelijk graag het gesprek met u aan, voor het zomerreces.", "toezegging", None, "2026-05-21", "2026-07"),
+    ],
+)  # fmt: skip
+def test_due_phrases(text, type_, vehicle, due_from, due_until):
+    m = one(text)
+    assert (m.fields["type"], m.fields["vehicle"], m.fields["due_from"], m.fields["due_until"]) == (
+        type_, vehicle, due_from, due_until,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uw Kamer wordt in de Stand van Defensie tot op heden geïnformeerd over het percentage.",  # current practice
+        "Defensie streeft naar kwaliteit op alle functies.",  # an intention without a measure
+        "Nederland heeft zich nog niet gecommitteerd aan deelname aan een MDM.",  # a negation
+        "Het kabinet rapporteert in begrotingsrapportages periodiek over de eigen NAVO-uitgaven.",  # habitual
+    ],
+)
+def test_not_commitments(text):
+    assert commitment_mentions(doc_of(text)) == []
+
+
+def test_questions_are_never_commitments(docs):
+    assert commitment_mentions(docs["003"]) == []  # a report of questions only
+
+
+def test_vehicle_names():
+    assert vehicle_name("SVD", "voorjaar 2026", "2026-05") == ("Stand van Defensie voorjaar 2026", "Stand van Defensie")
+    assert vehicle_name("Defensienota", "voor de zomer", "2026-06") == ("Defensienota 2026", "Defensienota")
+    assert end_of("2026-06") == "2026-06-30" and end_of("2026") == "2026-12-31"
+
+
+@pytest.fixture(scope="module")
+def followed(docs):
+    collector = CommitmentCollector()
+    for prefix in ("002", "004", "001", "000", "003"):
+        collector.add(docs[prefix])
+    return collector.finish()
+
+
+def test_repeated_commitment_is_one_node(followed):
+    nota = [c for c in followed if c.vehicle == "Defensienota 2026" and c.due_until == "2026-06"]
+    assert len(nota) == 1 and len(nota[0].mentions) >= 3  # X1, X20, X30 answers of the 21 mei letter
+
+
+def test_moved_from_voorjaar_to_najaar(followed):
+    (spring,) = [c for c in followed if c.vehicle == "Stand van Defensie voorjaar 2026"]
+    (autumn,) = [c for c in followed if c.vehicle == "Stand van Defensie najaar 2026"]
+    assert spring.moved_to == [autumn.id]
+    assert spring.status("2026-11-23") == "moved" and autumn.status("2026-11-23") == "open"
+
+
+def test_chased_by_a_later_question(followed):
+    (law,) = [c for c in followed if "3,5% wettelijk te verankeren" in c.mentions[0].text]
+    assert any("wettelijk" in text and "Wet financiële defensieverplichtingen" in text for _, text in law.chased_by)
+
+
+def test_commitments_command_lists_overdue_with_evidence(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "out"
+    assert runner.invoke(main, ["build", "--out", str(out)]).exit_code == 0
+    result = runner.invoke(main, ["commitments", "--graph", str(out), "--as-of", "2026-11-23", "--status", "overdue",
+                                  "--format", "jsonl"])  # fmt: skip
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(r["status"] == "overdue" for r in rows)
+    nota = [r for r in rows if r["vehicle"] == "Defensienota 2026"]
+    assert nota and all(r["due_until"] <= "2026-07" for r in nota)
+    assert all("before 2026-11-23" in r["evidence"] for r in rows)
+    assert not [r for r in rows if r["vehicle"] == "Stand van Defensie najaar 2026"]  # due end of November
+    bad = runner.invoke(main, ["commitments", "--graph", str(out), "--as-of", "23-11-2026"])
+    assert bad.exit_code == 2 and "expected a date as YYYY-MM-DD" in bad.output
