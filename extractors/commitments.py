@@ -25,7 +25,8 @@ _TOEZEGGING = re.compile(
     r"|\binformeren\s+(?:wij|we|ik)\s+(?:u|uw\s+Kamer)"
     r"|\b(?:zullen\s+we|zullen\s+wij|zal\s+ik)\b.{0,100}?\b(?:informeren|specificeren|rapporteren|ingaan|toelichten)"
     r"|\bu\s+(?:hierover\s+)?(?:nader\s+)?(?:informeren|ge[iï]nformeerd)"
-    r"|\b(?:rapporteert|rapporteren|gerapporteerd|rapportage)\b.{0,100}?\b(?:Stand van Defensie|NAVO|jaarlijks|voorjaar|najaar|Q[1-4]|dit jaar|voor het eerst)"
+    r"|\b(?:rapporteert|rapporteren|gerapporteerd|rapportage)\b.{0,100}?"
+    r"\b(?:Stand van Defensie|NAVO|jaarlijks|voorjaar|najaar|Q[1-4]|dit jaar|voor het eerst)"
     r"|\bin\s+de\s+(?:Stand van Defensie|SVD)\b.{0,100}?\b(?:rapporteert|rapporteren|gerapporteerd|informeert)"
     r"|\b(?:verschijnt|aan\s+u\s+gestuurd|naar\s+uw\s+Kamer\s+gestuurd|wordt\s+aangeboden|bij\s+uw\s+Kamer\s+wordt\s+aangeboden|wordt\s+.{0,40}?uitgewerkt"
     r"|zal\s+ingegaan\s+worden|gaat\s+het\s+kabinet\s+in\s+op|volgt\s+in\s+Q[1-4]|wordt\s+in\s+\d{4}\s+ge[uü]pdatet|ge[uü]pdatet)"
@@ -98,9 +99,8 @@ def _accept(type_: str, sentence: str, s: int, e: int, doc: Document, dates) -> 
     if type_ == "target":
         if _NOT_OURS.search(sentence):
             return False
-        if _STREVEN.search(sentence) and not _FIGURE.search(sentence):
-            return False  # "streeft naar kwaliteit": an intention without a measure
-        return True
+        # "streeft naar kwaliteit": an intention without a measure is no target
+        return not (_STREVEN.search(sentence) and not _FIGURE.search(sentence))
     return True
 
 

@@ -145,8 +145,8 @@ class CommitmentCollector:
                 cid, key, f["type"], vehicle, family, f.get("due"), f.get("due_from"), f.get("due_until"), f.get("toezegging"),
             ))  # fmt: skip
             said = (f["type"], vehicle, family, f.get("due"), f.get("due_from"), f.get("due_until"), f.get("toezegging"))
-            c.mentions.append(CommitmentMention(doc.name, doc.date, m.start, m.end, m.text,
-                                                str(mention_iri(doc, m.kind, m.start, m.end)), f.get("where"), topic, said))  # fmt: skip
+            iri = str(mention_iri(doc, m.kind, m.start, m.end))
+            c.mentions.append(CommitmentMention(doc.name, doc.date, m.start, m.end, m.text, iri, f.get("where"), topic, said))
 
     def finish(self) -> list[Commitment]:
         commitments = sorted(self.commitments.values(), key=lambda c: (c.first_date, c.id))
