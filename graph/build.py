@@ -13,7 +13,7 @@ from extractors.document import Document, Span
 from extractors.locate import Locator
 from extractors.registry import extract_mentions
 from graph import iri
-from graph.claims import speaker_at
+from graph.claims import sentence_bounds, speaker_at
 from graph.vocab import DKG, ID, OA, SCHEMA
 
 
@@ -154,6 +154,8 @@ def _add_mentions(g: Graph, doc: Document, d: URIRef) -> None:
             g.add((node, DKG.impliedCurrency, Literal(True)))
         add_span(g, node, d, Span(m.start, m.end), doc.text)
         _locate(g, doc, node, where, m.start)
+        s, e = sentence_bounds(doc.text, m.start)
+        g.add((node, DKG.context, Literal(doc.text[s:e].strip())))
         speaker, _, place = speaker_at(doc, where, m.start)
         if speaker:
             g.add((node, DKG.speaker, Literal(speaker)))
@@ -416,3 +418,17 @@ def build_graph(docs: Iterable[Document], summary: BuildSummary | None = None) -
         summary.claims = len(claims)
         summary.links = sum(len(c.related) for c in claims)
     return g
+
+
+def build_sample(out_dir=None):
+    """Build the bundled sample corpus into out_dir (a new temporary folder when None) and return
+    the folder: what notebooks and examples start from."""
+    import tempfile
+    from pathlib import Path
+
+    from extractors.corpus import load_documents, sample_paths
+    from graph.store import save_graph
+
+    out = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="dkg-"))
+    save_graph(build_graph(d for d in load_documents(sample_paths()) if isinstance(d, Document)), out)
+    return out

@@ -341,6 +341,40 @@ def query(query: str | None, graph_dir: Path, name: str | None, params: tuple[st
 
 @main.command()
 @graph_option()
+@click.option("--focus", default=None, help='An entity, figure or reference to centre on (PURL, "19,3 mld", 36800-X-3).')
+@click.option("--depth", type=int, default=2, show_default=True, help="Steps around the focus.")
+@click.option("--kinds", default=None, help="Comma-separated node types to show (document, question, claim, ...).")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The HTML file to write.")  # fmt: skip
+def html(graph_dir: Path, focus: str | None, depth: int, kinds: str | None, output: Path) -> None:
+    """Write one self-contained, offline HTML view of the graph (or of the neighbourhood of --focus)."""
+    from graph.html import STYLE, overview, write_html
+    from graph.network import ego, find_nodes, to_networkx
+
+    wanted = {k.strip() for k in kinds.split(",")} if kinds else None
+    if wanted and not wanted <= set(STYLE):
+        raise click.UsageError(f"unknown kind(s): {', '.join(sorted(wanted - set(STYLE)))}; known: {', '.join(STYLE)}")
+    g = to_networkx(_load(graph_dir))
+    if focus:
+        centre = find_nodes(g, focus)
+        if not centre:
+            raise click.ClickException(f"{focus!r}: nothing in {graph_dir} by that name or value")
+        view = ego(g, centre, depth)
+        if wanted:
+            view = view.subgraph([n for n, d in view.nodes(data=True) if d["type"] in wanted or n in centre]).copy()
+        heading = f"dkg: {focus}"
+    else:
+        view = overview(g, wanted)
+        heading = "dkg: overzicht"
+    try:
+        path = write_html(view, output, heading)
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write ({exc.strerror or exc})") from None
+    click.echo(f"{view.number_of_nodes()} nodes, {view.number_of_edges()} edges -> {path}")
+
+
+@main.command()
+@graph_option()
 @click.option("--status", type=click.Choice(["open", "moved", "fulfilled", "overdue"]), default=None,
               help="Only commitments with this status.")  # fmt: skip
 @click.option("--as-of", "as_of", default=None, help="The date the status is judged on (YYYY-MM-DD; default: today).")

@@ -1,0 +1,121 @@
+"""The networkx projection, its analyses (golden on the corpus), exports, and the HTML file."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.html import overview, write_html
+from graph.network import (
+    ego,
+    find_nodes,
+    most_connected,
+    paths,
+    questions_per_fractie,
+    to_jsonld,
+    to_networkx,
+    write_gexf,
+    write_graphml,
+)  # fmt: skip
+from graph.sparql import open_store
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("graph")
+    assert CliRunner().invoke(main, ["build", "--out", str(out)]).exit_code == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def g(built):
+    return to_networkx(open_store(built))
+
+
+def test_projection_has_every_kind_of_node(g):
+    types = {d["type"] for _, d in g.nodes(data=True)}
+    assert types == {"document", "question", "claim", "commitment", "programme", "organisation", "reference", "person", "fractie"}
+    assert sum(1 for _, d in g.nodes(data=True) if d["type"] == "document") == 5
+    assert sum(1 for _, d in g.nodes(data=True) if d["type"] == "question") == 210
+
+
+def test_ego_graph_around_purl(g):
+    (purl,) = find_nodes(g, "PURL")
+    around = ego(g, [purl], 1)
+    labels = {d["label"] for _, d in around.nodes(data=True)}
+    # PURL is named in 004 question 4 and in three paragraphs of 003 (GroenLinks-PvdA, CDA, BBB)
+    assert {"PURL", "vraag 4"} <= labels
+    assert sum(1 for _, d in around.nodes(data=True) if d["type"] == "question") == 4
+
+
+def test_figure_focus_finds_its_claim(g):
+    (claim,) = find_nodes(g, "19,3 mld")
+    assert g.nodes[claim]["label"].startswith("19300000000")
+    restating = [a for a, _, k in g.in_edges(claim, keys=True) if k == "restates"]
+    assert len(restating) == 1 and g.nodes[restating[0]]["label"].startswith("19000000000")
+
+
+def test_paths_carry_their_evidence(g):
+    (purl,) = find_nodes(g, "PURL")
+    (nsatu,) = find_nodes(g, "NSATU")
+    found = paths(g, purl, nsatu)
+    assert found and all(step["type"] for step in found[0])
+    assert any(step["evidence"] and "PURL" in step["evidence"] for step in found[0])
+
+
+def test_most_connected_programmes(g):
+    top = most_connected(g, ("programme",), 3)
+    assert top[0][0] == "SVD"  # the Stand van Defensie: named in nearly every answer of 002
+
+
+def test_questions_per_fractie(built):
+    rows = {r["fractie"]: r for r in questions_per_fractie(open_store(built))}
+    assert rows["CDA"]["open"] == 15 and rows["Groep Markuszower"]["answered_count"] == 8
+
+
+def test_exports(g, tmp_path):
+    write_graphml(g, tmp_path / "g.graphml")
+    write_gexf(g, tmp_path / "g.gexf")
+    assert nx.read_graphml(tmp_path / "g.graphml").number_of_nodes() == g.number_of_nodes()
+    assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() == g.number_of_nodes()
+    doc = to_jsonld(g)
+    assert doc["@context"]["label"].endswith("#label") and len(doc["@graph"]) == g.number_of_nodes()
+
+
+def test_overview_is_a_map_not_a_hairball(g):
+    view = overview(g)
+    assert view.number_of_nodes() <= 300
+    assert not any(d["type"] == "question" for _, d in view.nodes(data=True))  # folded into documents
+    assert sum(1 for _, d in view.nodes(data=True) if d["type"] == "document") == 5
+
+
+def test_html_is_self_contained_and_escapes_document_text(tmp_path):
+    hostile = nx.MultiDiGraph()
+    hostile.add_node("a", type="programme", label="PURL", quote="<script>alert(1)</script> & <img src=x onerror=alert(2)>")
+    hostile.add_node("b", type="document", label="</script><script>alert(3)</script>")
+    hostile.add_edge("a", "b", key="mentions", type="mentions", evidence="<b>x</b>")
+    html = write_html(hostile, tmp_path / "x.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert not re.search(r"""(?:src|href)=["']?https?://""", html)
+    assert "default-src 'none'" in html  # the page may not fetch anything
+
+
+def test_html_command(built, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["html", "--graph", str(built), "--focus", "PURL", "-o", str(tmp_path / "purl.html")])
+    assert result.exit_code == 0 and (tmp_path / "purl.html").stat().st_size > 100_000
+    unknown = runner.invoke(main, ["html", "--graph", str(built), "--focus", "Atlantis", "-o", str(tmp_path / "x.html")])
+    assert unknown.exit_code == 1 and "nothing in" in unknown.stderr
+    kinds = runner.invoke(main, ["html", "--graph", str(built), "--kinds", "spaceship", "-o", str(tmp_path / "y.html")])
+    assert kinds.exit_code == 2
+
+
+def test_projection_in_json_is_deterministic(built):
+    a = json.dumps(to_jsonld(to_networkx(open_store(built))), sort_keys=True)
+    b = json.dumps(to_jsonld(to_networkx(open_store(built))), sort_keys=True)
+    assert a == b
