@@ -78,7 +78,9 @@ def layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
         return {}
     simple = nx.Graph(g.to_undirected(as_view=True))
     scale = 120 * max(10, g.number_of_nodes()) ** 0.5
-    return nx.spring_layout(simple, seed=7, iterations=60, scale=scale)
+    # a force layout costs about n² per iteration: fewer iterations for large views (2,000 nodes in ~4 s)
+    iterations = 60 if g.number_of_nodes() <= 300 else 20
+    return nx.spring_layout(simple, seed=7, iterations=iterations, scale=scale)
 
 
 def write_html(g: nx.MultiDiGraph, path: Path, heading: str = "dkg") -> Path:
