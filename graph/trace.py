@@ -147,10 +147,20 @@ def _trace_targets(g: ox.Store, term: Term) -> list[dict[str, Any]]:
                 "where": row["where"], "speaker": row["speaker"], "relation": "mentioned", "context": None,
                 "subject": term.label,
             })  # fmt: skip
+        for row in _rows(g, "commitment_links", target=target):  # what became of a promise
+            rows.append({
+                "date": row["date"], "doc": row["doc"], "start": row["start"], "end": row["end"], "text": row["text"],
+                "where": row["where"], "speaker": row["speaker"], "relation": row["relation"], "context": None,
+                "subject": term.label,
+            })  # fmt: skip
     rows.sort(key=lambda r: (r["date"] or "9999", r["doc"], r["start"]))
-    for i, r in enumerate(rows):
+    first = True
+    for r in rows:
+        if r["relation"] != "mentioned":
+            continue
         if (r["where"] or "").endswith("question"):
             r["relation"] = "questioned"
-        elif i == 0:
+        elif first:
             r["relation"] = "first mentioned"
+            first = False
     return rows

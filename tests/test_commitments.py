@@ -117,3 +117,18 @@ def test_commitments_command_lists_overdue_with_evidence(tmp_path):
     assert not [r for r in rows if r["vehicle"] == "Stand van Defensie najaar 2026"]  # due end of November
     bad = runner.invoke(main, ["commitments", "--graph", str(out), "--as-of", "23-11-2026"])
     assert bad.exit_code == 2 and "expected a date as YYYY-MM-DD" in bad.output
+
+
+def test_trace_a_commitment_shows_where_it_moved_from(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "out"
+    assert runner.invoke(main, ["build", "--out", str(out)]).exit_code == 0
+    result = runner.invoke(main, ["trace", "Stand van Defensie najaar 2026", "--graph", str(out), "--format", "json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert [(r["doc"][:3], r["relation"]) for r in rows][:3] == [
+        ("002", "moved from"),
+        ("002", "moved from"),
+        ("001", "first mentioned"),
+    ]
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
