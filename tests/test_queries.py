@@ -36,7 +36,8 @@ def test_every_user_facing_named_query_has_a_golden_result():
         "entity_mentions",
         "labelled",
         "commitments",
-    }  # used by dkg claims and dkg trace
+        "commitment_links",
+    }  # used by dkg claims, dkg trace and dkg commitments
     assert {p.stem for p in GOLDEN.glob("*.json")} == set(query_names()) - internal
 
 
