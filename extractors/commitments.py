@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from extractors.document import Document, Mention
 from extractors.locate import Locator
-from extractors.periods import period_mentions
+from extractors.periods import periods_of
 from extractors.registry import Extractor
 
 NAME, VERSION = "commitments", "1"
@@ -141,15 +141,27 @@ def _government_spans(doc: Document) -> Iterator[tuple[int, int]]:
                 yield part.span.start, part.span.end
 
 
+# Words one of the patterns needs: a sentence with none of them is passed over without a regex.
+_CUES = (
+    "informe", "geïnformeerd", "geinformeerd", "rapport", "verschijnt", "gestuurd", "aangeboden", "uitgewerkt",
+    "ingegaan", "gaat het kabinet in", "volgt in", "update", "deelt", "delen", "publice", "gesprek", "specificeren",
+    "toelichten", "ingaan", "sturen", "zenden", "strev", "streef", "pdat", "uiterlijk", "groeien", "gecommitteerd", "verankeren", "start",
+    "opgepakt", "voornemens", "bezien", "mogelijk maken", "meenemen", "verankerd", "ingevoerd", "afgerond", "verlengd",
+)  # fmt: skip
+
+
 def commitment_mentions(doc: Document) -> list[Mention]:
     text = doc.text
-    dates = list(period_mentions(doc))
+    dates = periods_of(doc)
     where = Locator(doc)
     out = []
     seen: set[tuple[int, int]] = set()
     for a, b in _government_spans(doc):
         for s, e in _sentences(text, a, b):
             sentence = text[s:e]
+            low = sentence.lower()
+            if not any(cue in low for cue in _CUES):
+                continue
             type_ = "toezegging" if _TOEZEGGING.search(sentence) else "target" if _TARGET.search(sentence) else (
                 "plan" if _PLAN.search(sentence) else None
             )  # fmt: skip

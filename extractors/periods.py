@@ -363,4 +363,14 @@ def period_mentions(doc: Document) -> Iterator[Mention]:
         yield Mention(doc.name, "date", s, e, doc.text[s:e], start, LABEL, fields)
 
 
-EXTRACTOR = Extractor(NAME, VERSION, ("date",), period_mentions)
+_LAST: list = [None, []]  # the last document and its periods: extractors that need them share one scan
+
+
+def periods_of(doc: Document) -> list[Mention]:
+    """period_mentions(doc), computed once per document however many extractors ask."""
+    if _LAST[0] is not doc:
+        _LAST[0], _LAST[1] = doc, list(period_mentions(doc))
+    return _LAST[1]
+
+
+EXTRACTOR = Extractor(NAME, VERSION, ("date",), periods_of)
