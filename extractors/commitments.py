@@ -8,6 +8,7 @@ commitment is a sentence with a commitment verb phrase; its span is the sentence
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -104,9 +105,15 @@ def _accept(type_: str, sentence: str, s: int, e: int, doc: Document, dates) -> 
     return True
 
 
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:ca|nr|nrs|blz|bijv|jl|mln|mld|mrd|resp|incl|excl|art|o\.a|e\.d|d\.d|m\.b\.t|i\.p\.v)\.)$", re.I
-)
+_ABBREVIATIONS = {"ca", "nr", "nrs", "blz", "bijv", "jl", "mln", "mld", "mrd", "resp", "incl", "excl", "art", "o.a", "e.d",
+                  "d.d", "m.b.t", "i.p.v"}  # fmt: skip
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Is the full stop at `dot` the end of an abbreviation ("ca.", "o.a.")?"""
+    lo = max(0, dot - 8)
+    word_start = max(text.rfind(" ", lo, dot), text.rfind("(", lo, dot), text.rfind("\n", lo, dot), lo - 1) + 1
+    return text[word_start:dot].lower() in _ABBREVIATIONS
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -115,7 +122,7 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     for m in re.finditer(r"[.?!](?=\s)|\n", text[start:end]):
         stop = start + m.end()
-        if text[stop - 1] == "." and _ABBREVIATION.search(text, max(start, stop - 8), stop):
+        if text[stop - 1] == "." and _abbreviation_before(text, stop - 1):
             continue  # "ca.", "nr.", "o.a.": not the end of a sentence
         s, e = pos, stop
         while s < e and text[s].isspace():
@@ -150,18 +157,33 @@ _CUES = (
 )  # fmt: skip
 
 
+def _cue_positions(text: str) -> list[int]:
+    """Where the cue words stand in the text, found once per document with str.find."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: positions would shift
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    found = []
+    for cue in _CUES:
+        pos = low.find(cue)
+        while pos >= 0:
+            found.append(pos)
+            pos = low.find(cue, pos + 1)
+    return sorted(found)
+
+
 def commitment_mentions(doc: Document) -> list[Mention]:
     text = doc.text
     dates = periods_of(doc)
     where = Locator(doc)
     out = []
     seen: set[tuple[int, int]] = set()
+    cues = _cue_positions(text)
     for a, b in _government_spans(doc):
         for s, e in _sentences(text, a, b):
+            k = bisect.bisect_left(cues, s)
+            if k == len(cues) or cues[k] >= e:
+                continue  # no cue word in this sentence
             sentence = text[s:e]
-            low = sentence.lower()
-            if not any(cue in low for cue in _CUES):
-                continue
             type_ = "toezegging" if _TOEZEGGING.search(sentence) else "target" if _TARGET.search(sentence) else (
                 "plan" if _PLAN.search(sentence) else None
             )  # fmt: skip
