@@ -16,6 +16,7 @@ from extractors.document import Document, Mention
 from extractors.locate import Locator
 from extractors.periods import periods_of
 from extractors.registry import Extractor
+from extractors.text import find_all
 
 NAME, VERSION = "commitments", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -150,11 +151,45 @@ def _government_spans(doc: Document) -> Iterator[tuple[int, int]]:
 
 # Words one of the patterns needs: a sentence with none of them is passed over without a regex.
 _CUES = (
-    "informe", "geïnformeerd", "geinformeerd", "rapport", "verschijnt", "gestuurd", "aangeboden", "uitgewerkt",
-    "ingegaan", "gaat het kabinet in", "volgt in", "update", "deelt", "delen", "publice", "gesprek", "specificeren",
-    "toelichten", "ingaan", "sturen", "zenden", "strev", "streef", "pdat", "uiterlijk", "groeien", "gecommitteerd", "verankeren", "start",
-    "opgepakt", "voornemens", "bezien", "mogelijk maken", "meenemen", "verankerd", "ingevoerd", "afgerond", "verlengd",
-)  # fmt: skip
+    "informe",
+    "geïnformeerd",
+    "geinformeerd",
+    "rapport",
+    "verschijnt",
+    "gestuurd",
+    "aangeboden",
+    "uitgewerkt",
+    "ingegaan",
+    "gaat het kabinet in",
+    "volgt in",
+    "update",
+    "deelt",
+    "delen",
+    "publice",
+    "gesprek",
+    "specificeren",
+    "toelichten",
+    "ingaan",
+    "sturen",
+    "zenden",
+    "strev",
+    "streef",
+    "pdat",
+    "uiterlijk",
+    "groeien",
+    "gecommitteerd",
+    "verankeren",
+    "start",
+    "opgepakt",
+    "voornemens",
+    "bezien",
+    "mogelijk maken",
+    "meenemen",
+    "verankerd",
+    "ingevoerd",
+    "afgerond",
+    "verlengd",
+)
 
 
 def _cue_positions(text: str) -> list[int]:
@@ -162,13 +197,7 @@ def _cue_positions(text: str) -> list[int]:
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: positions would shift
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    found = []
-    for cue in _CUES:
-        pos = low.find(cue)
-        while pos >= 0:
-            found.append(pos)
-            pos = low.find(cue, pos + 1)
-    return sorted(found)
+    return find_all(low, _CUES)
 
 
 def commitment_mentions(doc: Document) -> list[Mention]:

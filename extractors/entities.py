@@ -23,6 +23,7 @@ from extractors.document import Document, Mention
 from extractors.fracties import aliases, find_fracties
 from extractors.references import motion_submitters
 from extractors.registry import Extractor
+from extractors.text import find_all
 
 NAME, VERSION = "entities", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -255,14 +256,7 @@ _TITLE_WORDS = ("de heer", "mevrouw", "mw.", "dhr.", "president", "premier", "mi
 
 
 def _title_positions(text: str) -> list[int]:
-    found = []
-    for w in _TITLE_WORDS:
-        pos = text.find(w)
-        while pos >= 0:
-            if pos == 0 or not text[pos - 1].isalnum():
-                found.append(pos)
-            pos = text.find(w, pos + 1)
-    return sorted(found)
+    return [p for p in find_all(text, _TITLE_WORDS) if p == 0 or not text[p - 1].isalnum()]
 
 
 def person_mentions(doc: Document, shared: dict | None = None) -> list[Mention]:

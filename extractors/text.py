@@ -82,3 +82,15 @@ def ends_sentence(s: str) -> bool:
     """True when s (decoration removed) ends like a finished sentence or question."""
     s = s.rstrip().rstrip("*_").rstrip()
     return bool(_TERMINAL.search(s))
+
+
+def find_all(text: str, words) -> list[int]:
+    """Every position where one of the words occurs, sorted. str.find runs in C: far faster than a
+    regex whose alternatives may start at any letter of the text."""
+    found = []
+    for w in words:
+        pos = text.find(w)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(w, pos + 1)
+    return sorted(found)

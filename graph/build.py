@@ -112,6 +112,13 @@ _FIELD_PREDICATES = {
 }  # fmt: skip
 
 
+def _add_literals(g: Graph, node: URIRef, pairs) -> None:
+    """node pred value for each (pred, value) whose value is given."""
+    for pred, value in pairs:
+        if value is not None and value != "":
+            g.add((node, pred, Literal(value)))
+
+
 def _literal(value) -> Literal:
     if isinstance(value, bool):
         return Literal(value)
@@ -345,18 +352,11 @@ def add_claims(g: Graph, claims) -> None:
         g.add((node, RDFS.label, Literal(c.subject)))
         g.add((node, DKG.claimKind, Literal(c.kind)))
         g.add((node, DKG.value, _literal(c.value)))
-        if c.unit:
-            g.add((node, DKG.unit, Literal(c.unit)))
-        if c.period:
-            g.add((node, DKG.period, Literal(c.period)))
+        _add_literals(g, node, ((DKG.unit, c.unit), (DKG.period, c.period)))
         for m in c.mentions:
             mention = URIRef(m.iri)
             g.add((node, DKG.supportedBy, mention))
-            if m.speaker:
-                g.add((mention, DKG.speaker, Literal(m.speaker)))
-            if m.where:
-                g.add((mention, DKG.where, Literal(m.where)))
-            g.add((mention, DKG.context, Literal(m.sentence)))
+            _add_literals(g, mention, ((DKG.speaker, m.speaker), (DKG.where, m.where), (DKG.context, m.sentence)))
         for other, relation in c.related:
             g.add((node, _RELATION[relation], URIRef(other)))
 
@@ -369,16 +369,10 @@ def add_commitments(g: Graph, commitments, as_of: str | None) -> None:
         g.add((node, RDF.type, DKG.Commitment))
         g.add((node, DKG.commitmentType, Literal(c.type)))
         g.add((node, RDFS.label, Literal(c.vehicle or c.mentions[0].text[:120])))
-        if c.vehicle:
-            g.add((node, DKG.vehicle, Literal(c.vehicle)))
-        if c.due:
-            g.add((node, DKG.dueText, Literal(c.due)))
-        if c.due_from:
-            g.add((node, DKG.dueFrom, Literal(c.due_from)))
-        if c.due_until:
-            g.add((node, DKG.dueUntil, Literal(c.due_until)))
-        if c.toezegging:
-            g.add((node, DKG.registeredAs, Literal(c.toezegging)))
+        _add_literals(g, node, (
+            (DKG.vehicle, c.vehicle), (DKG.dueText, c.due), (DKG.dueFrom, c.due_from), (DKG.dueUntil, c.due_until),
+            (DKG.registeredAs, c.toezegging),
+        ))  # fmt: skip
         for m in c.mentions:
             g.add((node, DKG.supportedBy, URIRef(m.iri)))
         for other in c.moved_to:
