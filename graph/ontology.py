@@ -24,6 +24,17 @@ DUTCH = {
     "until": "tot en met", "refersTo": "verwijst naar", "inQuestion": "in vraag", "inAnswer": "in antwoord",
     "role": "rol", "signatory": "ondertekenaar", "period": "periode", "restates": "herhaalt", "updates": "werkt bij",
     "conflictsWith": "is in strijd met", "speaker": "spreker", "supportedBy": "onderbouwd door", "context": "zin",
+    "documentKind": "soort document", "ownReference": "eigen kenmerk", "fileName": "bestandsnaam",
+    "textLength": "tekstlengte", "contentHash": "inhoudshash", "partKind": "soort deel", "hasPart": "heeft deel",
+    "inPart": "in deel", "inDocument": "in document", "signature": "ondertekening", "footnoteLabel": "voetnootnummer",
+    "anchor": "verwijzing in de tekst", "row": "rij", "column": "kolom", "cell": "cel", "span": "tekstfragment",
+    "mentionKind": "soort vermelding", "valueText": "waarde als tekst", "minValue": "ondergrens", "maxValue": "bovengrens",
+    "per": "per", "base": "grondslag", "referenceType": "soort verwijzing", "mentions": "vermeldt", "category": "categorie",
+    "impliedCurrency": "valuta afgeleid", "flag": "signalering", "subjectId": "onderwerp", "claimKind": "soort bewering",
+    "where": "plaats in het document", "Commitment": "toezegging of doel", "commitmentType": "soort toezegging",
+    "vehicle": "vehikel", "dueFrom": "verwacht vanaf", "dueUntil": "verwacht uiterlijk", "dueText": "termijn zoals gedrukt",
+    "movedTo": "verschoven naar", "chasedBy": "nagevraagd in", "fulfilledBy": "nagekomen in", "status": "status",
+    "statusAsOf": "status per", "registeredAs": "geregistreerd als",
 }  # fmt: skip
 COMMENTS = {
     "Claim": "A figure or date that a speaker asserts about a subject in a time scope, supported by mentions.",

@@ -100,3 +100,14 @@ def test_provenance_and_periods(docs):
     begin = g.value(g.value(period, time.hasBeginning), time.inXSDDate)
     end = g.value(g.value(period, time.hasEnd), time.inXSDDate)
     assert (str(begin), str(end)) == ("2024-12-09", "2025-12-08")
+
+
+def test_every_term_has_dutch_and_english_labels():
+    from importlib.resources import files
+
+    from rdflib import RDFS
+
+    onto = Graph().parse(str(files("ontology").joinpath("dkg.ttl")), format="turtle")
+    for term in DKG.__annotations__:
+        langs = {label.language for label in onto.objects(DKG._NS[term], RDFS.label)}
+        assert langs == {"en", "nl"}, term
