@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from extractors.dates import parse_dutch_date
 from extractors.document import Cell, Footnote, Line, Signatory, Span, Table
-from extractors.text import strip_decoration
+from extractors.text import find_all, strip_decoration
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -92,8 +92,11 @@ _ANCHORS = (
 def _anchors(text: str) -> list[tuple[str, Span]]:
     """Every footnote marker in running text, with its number, in order."""
     out = []
+    starts = find_all(text, (*SUPERSCRIPT_DIGITS, "^[", "<sup>"))  # rare characters: str.find skips to them
     for pattern in _ANCHORS:
-        for m in pattern.finditer(text):
+        for m in (pattern.match(text, p) for p in starts if not (p and text[p - 1] in SUPERSCRIPT_DIGITS)):
+            if m is None:
+                continue  # (a run of superscripts is one marker, read from its first digit)
             if m.start() == 0 or text[m.start() - 1].isspace():
                 continue  # a marker at the start of a line opens a footnote body; an anchor follows text
             label = m.group(1) if pattern.groups else m.group(0).translate(_SUPER_TO_DIGIT)
