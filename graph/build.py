@@ -73,7 +73,7 @@ def _run_iri() -> URIRef:
 RUN = _run_iri()
 
 
-def add_document(g: Graph, doc: Document) -> URIRef:
+def add_document(g: Graph, doc: Document, mentions=None) -> URIRef:
     d = iri.document_iri(doc)
     g.add((RUN, RDF.type, PROV.Activity))
     g.add((RUN, PROV.used, d))
@@ -101,7 +101,7 @@ def add_document(g: Graph, doc: Document) -> URIRef:
     _add_questions(g, doc, d)
     _add_footnotes(g, doc, d)
     _add_tables(g, doc, d)
-    _add_mentions(g, doc, d)
+    _add_mentions(g, doc, d, extract_mentions(doc) if mentions is None else mentions)
     return d
 
 
@@ -129,11 +129,11 @@ def _literal(value) -> Literal:
     return Literal(str(value))
 
 
-def _add_mentions(g: Graph, doc: Document, d: URIRef) -> None:
+def _add_mentions(g: Graph, doc: Document, d: URIRef, mentions) -> None:
     """Every extracted mention (but questions, which have their own nodes) with its span, its
     normalised value, the extractor that found it, where it sits and what it refers to."""
     where = Locator(doc)
-    for m in extract_mentions(doc):
+    for m in mentions:
         if m.kind == "question":
             continue
         node = iri.mention_iri(doc, m.kind, m.start, m.end)
@@ -395,9 +395,10 @@ def build_graph(docs: Iterable[Document], summary: BuildSummary | None = None) -
     promises = CommitmentCollector()
     newest: str | None = None
     for doc in docs:
-        add_document(g, doc)
-        collector.add(doc)
-        promises.add(doc)
+        mentions = extract_mentions(doc)  # once, shared by the graph, the claims and the commitments
+        add_document(g, doc, mentions)
+        collector.add(doc, mentions)
+        promises.add(doc, mentions)
         if doc.date and (newest is None or doc.date > newest):
             newest = doc.date
         if summary is not None:

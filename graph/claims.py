@@ -191,10 +191,14 @@ class ClaimCollector:
     def __init__(self) -> None:
         self.claims: dict[str, Claim] = {}
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document, mentions: list[Mention] | None = None) -> None:
+        """Take the claims of a document; `mentions` are its extracted mentions when the caller has
+        them already (the build extracts once and shares them)."""
         from graph.iri import mention_iri  # graph-side naming; extractors know nothing of IRIs
 
-        mentions = extract_mentions(doc, CLAIM_KINDS)
+        if mentions is None:
+            mentions = extract_mentions(doc, CLAIM_KINDS)
+        mentions = [m for m in mentions if m.kind in CLAIM_KINDS]
         dates = [m for m in mentions if m.kind == "date"]
         where = Locator(doc)
         for m in mentions:

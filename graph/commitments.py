@@ -118,7 +118,7 @@ class CommitmentCollector:
         self.questions: list[tuple[str, str | None, str, str, set[str]]] = []  # (doc, date, iri, text, salient)
         self.documents: list[tuple[str | None, str, str]] = []  # (date, iri, head text)
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document, mentions=None) -> None:
         from graph.iri import document_iri, mention_iri, question_iri
 
         self.documents.append((doc.date, str(document_iri(doc)), doc.text[:1500]))
@@ -129,7 +129,9 @@ class CommitmentCollector:
         from extractors.locate import Locator
 
         where = Locator(doc)
-        for m in extract_mentions(doc, ["commitment"]):
+        if mentions is None:
+            mentions = extract_mentions(doc, ["commitment"])
+        for m in (m for m in mentions if m.kind == "commitment"):
             found = where.find(m.start)
             if found is not None:
                 q = found[0]
