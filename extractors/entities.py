@@ -148,6 +148,8 @@ def _initials_fit(abbr: str, expansion: str) -> str | None:
     if not letters:
         return None
     words = expansion.split()[-(len(letters) + 3) :]  # an expansion has about one word per letter
+    if not any(w[:1].upper() == letters[0] for w in words):
+        return None  # no word starts with the acronym's first letter: not its expansion
     for k in range(len(words) - 1, -1, -1):
         tail = words[k:]
         joined = "".join(w[0].upper() for w in tail if w[0].isalnum())

@@ -167,7 +167,8 @@ def _bare_candidates(text: str) -> Iterator[re.Match[str]]:
     """Bare Kamerstuk numbers, looked for only around a volgnummer ("nr. 6") or a glued one
     ("-X34"): scanning every digit of the text with the full pattern would cost far more."""
     last_end = -1
-    for a in _BARE_ANCHOR.finditer(text):
+    anchors = (_BARE_ANCHOR.match(text, p) for p in find_all(text, ("nr", "-", "–")))
+    for a in (x for x in anchors if x):
         m = _BARE.search(text, max(0, a.start() - 25), min(len(text), a.end() + 30))
         while m and m.end() <= a.start():
             m = _BARE.search(text, m.end(), min(len(text), a.end() + 30))
@@ -187,7 +188,12 @@ def _take(taken: bytearray, s: int, e: int) -> None:
 
 def _urls(doc: Document, taken: bytearray) -> Iterator[Mention]:
     text = doc.text
-    for m in _URL.finditer(text):
+    last_end = -1
+    for start in find_all(text, ("http://", "https://", "www.")):  # literal starts: str.find skips to them
+        m = _URL.match(text, start)
+        if m is None or start < last_end:
+            continue
+        last_end = m.end()
         url = m.group(0).rstrip(".,;:!?*")
         s, e = m.start(), m.start() + len(url)
         _take(taken, s, e)
