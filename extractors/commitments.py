@@ -16,7 +16,7 @@ from functools import cache
 import ahocorasick
 
 from extractors.document import Document, Mention
-from extractors.locate import Locator
+from extractors.locate import Locator, locator
 from extractors.periods import periods_of
 from extractors.registry import Extractor
 
@@ -227,7 +227,7 @@ def _cue_positions(text: str) -> list[int]:
 def commitment_mentions(doc: Document) -> list[Mention]:
     text = doc.text
     dates = periods_of(doc)
-    where = Locator(doc)
+    where = locator(doc)
     out = []
     seen: set[tuple[int, int]] = set()
     cues = _cue_positions(text)

@@ -3,9 +3,11 @@ found in it. Every element carries character offsets into the text as read."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, order=True)
@@ -142,3 +144,19 @@ class Document:
     tables: tuple[Table, ...] = ()
     questions: tuple[Question, ...] = ()
     warnings: tuple[str, ...] = ()
+
+
+def per_document(compute: Callable[[Document], T]) -> Callable[[Document], T]:
+    """Memoise a derived view of a document for the document being processed: the extractors and
+    the graph builder that need the same view (its dates, its question locator) share one
+    computation. One slot, kept by identity: documents stream through one at a time."""
+    last: list = [None, None]
+
+    def cached(doc: Document) -> T:
+        if last[0] is not doc:
+            last[0], last[1] = doc, compute(doc)
+        return last[1]
+
+    cached.__doc__ = compute.__doc__
+    cached.__name__ = compute.__name__
+    return cached

@@ -27,6 +27,7 @@ from extractors.numbers import (
     parse_words,
 )
 from extractors.registry import Extractor
+from extractors.text import find_all, sentence_bounds
 
 NAME, VERSION = "figures", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -57,7 +58,6 @@ def _qualifier_re() -> re.Pattern[str]:
 
 
 _RATE = re.compile(r"\s*(?:per|/)\s*(?P<per>[a-z]+)\b")  # used with match(pos): no ^
-_TAIL_PER_YEAR = re.compile(r"^\s*(?:per\s+jaar|jaarlijks|structureel\s+per\s+jaar)\b")
 _BASE = re.compile(
     r"^(?P<norm>-?norm)?\s*(?:van\s+(?:het\s+)?)?(?P<of>bbp|BBP|bnp|BNP|BNI|bni|bruto\s+binnenlands\s+product)(?![\w])"
 )
@@ -286,8 +286,7 @@ def _percentage_base(text: str, end: int) -> tuple[str | None, bool | None]:
         b = pattern.match(window)
         if b:
             return _normal_base(b["of"]), True
-    sentence_start = max(text.rfind(".", 0, end - 4), text.rfind("\n", 0, end), 0)
-    sentence_end = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    sentence_start, sentence_end = sentence_bounds(text, end - 1)
     if window.startswith("-norm") or _BBP.search(text, sentence_start, sentence_end):
         return "bbp", False
     return None, None
@@ -318,14 +317,11 @@ _WORD_TAIL = re.compile(rf"(?P<sc>miljoen|miljard)?\s?(?P<post>{_POST_CUR})?")
 def _word_figures(doc: Document, taken: _Taken) -> Iterator[Mention]:
     text = doc.text
     seen: set[int] = set()
-    for anchor in _WORD_ANCHORS:
-        pos = text.find(anchor)
-        while pos >= 0:
-            w = _WORD_BEFORE.search(text, max(0, pos - 45), pos)
-            if w and w.start() not in seen:
-                seen.add(w.start())
-                yield from _word_figure(doc, taken, w, pos)
-            pos = text.find(anchor, pos + 1)
+    for pos in find_all(text, _WORD_ANCHORS):
+        w = _WORD_BEFORE.search(text, max(0, pos - 45), pos)
+        if w and w.start() not in seen:
+            seen.add(w.start())
+            yield from _word_figure(doc, taken, w, pos)
 
 
 def _word_figure(doc: Document, taken: _Taken, w: re.Match[str], pos: int) -> Iterator[Mention]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from extractors.document import Document, Question
+from extractors.document import Document, Question, per_document
 
 
 class Locator:
@@ -36,3 +36,9 @@ class Locator:
             return self.spans[i][2]
         k = bisect.bisect_right(self.part_starts, offset) - 1
         return self.doc.parts[k].kind if k >= 0 else None
+
+
+@per_document
+def locator(doc: Document) -> Locator:
+    """The Locator of a document, built once however many extractors and graph steps ask."""
+    return Locator(doc)

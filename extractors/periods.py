@@ -14,13 +14,13 @@ import re
 from collections.abc import Iterator
 
 from extractors.dates import MONTH_PATTERN, MONTHS, iso_date
-from extractors.document import Document, Mention
+from extractors.document import Document, Mention, per_document
 from extractors.registry import Extractor
+from extractors.text import find_all
 
 NAME, VERSION = "periods", "1"
 LABEL = f"{NAME}@{VERSION}"
 
-M = rf"(?:{MONTH_PATTERN})\.?"
 Y = r"(?:19|20)\d{2}"
 _SEASONS = {
     "voorjaar": (3, 5),
@@ -33,55 +33,14 @@ _SEASONS = {
 _HALVES = {"eerste": (1, 6), "tweede": (7, 12)}
 _QUARTERS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "day_range",
-        re.compile(
-            rf"(?P<d1>\d{{1,2}})\s+(?P<m1>{M})(?:\s+(?P<y1>{Y}))?\s*(?:–|-|t/m|tot\s+en\s+met)\s*"
-            rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{M})\s+(?P<y2>{Y})",
-            re.I,
-        ),
-    ),
-    (
-        "days_in_month",
-        re.compile(rf"(?P<d1>\d{{1,2}})\s*(?:–|-|en)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{M})\s+(?P<y>{Y})", re.I),
-    ),
-    ("day", re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{M})(?:\s+(?P<y>{Y})|(?P<jl>\s+jl\.)|(?![\w-]))", re.I)),
-    ("month", re.compile(rf"(?:(?P<mod>begin|eind|medio|half|halverwege)\s+)?(?P<m>{M})\s+(?P<y>{Y})", re.I)),
-    (
-        "season",
-        re.compile(
-            rf"(?:(?:het|de)\s+)?(?P<s>voorjaar|lente|zomer|najaar|herfst|winter)\s+(?:van\s+)?(?P<y>{Y})(?![\w-])",
-            re.I,
-        ),
-    ),
-    ("half", re.compile(rf"(?:de\s+)?(?P<h>eerste|tweede)\s+helft\s+van\s+(?P<y>{Y})", re.I)),
-    (
-        "quarter",
-        re.compile(rf"(?:\bQ(?P<q>[1-4])|(?P<qw>eerste|tweede|derde|vierde)\s+kwartaal)(?:\s+(?:van\s+)?(?P<y>{Y}))?(?![\w])"),
-    ),
-    (
-        "year_range",
-        re.compile(rf"(?:tussen\s+)?(?P<y1>{Y})\s*(?:t/m|tot\s+en\s+met|–|-|tot|en)\s*(?P<y2>\d{{4}})(?![\w-])", re.I),
-    ),
-    (
-        "cued_year",
-        re.compile(
-            rf"(?P<cue>vanaf|sinds|uiterlijk\s+in|uiterlijk|in|per|tot|voor|na|eind|begin|medio|halverwege|rond)\s+(?P<y>{Y})(?![\w-])",
-            re.I,
-        ),
-    ),
-    (
-        "relative",
-        re.compile(
-            r"(?P<rel>vorig\s+jaar|afgelopen\s+jaar|dit\s+jaar|volgend\s+jaar|komend\s+jaar|volgende\s+jaar"
-            r"|voor\s+het\s+zomerreces|na\s+het\s+zomerreces|voor\s+(?:de\s+)?zomer|na\s+de\s+zomer|afgelopen\s+zomer"
-            r"|voor\s+het\s+einde\s+van\s+(?:het|dit)\s+jaar|later\s+dit\s+jaar|later\s+in\s+het\s+jaar|eind\s+dit\s+jaar"
-            r"|binnenkort|op\s+korte\s+termijn)(?![\w])",
-            re.I,
-        ),
-    ),
-]
+# Phrases relative to the document's date ("vorig jaar", "voor de zomer", "binnenkort").
+_RELATIVE = re.compile(
+    r"(?P<rel>vorig\s+jaar|afgelopen\s+jaar|dit\s+jaar|volgend\s+jaar|komend\s+jaar|volgende\s+jaar"
+    r"|voor\s+het\s+zomerreces|na\s+het\s+zomerreces|voor\s+(?:de\s+)?zomer|na\s+de\s+zomer|afgelopen\s+zomer"
+    r"|voor\s+het\s+einde\s+van\s+(?:het|dit)\s+jaar|later\s+dit\s+jaar|later\s+in\s+het\s+jaar|eind\s+dit\s+jaar"
+    r"|binnenkort|op\s+korte\s+termijn)(?![\w])",
+    re.I,
+)
 
 
 def _month(word: str) -> int:
@@ -104,13 +63,6 @@ def _resolve(kind: str, m: re.Match[str], doc: Document) -> tuple[str | None, st
     year = _doc_year(doc)
     extra: dict = {"relative": False}
     m = _Groups(m.groupdict() if hasattr(m, "groupdict") else m)  # type: ignore[assignment]
-    if kind == "day_range":
-        y2 = int(m["y2"])
-        y1 = int(m["y1"]) if m["y1"] else y2
-        return iso_date(y1, _month(m["m1"]), int(m["d1"])), iso_date(y2, _month(m["m2"]), int(m["d2"])), extra
-    if kind == "days_in_month":
-        y, mo = int(m["y"]), _month(m["m"])
-        return iso_date(y, mo, int(m["d1"])), iso_date(y, mo, int(m["d2"])), extra
     if kind == "day":
         mo, d = _month(m["m"]), int(m["d"])
         if m["y"]:
@@ -144,13 +96,6 @@ def _resolve(kind: str, m: re.Match[str], doc: Document) -> tuple[str | None, st
                 return None, None, extra
             y = year
         return iso_date(y, 3 * q - 2), iso_date(y, 3 * q), extra
-    if kind == "year_range":
-        y1, y2 = int(m["y1"]), int(m["y2"])
-        if m.group(0).lower().startswith("tussen") is False and " en " in m.group(0):
-            return None, None, {"skip": True}  # "2025 en 2030" without "tussen" is two years
-        if not (y1 <= y2 <= y1 + 100):
-            extra["flag"] = f"implausible period: {y1} to {y2}"
-        return str(y1), str(y2), extra
     if kind == "cued_year":
         cue = re.sub(r"\s+", " ", m["cue"].lower())
         y = str(int(m["y"]))
@@ -242,7 +187,6 @@ _TUSSEN = re.compile(r"(?i:tussen)\s+$")
 _YEAR_RANGE_AFTER = re.compile(r"\s*(?P<sep>t/m|tot\s+en\s+met|–|-|tot|en)\s*(?P<y2>\d{4})(?![\w-])")
 _Q = re.compile(r"Q(?P<q>[1-4])(?![\w])")
 _RELATIVE_ANCHORS = ("jaar", "zomer", "binnenkort", "korte termijn")
-_RELATIVE = re.compile(_PATTERNS[-1][1].pattern, re.I)
 # the word before "jaar" or "zomer" in the relative phrases
 _BEFORE_RELATIVE = {"vorig", "afgelopen", "dit", "volgend", "komend", "volgende", "het", "de", "voor"}
 
@@ -295,17 +239,13 @@ def _scan(doc: Document) -> list[tuple[str, int, int, re.Match[str] | None]]:
     for q in _Q.finditer(text):
         if found.free(q.start(), q.end()) and (q.start() == 0 or not text[q.start() - 1].isalnum()):
             found.add("quarter", q.start(), q.end(), q)
-    for anchor in _RELATIVE_ANCHORS:
-        pos = text.find(anchor)
-        while pos >= 0:
-            before = text[max(0, pos - 14) : pos].split()
-            if anchor in ("jaar", "zomer") and (not before or before[-1].lower() not in _BEFORE_RELATIVE):
-                pos = text.find(anchor, pos + 1)
-                continue  # "het jaar 2026", "deze zomer": not one of the relative phrases
-            r = _RELATIVE.search(text, max(0, pos - 30), min(len(text), pos + 20))
-            if r and r.start() <= pos < r.end() and found.free(r.start(), r.end()):
-                found.add("relative", r.start(), r.end(), r)
-            pos = text.find(anchor, pos + 1)
+    for pos in find_all(text, _RELATIVE_ANCHORS):
+        before = text[max(0, pos - 14) : pos].split()
+        if text.startswith(("jaar", "zomer"), pos) and (not before or before[-1].lower() not in _BEFORE_RELATIVE):
+            continue  # "het jaar 2026", "deze zomer": not one of the relative phrases
+        r = _RELATIVE.search(text, max(0, pos - 30), min(len(text), pos + 20))
+        if r and r.start() <= pos < r.end() and found.free(r.start(), r.end()):
+            found.add("relative", r.start(), r.end(), r)
     return sorted(found.items, key=lambda x: x[1])
 
 
@@ -314,7 +254,6 @@ def _resolve_found(kind: str, s: int, e: int, m: re.Match[str] | None, doc: Docu
     if kind in ("day_range", "days_in_month", "day"):
         assert m is not None
         return _resolve_day(kind, m, doc)
-    year = text[e - 4 : e] if kind != "year_range" and kind != "relative" else None
     if kind == "year_range":
         y1 = int(_YEAR.search(text, s, e).group(0))  # type: ignore[union-attr]
         y2 = int(m["y2"])  # type: ignore[index]
@@ -322,22 +261,13 @@ def _resolve_found(kind: str, s: int, e: int, m: re.Match[str] | None, doc: Docu
         if not (y1 <= y2 <= y1 + 100):
             extra["flag"] = f"implausible period: {y1} to {y2}"
         return str(y1), str(y2), extra
-    if kind == "quarter" and (m is None or e - s <= 2):
-        return _resolve("quarter", _Q.match(text, s), doc)  # type: ignore[arg-type]
     if kind == "relative":
         return _relative(re.sub(r"\s+", " ", text[s:e].lower()), doc, {})
-    full = re.match(
-        {
-            "month": rf"(?:(?P<mod>(?i:begin|eind|medio|half|halverwege))\s+)?(?P<m>{_MI})\s+(?P<y>{Y})",
-            "season": r"(?:(?i:het|de)\s+)?(?P<s>(?i:voorjaar|lente|zomer|najaar|herfst|winter))\s+(?:van\s+)?(?P<y>\d{4})",
-            "half": r"(?:de\s+)?(?P<h>(?i:eerste|tweede))\s+helft\s+van\s+(?P<y>\d{4})",
-            "quarter": r"(?:Q(?P<q>[1-4])|(?P<qw>(?i:eerste|tweede|derde|vierde))\s+kwartaal)\s+(?:van\s+)?(?P<y>\d{4})",
-            "cued_year": r"(?P<cue>\w+(?:\s+in)?)\s+(?P<y>\d{4})",
-        }[kind],
-        text[s:e],
-    )
-    assert full is not None, (kind, text[s:e], year)
-    return _resolve(kind, full, doc)
+    assert m is not None
+    groups = m.groupdict()
+    if not (kind == "quarter" and e - s <= 2):  # all but a bare "Q2" end in their year
+        groups["y"] = text[e - 4 : e]
+    return _resolve(kind, groups, doc)  # type: ignore[arg-type]
 
 
 def _resolve_day(kind: str, m: re.Match[str], doc: Document) -> tuple[str | None, str | None, dict]:
@@ -363,14 +293,10 @@ def period_mentions(doc: Document) -> Iterator[Mention]:
         yield Mention(doc.name, "date", s, e, doc.text[s:e], start, LABEL, fields)
 
 
-_LAST: list = [None, []]  # the last document and its periods: extractors that need them share one scan
-
-
+@per_document
 def periods_of(doc: Document) -> list[Mention]:
     """period_mentions(doc), computed once per document however many extractors ask."""
-    if _LAST[0] is not doc:
-        _LAST[0], _LAST[1] = doc, list(period_mentions(doc))
-    return _LAST[1]
+    return list(period_mentions(doc))
 
 
 EXTRACTOR = Extractor(NAME, VERSION, ("date",), periods_of)

@@ -94,3 +94,15 @@ def find_all(text: str, words) -> list[int]:
             found.append(pos)
             pos = text.find(w, pos + 1)
     return sorted(found)
+
+
+_SENTENCE_ENDS = (". ", "? ", "! ", "\n")
+_MAX_SENTENCE = 1500  # look no further: a sentence is shorter, and an unbounded find is a scan to the end
+
+
+def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The sentence around offset: from after the previous . ? ! or line break to the next."""
+    lo, hi = max(0, offset - _MAX_SENTENCE), min(len(text), offset + _MAX_SENTENCE)
+    start = max(max(text.rfind(mark, lo, offset) for mark in _SENTENCE_ENDS), lo - 1)
+    ends = [i for i in (text.find(mark, offset, hi) for mark in _SENTENCE_ENDS) if i >= 0]
+    return start + 1, (min(ends) + 1 if ends else hi)

@@ -10,10 +10,11 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from extractors.document import Document, Span
-from extractors.locate import Locator
+from extractors.locate import Locator, locator
 from extractors.registry import extract_mentions
+from extractors.text import sentence_bounds
 from graph import iri
-from graph.claims import sentence_bounds, speaker_at
+from graph.claims import speaker_at
 from graph.vocab import DKG, ID, OA, SCHEMA
 
 
@@ -132,7 +133,7 @@ def _literal(value) -> Literal:
 def _add_mentions(g: Graph, doc: Document, d: URIRef, mentions) -> None:
     """Every extracted mention (but questions, which have their own nodes) with its span, its
     normalised value, the extractor that found it, where it sits and what it refers to."""
-    where = Locator(doc)
+    where = locator(doc)
     for m in mentions:
         if m.kind == "question":
             continue
@@ -353,10 +354,8 @@ def add_claims(g: Graph, claims) -> None:
         g.add((node, DKG.claimKind, Literal(c.kind)))
         g.add((node, DKG.value, _literal(c.value)))
         _add_literals(g, node, ((DKG.unit, c.unit), (DKG.period, c.period)))
-        for m in c.mentions:
-            mention = URIRef(m.iri)
-            g.add((node, DKG.supportedBy, mention))
-            _add_literals(g, mention, ((DKG.speaker, m.speaker), (DKG.where, m.where), (DKG.context, m.sentence)))
+        for m in c.mentions:  # their speaker, place and sentence are on the mention node already
+            g.add((node, DKG.supportedBy, URIRef(m.iri)))
         for other, relation in c.related:
             g.add((node, _RELATION[relation], URIRef(other)))
 

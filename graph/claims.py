@@ -23,8 +23,9 @@ from functools import cache
 from importlib.resources import files
 
 from extractors.document import Document, Mention
-from extractors.locate import Locator
+from extractors.locate import Locator, locator
 from extractors.registry import extract_mentions
+from extractors.text import sentence_bounds
 
 CLAIM_KINDS = ("amount", "percentage", "quantity", "date")
 GOVERNMENT = "regering"
@@ -73,7 +74,6 @@ class ClaimMention:
     speaker: str | None
     where: str | None
     in_question: bool
-    sentence: str
     iri: str = ""  # the mention's node in the graph
 
 
@@ -98,20 +98,9 @@ class Claim:
         return any(m.speaker == GOVERNMENT for m in self.mentions)
 
 
-def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
-    """The sentence around offset: from after the previous . ? ! or line break to the next."""
-    start = max(
-        text.rfind(". ", 0, offset), text.rfind("? ", 0, offset), text.rfind("! ", 0, offset), text.rfind("\n", 0, offset)
-    )
-    ends = [
-        i for i in (text.find(". ", offset), text.find("? ", offset), text.find("! ", offset), text.find("\n", offset)) if i >= 0
-    ]
-    return start + 1, (min(ends) + 1 if ends else len(text))
-
-
-def find_subject(text: str, m: Mention, value: float | str) -> Subject | None:
+def find_subject(text: str, m: Mention, value: float | str, sentence: tuple[int, int] | None = None) -> Subject | None:
     """The subject whose cue stands nearest to the figure in its sentence."""
-    s, e = sentence_bounds(text, m.start)
+    s, e = sentence or sentence_bounds(text, m.start)
     best: tuple[int, int, Subject] | None = None
     for rank, subject in enumerate(subjects()):
         if m.kind not in subject.kinds:
@@ -149,11 +138,11 @@ def _value(m: Mention) -> float | str | None:
     return m.value
 
 
-def _period(text: str, m: Mention, dates: list[Mention]) -> str | None:
+def _period(m: Mention, dates: list[Mention], sentence: tuple[int, int]) -> str | None:
     """The time scope: the nearest date or period printed in the same sentence."""
     if m.kind == "date":
         return None
-    s, e = sentence_bounds(text, m.start)
+    s, e = sentence
     near = [d for d in dates if s <= d.start < e and d.value]
     if not near:
         return None
@@ -200,26 +189,26 @@ class ClaimCollector:
             mentions = extract_mentions(doc, CLAIM_KINDS)
         mentions = [m for m in mentions if m.kind in CLAIM_KINDS]
         dates = [m for m in mentions if m.kind == "date"]
-        where = Locator(doc)
+        where = locator(doc)
         for m in mentions:
             value = _value(m)
             if value is None:
                 continue
-            subject = find_subject(doc.text, m, value)
+            s, e = sentence_bounds(doc.text, m.start)  # once: the subject and the time scope are both in it
+            subject = find_subject(doc.text, m, value, (s, e))
             if subject is None and m.kind == "date":
                 continue  # a date about nothing known is a date, not a claim
-            s, e = sentence_bounds(doc.text, m.start)
             if subject is None:
                 subject_id, label = f"local-{doc.name.split('.')[0]}-{m.start}", doc.text[s:e].strip()[:120]
             else:
                 subject_id, label = subject.id, subject.label
-            unit, period = _unit(m), _period(doc.text, m, dates)
+            unit, period = _unit(m), _period(m, dates, (s, e))
             cid = claim_id(subject_id, m.kind, value, unit, period)
             claim = self.claims.setdefault(cid, Claim(cid, subject_id, label, m.kind, value, unit, period))
             speaker, in_question, place = speaker_at(doc, where, m.start)
             claim.mentions.append(
                 ClaimMention(doc.name, doc.date, m.start, m.end, m.text, m.kind, value, unit, m.fields.get("qualifier"),
-                             speaker, place, in_question, doc.text[s:e].strip(), str(mention_iri(doc, m.kind, m.start, m.end)))
+                             speaker, place, in_question, str(mention_iri(doc, m.kind, m.start, m.end)))
             )  # fmt: skip
 
     def finish(self) -> list[Claim]:

@@ -126,9 +126,9 @@ class CommitmentCollector:
             text = q.span.quote(doc.text)
             if _WHEN.search(text):
                 self.questions.append((doc.name, doc.date, str(question_iri(doc, q)), text, salient(text)))
-        from extractors.locate import Locator
+        from extractors.locate import locator
 
-        where = Locator(doc)
+        where = locator(doc)
         if mentions is None:
             mentions = extract_mentions(doc, ["commitment"])
         for m in (m for m in mentions if m.kind == "commitment"):

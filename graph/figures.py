@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from extractors.document import Document
-from extractors.locate import Locator
+from extractors.locate import locator
 from extractors.registry import extract_mentions
 
 FIGURE_KINDS = ("amount", "percentage", "quantity", "date")
@@ -31,7 +31,7 @@ def _unit(row: dict[str, Any]) -> str | None:
 def figure_rows(docs: Iterable[Document], kinds: Iterable[str] = FIGURE_KINDS) -> Iterator[dict[str, Any]]:
     kinds = tuple(kinds)
     for doc in docs:
-        where = Locator(doc)
+        where = locator(doc)
         for m in extract_mentions(doc, kinds):
             row = m.to_json()
             value = row["value"]

@@ -21,6 +21,7 @@ from graph.network import (
     to_networkx,
     write_gexf,
     write_graphml,
+    write_jsonld,
 )  # fmt: skip
 from graph.sparql import open_store
 
@@ -85,6 +86,8 @@ def test_exports(g, tmp_path):
     assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() == g.number_of_nodes()
     doc = to_jsonld(g)
     assert doc["@context"]["label"].endswith("#label") and len(doc["@graph"]) == g.number_of_nodes()
+    write_jsonld(g, tmp_path / "g.jsonld")
+    assert json.loads((tmp_path / "g.jsonld").read_text(encoding="utf-8")) == doc
 
 
 def test_overview_is_a_map_not_a_hairball(g):
