@@ -50,29 +50,43 @@ _TOEZEGGING_RULES = [
 ]  # fmt: skip
 
 
-def _is_toezegging(sentence: str, low: str) -> bool:
-    return any(any(w in low for w in words) and pattern.search(sentence) for words, pattern in _TOEZEGGING_RULES)
+_TARGET_RULES = [
+    (("streef", "streven"), re.compile(
+        r"\b(?:streeft|streven|streef(?:cijfer|waarde))\b.{0,60}?\b(?:naar|ernaar|er\s+naar|om)\b", re.I)),
+    (("uiterlijk",), re.compile(r"\b(?:wil|moet)\s+uiterlijk\s+in\s+\d{4}|\bmoet\s+uiterlijk\b", re.I)),
+    (("groeien",), re.compile(r"\bgroeien\s+(?:we\s+)?(?:door\s+)?naar\b.{0,100}?\b(?:in|vanaf)\s+\d{4}", re.I)),
+    (("gecommitteerd",), re.compile(r"\bgecommitteerd\s+aan\b", re.I)),
+    (("verankeren",), re.compile(r"\bwettelijk\s+te\s+verankeren\b", re.I)),
+]
+_PLAN_RULES = [
+    (("start",), re.compile(r"\b(?:start|starten)\s+(?:een|de)\b.{0,100}?(?:campagne|project|programma)", re.I)),
+    (("opgepakt",), re.compile(r"\bworden\s+.{0,60}?\bopgepakt\b", re.I)),
+    (("voornemens",), re.compile(r"\b(?:zijn|is)\s+(?:we\s+)?voornemens\b|\bvoornemens\s+(?:om|te)\b", re.I)),
+    (("bezien",), re.compile(r"\bbezien\s+de\s+mogelijkheden\b", re.I)),
+    (("meenemen",), re.compile(
+        r"\b(?:zal|zullen)\s+(?:dit|deze|dat|het)\s+advies\b.{0,60}?\bmeenemen\b|\bzal\s+dit\s+meenemen\b", re.I)),
+    (("verankerd", "ingevoerd", "afgerond", "verlengd"), re.compile(
+        r"\bzal\b.{0,60}?\bworden\s+(?:verankerd|ingevoerd|afgerond|verlengd)\b", re.I)),
+    (("mogelijk",), re.compile(r"\bgaat\s+Defensie\b.{0,100}?\bmogelijk\s+maken\b|\bmogelijk\s+maken\s+om\b", re.I)),
+]  # fmt: skip
+# In order of precedence: a sentence that promises to inform is a toezegging even if it sets a goal.
+_RULES = [
+    (type_, words, pattern)
+    for type_, rules in (("toezegging", _TOEZEGGING_RULES), ("target", _TARGET_RULES), ("plan", _PLAN_RULES))
+    for words, pattern in rules
+]
 
 
-_TARGET = re.compile(
-    r"\b(?:streeft|streven|streef(?:cijfer|waarde))\b.{0,60}?\b(?:naar|ernaar|er\s+naar|om)\b"
-    r"|\b(?:wil|moet)\s+uiterlijk\s+in\s+\d{4}"
-    r"|\bmoet\s+uiterlijk\b"
-    r"|\bgroeien\s+(?:we\s+)?(?:door\s+)?naar\b.{0,100}?\b(?:in|vanaf)\s+\d{4}"
-    r"|\bgecommitteerd\s+aan\b"
-    r"|\bwettelijk\s+te\s+verankeren\b",
-    re.I,
-)
-_PLAN = re.compile(
-    r"\b(?:start|starten)\s+(?:een|de)\b.{0,100}?(?:campagne|project|programma)"
-    r"|\bworden\s+.{0,60}?\bopgepakt\b"
-    r"|\b(?:zijn|is)\s+(?:we\s+)?voornemens\b|\bvoornemens\s+(?:om|te)\b"
-    r"|\bbezien\s+de\s+mogelijkheden\b"
-    r"|\b(?:zal|zullen)\s+(?:dit|deze|dat|het)\s+advies\b.{0,60}?\bmeenemen\b|\bzal\s+dit\s+meenemen\b"
-    r"|\bzal\b.{0,60}?\bworden\s+(?:verankerd|ingevoerd|afgerond|verlengd)\b"
-    r"|\bgaat\s+Defensie\b.{0,100}?\bmogelijk\s+maken\b|\bmogelijk\s+maken\s+om\b",
-    re.I,
-)
+def _type(sentence: str, rules: set[int]) -> str | None:
+    """The kind of commitment the sentence makes, or None, trying only the rules whose words it
+    holds, in order of precedence."""
+    for i in sorted(rules):
+        type_, _, pattern = _RULES[i]
+        if pattern.search(sentence):
+            return type_
+    return None
+
+
 _VEHICLES = re.compile(
     r"(?:Defensienota(?:\s+\d{4})?|Stand van Defensie(?:\s+(?:voorjaar|najaar)\s+\d{4}|\s+\d{4})?|SVD(?:\s+(?:voorjaar|najaar))?"
     r"|Ontwerpbegroting\s+\d{4}|Jaarverslag\s+\d{4}|STRAIIK-\s?D|Defensie Projectenoverzicht(?:\s+\d{4})?|DPO"
@@ -132,25 +146,55 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     return text[word_start:dot].lower() in _ABBREVIATIONS
 
 
-def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Sentences of text[start:end] (a full stop, question or exclamation mark and a space, or a
-    line break, ends one)."""
-    pos = start
-    for m in re.finditer(r"[.?!](?=\s)|\n", text[start:end]):
-        stop = start + m.end()
-        if text[stop - 1] == "." and _abbreviation_before(text, stop - 1):
-            continue  # "ca.", "nr.", "o.a.": not the end of a sentence
-        s, e = pos, stop
-        while s < e and text[s].isspace():
-            s += 1
-        if e - s > 15:
-            yield s, e
-        pos = stop
-    if end - pos > 15:
-        s = pos
-        while s < end and text[s].isspace():
-            s += 1
-        yield s, end
+_BOUNDARY = re.compile(r"[.?!](?=\s)|\n")
+_ENDS = ".?!\n"
+
+
+def _is_boundary(text: str, p: int) -> bool:
+    """Does a sentence end at text[p] (a line break, or a full stop, question or exclamation mark
+    before white space; the full stop of "ca." or "o.a." ends none)?"""
+    c = text[p]
+    if c == "\n":
+        return True
+    return text[p + 1].isspace() and not (c == "." and _abbreviation_before(text, p))
+
+
+def _previous_end(text: str, lo: int, offset: int) -> int:
+    """Just after the last sentence end in text[lo:offset], or lo when there is none."""
+    p = offset
+    while True:
+        p = max(text.rfind(c, lo, p) for c in _ENDS)
+        if p < 0:
+            return lo
+        if _is_boundary(text, p):
+            return p + 1
+
+
+def _next_end(text: str, offset: int, hi: int) -> int | None:
+    """Just after the first sentence end in text[offset:hi] (its white space inside), or None."""
+    for m in _BOUNDARY.finditer(text, offset, hi):
+        stop = m.end()
+        if text[stop - 1] != "." or not _abbreviation_before(text, stop - 1):
+            return stop
+    return None
+
+
+def _sentence_at(text: str, start: int, end: int, offset: int) -> tuple[int, int] | None:
+    """The sentence of text[start:end] that holds offset (a letter), without its leading white
+    space; None when it is too short to promise anything."""
+    pos = _previous_end(text, start, offset)
+    stop = _next_end(text, offset, end)
+    last = stop is None
+    if last:  # the last sentence of the stretch is measured before its white space goes
+        if end - pos <= 15:
+            return None
+        stop = end
+    s = pos
+    while s < stop and text[s].isspace():
+        s += 1
+    if not last and stop - s <= 15:
+        return None
+    return s, stop
 
 
 def _government_spans(doc: Document) -> Iterator[tuple[int, int]]:
@@ -164,64 +208,27 @@ def _government_spans(doc: Document) -> Iterator[tuple[int, int]]:
                 yield part.span.start, part.span.end
 
 
-# Words one of the patterns needs: a sentence with none of them is passed over without a regex.
-_CUES = (
-    "informe",
-    "geïnformeerd",
-    "geinformeerd",
-    "rapport",
-    "verschijnt",
-    "gestuurd",
-    "aangeboden",
-    "uitgewerkt",
-    "ingegaan",
-    "gaat het kabinet in",
-    "volgt in",
-    "update",
-    "deelt",
-    "delen",
-    "publice",
-    "gesprek",
-    "specificeren",
-    "toelichten",
-    "ingaan",
-    "sturen",
-    "zenden",
-    "strev",
-    "streef",
-    "pdat",
-    "uiterlijk",
-    "groeien",
-    "gecommitteerd",
-    "verankeren",
-    "start",
-    "opgepakt",
-    "voornemens",
-    "bezien",
-    "mogelijk maken",
-    "meenemen",
-    "verankerd",
-    "ingevoerd",
-    "afgerond",
-    "verlengd",
-)
-
-
 @cache
 def _cue_automaton() -> ahocorasick.Automaton:
+    """Every word some rule needs, with the rules that need it."""
+    rules_of: dict[str, list[int]] = {}
+    for i, (_, words, _) in enumerate(_RULES):
+        for w in words:
+            rules_of.setdefault(w, []).append(i)
     a = ahocorasick.Automaton()
-    for cue in _CUES:
-        a.add_word(cue, len(cue))
+    for cue, rules in rules_of.items():
+        a.add_word(cue, (len(cue), tuple(rules)))
     a.make_automaton()
     return a
 
 
-def _cue_positions(text: str) -> list[int]:
-    """Where the cue words stand in the text: one Aho-Corasick pass over the lower-cased text."""
+def _cue_hits(text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+    """Where the cue words stand in the text, with their rules: one Aho-Corasick pass over the
+    lower-cased text."""
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: positions would shift
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return sorted(end - length + 1 for end, length in _cue_automaton().iter(low))
+    return sorted((end + 1 - length, end + 1, rules) for end, (length, rules) in _cue_automaton().iter(low))
 
 
 def commitment_mentions(doc: Document) -> list[Mention]:
@@ -230,20 +237,21 @@ def commitment_mentions(doc: Document) -> list[Mention]:
     where = locator(doc)
     out = []
     seen: set[tuple[int, int]] = set()
-    cues = _cue_positions(text)
+    hits = _cue_hits(text)
+    starts = [h[0] for h in hits]
     for a, b in _government_spans(doc):
-        for s, e in _sentences(text, a, b):
-            k = bisect.bisect_left(cues, s)
-            if k == len(cues) or cues[k] >= e:
-                continue  # no cue word in this sentence
-            sentence = text[s:e]
-            low = sentence.lower()
-            type_ = "toezegging" if _is_toezegging(sentence, low) else "target" if _TARGET.search(sentence) else (
-                "plan" if _PLAN.search(sentence) else None
-            )  # fmt: skip
-            if type_ is None or (s, e) in seen or not _accept(type_, sentence, s, e, doc, dates):
+        # only the sentences with a cue word are read: most sentences of an answer have none
+        for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+            sentence_span = _sentence_at(text, a, b, starts[k])
+            if sentence_span is None or sentence_span in seen:
                 continue
-            seen.add((s, e))
+            seen.add(sentence_span)
+            s, e = sentence_span
+            inside = hits[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
+            sentence = text[s:e]
+            type_ = _type(sentence, {r for _, end, rules in inside if end <= e for r in rules})
+            if type_ is None or not _accept(type_, sentence, s, e, doc, dates):
+                continue
             end = e - 1 if text[e - 1] in ".?!" else e
             out.append(_mention(doc, s, end, type_, dates, where))
     return out

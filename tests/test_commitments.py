@@ -132,3 +132,53 @@ def test_trace_a_commitment_shows_where_it_moved_from(tmp_path):
         ("001", "first mentioned"),
     ]
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+
+
+# --- sentences are found around the cue words alone: they must be the sentences of a full split ---
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extractors.commitments import _abbreviation_before, _sentence_at  # noqa: E402
+
+
+def _all_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The reference: split the whole stretch, as one reads it."""
+    import re
+
+    out, pos = [], start
+    for m in re.finditer(r"[.?!](?=\s)|\n", text[start:end]):
+        stop = start + m.end()
+        if text[stop - 1] == "." and _abbreviation_before(text, stop - 1):
+            continue
+        s = pos
+        while s < stop and text[s].isspace():
+            s += 1
+        if stop - s > 15:
+            out.append((s, stop))
+        pos = stop
+    if end - pos > 15:
+        s = pos
+        while s < end and text[s].isspace():
+            s += 1
+        out.append((s, end))
+    return out
+
+
+SENTENCE_TEXT = st.lists(
+    st.sampled_from(["Wij ", "zullen ", "u ", "informeren", "ca. ", "o.a. ", "nr. ", "3.5 ", ". ", "? ", "!", "\n", "  ", "x"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SENTENCE_TEXT, st.data())
+def test_the_sentence_around_a_letter_is_the_one_a_full_split_gives(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    letters = [i for i in range(start, end) if text[i].isalpha()]
+    if not letters:
+        return
+    offset = data.draw(st.sampled_from(letters))
+    expected = next(((s, e) for s, e in _all_sentences(text, start, end) if s <= offset < e), None)
+    assert _sentence_at(text, start, end, offset) == expected
