@@ -27,7 +27,7 @@ from extractors.numbers import (
     parse_words,
 )
 from extractors.registry import Extractor
-from extractors.text import find_all, sentence_bounds
+from extractors.text import anchored_matches, digit_starts_of, find_all, sentence_bounds
 
 NAME, VERSION = "figures", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -156,7 +156,7 @@ def _figure_re() -> re.Pattern[str]:
     )
 
 
-_MAY_PRECEDE_WORDS = ("€", "$", "£", "EUR", "USD", "GBP", "euro", "dollar", "tussen")
+_MAY_PRECEDE = re.compile("|".join(re.escape(w) for w in ("€", "$", "£", "EUR", "USD", "GBP", "euro", "dollar", "tussen")))
 _PRE_CUR_BEFORE = re.compile(rf"(?P<cur>{_PRE_CUR})\s?$")
 _TUSSEN_BEFORE = re.compile(rf"\btussen\s+(?P<cur>{_PRE_CUR}\s?)?$")
 _BETWEEN_AFTER = re.compile(
@@ -190,13 +190,11 @@ def _scan(doc: Document, taken: _Taken) -> Iterator[Mention]:
     text = doc.text
     data = _data()
     currencies = data["currencies"]
-    for m in _figure_re().finditer(text):
+    for m in anchored_matches(_figure_re(), text, digit_starts_of(doc)):
         s, e = m.start(), m.end()
         tail = m["post"] or m["pct"] or m["sc"] or m["unit"]
-        if not tail:
-            before = text[max(0, s - 15) : s]
-            if not any(w in before for w in _MAY_PRECEDE_WORDS):
-                continue  # a bare number: most digits of a text end here, decided by substring tests
+        if not tail and not _MAY_PRECEDE.search(text, max(0, s - 15), s):
+            continue  # a bare number: most digits of a text end here, decided by one literal search
         pre = _PRE_CUR_BEFORE.search(text, max(0, s - 7), s)
         between = _TUSSEN_BEFORE.search(text, max(0, s - 15), s)
         if not (pre or between or tail):

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from extractors.dates import MONTH_PATTERN, MONTHS, iso_date
 from extractors.document import Document, Mention, per_document
 from extractors.registry import Extractor
-from extractors.text import find_all
+from extractors.text import anchored_matches, digit_starts_of, find_all
 
 NAME, VERSION = "periods", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -217,11 +217,12 @@ class _Found:
 def _scan(doc: Document) -> list[tuple[str, int, int, re.Match[str] | None]]:
     text = doc.text
     found = _Found(text)
-    for m in _DAY_FORMS.finditer(text):
+    starts = digit_starts_of(doc)
+    for m in anchored_matches(_DAY_FORMS, text, starts):
         if found.free(m.start(), m.end()):
             kind = "day_range" if m["d2"] else "days_in_month" if m["dd"] else "day"
             found.add(kind, m.start(), m.end(), m)
-    for y in _YEAR.finditer(text):
+    for y in anchored_matches(_YEAR, text, starts):
         s, e = y.start(), y.end()
         if not found.free(s, e):
             continue

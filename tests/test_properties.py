@@ -58,3 +58,22 @@ def test_the_build_never_emits_a_span_that_does_not_slice_to_its_quote(text):
         start, end = g.value(selector, OA.start).toPython(), g.value(selector, OA.end).toPython()
         assert text[start:end] == str(exact)
         assert g.value(selector, DKG.inDocument) is not None or "/anchor" in str(selector)
+
+
+def _plain_sentence_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The definition: after the last . ? ! (with a space) or line break before offset, to just after
+    the first one from offset, looking at most 1,500 characters either way."""
+    lo, hi = max(0, offset - 1500), min(len(text), offset + 1500)
+    marks = (". ", "? ", "! ", "\n")
+    start = max(max(text.rfind(mark, lo, offset) for mark in marks), lo - 1)
+    ends = [i for i in (text.find(mark, offset, hi) for mark in marks) if i >= 0]
+    return start + 1, (min(ends) + 1 if ends else hi)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b ", ". ", "? ", "!", " ", "\n", "x" * 700, ".\n"]), max_size=40).map("".join), st.data())
+def test_sentence_bounds_are_the_plain_definition(text, data):
+    from extractors.text import sentence_bounds
+
+    offset = data.draw(st.integers(0, len(text)))
+    assert sentence_bounds(text, offset) == _plain_sentence_bounds(text, offset)
