@@ -11,10 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import cache
 
-import ahocorasick
-
+from extractors import literals
 from extractors.document import Document, Mention
 from extractors.locate import Locator, locator
 from extractors.periods import periods_of
@@ -208,27 +206,17 @@ def _government_spans(doc: Document) -> Iterator[tuple[int, int]]:
                 yield part.span.start, part.span.end
 
 
-@cache
-def _cue_automaton() -> ahocorasick.Automaton:
-    """Every word some rule needs, with the rules that need it."""
+def _rules_of_cues() -> dict[str, tuple[int, ...]]:
+    """Every word some rule needs (as written, capitalised and in capitals), with the rules that
+    need it."""
     rules_of: dict[str, list[int]] = {}
     for i, (_, words, _) in enumerate(_RULES):
         for w in words:
             rules_of.setdefault(w, []).append(i)
-    a = ahocorasick.Automaton()
-    for cue, rules in rules_of.items():
-        a.add_word(cue, (len(cue), tuple(rules)))
-    a.make_automaton()
-    return a
+    return {form: tuple(rules_of[w]) for form, w in literals.cased(rules_of).items()}
 
 
-def _cue_hits(text: str) -> list[tuple[int, int, tuple[int, ...]]]:
-    """Where the cue words stand in the text, with their rules: one Aho-Corasick pass over the
-    lower-cased text."""
-    low = text.lower()
-    if len(low) != len(text):  # a character whose lower case is longer: positions would shift
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return sorted((end + 1 - length, end + 1, rules) for end, (length, rules) in _cue_automaton().iter(low))
+literals.register("commitment cues", _rules_of_cues())
 
 
 def commitment_mentions(doc: Document) -> list[Mention]:
@@ -237,7 +225,7 @@ def commitment_mentions(doc: Document) -> list[Mention]:
     where = locator(doc)
     out = []
     seen: set[tuple[int, int]] = set()
-    hits = _cue_hits(text)
+    hits = literals.hits(text, "commitment cues")
     starts = [h[0] for h in hits]
     for a, b in _government_spans(doc):
         # only the sentences with a cue word are read: most sentences of an answer have none

@@ -16,14 +16,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 import ahocorasick
 
+from extractors import literals
 from extractors.document import Document, Mention
 from extractors.fracties import aliases, find_fracties
+from extractors.literals import leftmost_longest
 from extractors.references import motion_submitters
 from extractors.registry import Extractor
-from extractors.text import find_all
 
 NAME, VERSION = "entities", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -89,18 +91,18 @@ def _entity_automaton() -> ahocorasick.Automaton:
     return _automaton(_surface_forms())
 
 
-@cache
-def _all_names_automaton() -> ahocorasick.Automaton:
-    """Organisations, programmes and persons in one automaton: one pass over the text for both."""
-    pairs = [(form, ("entity", key)) for form, key in _surface_forms()]
-    pairs += [(form, ("person", p["name"])) for p in persons().values() for form in {p["name"], *p["variants"]}]
-    return _automaton(pairs)
+def _names() -> dict[str, tuple[str, str]]:
+    """Organisations, programmes and persons: printed form -> (source, key). A form that is both
+    keeps the person."""
+    names = {form: ("entity", key) for form, key in _surface_forms()}
+    names.update((form, ("person", p["name"])) for p in persons().values() for form in {p["name"], *p["variants"]})
+    return names
 
 
-def _name_hits(doc: Document, cache_: dict) -> list[tuple[int, int, tuple[str, str]]]:
-    if "hits" not in cache_:
-        cache_["hits"] = find_names(doc.text, _all_names_automaton())
-    return cache_["hits"]
+def _name_hits(doc: Document) -> list[tuple[int, int, tuple[str, str]]]:
+    """Organisations, programmes and persons named in the document, leftmost-longest at word
+    boundaries."""
+    return at_word_boundaries(doc.text, leftmost_longest(literals.hits(doc.text, "names")))
 
 
 @cache
@@ -121,10 +123,15 @@ def _footnote_digit_at(text: str, i: int) -> bool:
 
 
 def find_names(text: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int, str]]:
-    """Leftmost-longest matches at word boundaries: (start, end, key)."""
+    """Leftmost-longest matches of the automaton's words at word boundaries: (start, end, key)."""
+    found = [(end + 1 - length, end + 1, key) for end, (length, key) in automaton.iter_long(text)]
+    return at_word_boundaries(text, found)
+
+
+def at_word_boundaries(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """The matches that are whole words (a footnote number may follow: "NRC3")."""
     out = []
-    for end_index, (length, key) in automaton.iter_long(text):  # leftmost-longest, in C
-        start, end = end_index - length + 1, end_index + 1
+    for start, end, key in found:
         if start > 0 and _word_char(text[start - 1]):
             continue
         if end < len(text) and _word_char(text[end]) and not _footnote_digit_at(text, end):
@@ -226,12 +233,12 @@ def _person_forms() -> dict[str, str]:
     return {fold(v): p["name"] for p in persons().values() for v in (p["name"], *p["variants"])}
 
 
-def organisation_mentions(doc: Document, shared: dict | None = None) -> list[Mention]:
+def organisation_mentions(doc: Document) -> list[Mention]:
     text = doc.text
     entries = gazetteer()
     out: list[Mention] = []
     taken: set[tuple[int, int]] = set()
-    for s, e, (source, key) in _name_hits(doc, {} if shared is None else shared):
+    for s, e, (source, key) in _name_hits(doc):
         if source != "entity":
             continue
         entry = entries[key]
@@ -254,14 +261,14 @@ _TITLED = re.compile(
 )
 
 
-_TITLE_WORDS = ("de heer", "mevrouw", "mw.", "dhr.", "president", "premier", "minister-president", "commissaris")
+literals.register("titles", ("de heer", "mevrouw", "mw.", "dhr.", "president", "premier", "minister-president", "commissaris"))
 
 
 def _title_positions(text: str) -> list[int]:
-    return [p for p in find_all(text, _TITLE_WORDS) if p == 0 or not text[p - 1].isalnum()]
+    return [p for p in literals.positions(text, "titles") if p == 0 or not text[p - 1].isalnum()]
 
 
-def person_mentions(doc: Document, shared: dict | None = None) -> list[Mention]:
+def person_mentions(doc: Document) -> list[Mention]:
     text = doc.text
     known = persons()
     folded = _person_forms()
@@ -281,7 +288,7 @@ def person_mentions(doc: Document, shared: dict | None = None) -> list[Mention]:
         m = _TITLED.match(text, pos)
         if m:
             add(m.start("name"), m.end("name"), m["name"], None, "title")
-    for s, e, (source, _name) in _name_hits(doc, {} if shared is None else shared):
+    for s, e, (source, _name) in _name_hits(doc):
         if source != "person":
             continue
         if text[max(0, s - 8) : s].rstrip().endswith("fractie"):
@@ -295,8 +302,7 @@ def party_mentions(doc: Document) -> list[Mention]:
 
 
 def entity_mentions(doc: Document) -> list[Mention]:
-    shared: dict = {}
-    out = person_mentions(doc, shared) + party_mentions(doc) + organisation_mentions(doc, shared)
+    out = person_mentions(doc) + party_mentions(doc) + organisation_mentions(doc)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -326,5 +332,7 @@ def unknown_acronyms(doc: Document) -> list[tuple[str, int]]:
         counts[token] = counts.get(token, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
+
+literals.register("names", _names())
 
 EXTRACTOR = Extractor(NAME, VERSION, ("person", "party", "organisation", "programme"), entity_mentions)

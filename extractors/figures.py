@@ -16,6 +16,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from extractors import literals
 from extractors.document import Document, Mention, Span
 from extractors.numbers import (
     NUMBER_CORE,
@@ -27,7 +28,7 @@ from extractors.numbers import (
     parse_words,
 )
 from extractors.registry import Extractor
-from extractors.text import anchored_matches, digit_starts_of, find_all, sentence_bounds
+from extractors.text import anchored_matches, digit_starts_of, sentence_bounds
 
 NAME, VERSION = "figures", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -307,7 +308,7 @@ def _quantity(doc: Document, taken: _Taken, m: re.Match[str]):
 
 # --- numbers in words: found from the scale or percent word that follows them -------------------
 
-_WORD_ANCHORS = ("miljoen", "miljard", "procent", "euro")
+literals.register("number word anchors", ("miljoen", "miljard", "procent", "euro"))
 _WORD_BEFORE = re.compile(rf"(?<![\w])(?P<w>{WORD_NUMBER_PATTERN})\s+$", re.IGNORECASE)
 _WORD_TAIL = re.compile(rf"(?P<sc>miljoen|miljard)?\s?(?P<post>{_POST_CUR})?")
 
@@ -315,7 +316,7 @@ _WORD_TAIL = re.compile(rf"(?P<sc>miljoen|miljard)?\s?(?P<post>{_POST_CUR})?")
 def _word_figures(doc: Document, taken: _Taken) -> Iterator[Mention]:
     text = doc.text
     seen: set[int] = set()
-    for pos in find_all(text, _WORD_ANCHORS):
+    for pos in literals.positions(text, "number word anchors"):
         w = _WORD_BEFORE.search(text, max(0, pos - 45), pos)
         if w and w.start() not in seen:
             seen.add(w.start())

@@ -8,7 +8,7 @@ from functools import cache
 from importlib.resources import files
 from typing import NamedTuple
 
-import ahocorasick
+from extractors import literals
 
 # Fracties named after their only member are a fractie only where the text says so
 # ("fractie Visseren-Hamakers"); elsewhere the same words are a person's name.
@@ -28,13 +28,7 @@ def aliases() -> dict[str, str]:
     return {alias: canon for canon, forms in data["fracties"].items() for alias in forms}
 
 
-@cache
-def _automaton() -> ahocorasick.Automaton:
-    a = ahocorasick.Automaton()
-    for alias, canon in aliases().items():
-        a.add_word(alias, (len(alias), canon))
-    a.make_automaton()
-    return a
+literals.register("fracties", aliases())
 
 
 _PRE = re.compile(r"fractie(?:\s+van(?:\s+de)?)?\s+$")
@@ -44,30 +38,30 @@ _POST = re.compile(r"-?fractie\b")
 def find_fracties(text: str, start: int = 0, end: int | None = None) -> list[FractieHit]:
     """Every fractie named in text[start:end], as the span of its printed name.
 
-    Names are found with one Aho-Corasick pass; "SP-fractie", "Voltfractie" and "fractie van
+    Names are found in the text's one pass over every literal (extractors.literals); "SP-fractie", "Voltfractie" and "fractie van
     GroenLinks-PvdA" are recognised from the words around the name.
     """
     end = len(text) if end is None else end
-    hits = []
     if end <= start:
-        return hits
-    for last, (length, canon) in _automaton().iter(text, start, end):
-        s, e = last - length + 1, last + 1
-        if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_"):
-            continue
-        post = _POST.match(text, e)
-        if e < len(text) and (text[e].isalnum() or text[e] == "_") and not post:
-            continue
-        pre = _PRE.search(text, max(0, s - 20), s)
-        if canon in _PERSON_NAMED and not (pre or post):
-            continue
-        hits.append(FractieHit(s, e, canon))
+        return []
+    found = literals.hits(text, "fracties", start, end)
+    hits = [FractieHit(s, e, canon) for s, e, canon in found if _stands_alone(text, s, e, canon)]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[FractieHit] = []
     for h in hits:  # leftmost-longest: "GroenLinks-PvdA", not also "PvdA"
         if not out or h.start >= out[-1].end:
             out.append(h)
     return out
+
+
+def _stands_alone(text: str, s: int, e: int, canon: str) -> bool:
+    """Is the name at [s, e) a fractie's name, not part of a longer word or a person's name?"""
+    if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_"):
+        return False
+    post = _POST.match(text, e)
+    if e < len(text) and (text[e].isalnum() or text[e] == "_") and not post:
+        return False
+    return canon not in _PERSON_NAMED or bool(post or _PRE.search(text, max(0, s - 20), s))
 
 
 def canonical_fractie(name: str) -> str | None:

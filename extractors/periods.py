@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extractors import literals
 from extractors.dates import MONTH_PATTERN, MONTHS, iso_date
 from extractors.document import Document, Mention, per_document
 from extractors.registry import Extractor
-from extractors.text import anchored_matches, digit_starts_of, find_all
+from extractors.text import anchored_matches, digit_starts_of
 
 NAME, VERSION = "periods", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -186,7 +187,7 @@ def _kind_before_year(text: str, s: int) -> str | None:
 _TUSSEN = re.compile(r"(?i:tussen)\s+$")
 _YEAR_RANGE_AFTER = re.compile(r"\s*(?P<sep>t/m|tot\s+en\s+met|–|-|tot|en)\s*(?P<y2>\d{4})(?![\w-])")
 _Q = re.compile(r"Q(?P<q>[1-4])(?![\w])")
-_RELATIVE_ANCHORS = ("jaar", "zomer", "binnenkort", "korte termijn")
+literals.register("relative date anchors", ("jaar", "zomer", "binnenkort", "korte termijn"))
 # the word before "jaar" or "zomer" in the relative phrases
 _BEFORE_RELATIVE = {"vorig", "afgelopen", "dit", "volgend", "komend", "volgende", "het", "de", "voor"}
 
@@ -240,7 +241,7 @@ def _scan(doc: Document) -> list[tuple[str, int, int, re.Match[str] | None]]:
     for q in _Q.finditer(text):
         if found.free(q.start(), q.end()) and (q.start() == 0 or not text[q.start() - 1].isalnum()):
             found.add("quarter", q.start(), q.end(), q)
-    for pos in find_all(text, _RELATIVE_ANCHORS):
+    for pos in literals.positions(text, "relative date anchors"):
         before = text[max(0, pos - 14) : pos].split()
         if text.startswith(("jaar", "zomer"), pos) and (not before or before[-1].lower() not in _BEFORE_RELATIVE):
             continue  # "het jaar 2026", "deze zomer": not one of the relative phrases

@@ -19,12 +19,17 @@ import re
 from collections.abc import Iterator
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from extractors import literals
 from extractors.document import Document, Mention
 from extractors.registry import Extractor
-from extractors.text import find_all
 
 NAME, VERSION = "references", "1"
 LABEL = f"{NAME}@{VERSION}"
+
+literals.register("kamerstuk triggers", ("Kamerstuk", "motie", "Motie"))
+literals.register("volgnummer anchors", ("nr", "-", "–"))  # "nr. 6", a glued "-X34"
+literals.register("moties", ("motie", "Motie"))
+literals.register("url starts", ("http://", "https://", "www."))
 OFFICIAL = "https://zoek.officielebekendmakingen.nl/"
 
 _DOSSIER = r"\d{2}[\x20.]?\d{3}"
@@ -100,7 +105,7 @@ def _kamerstuk_fields(value: str, motion: bool, nr: str | None = None) -> dict:
 
 def _triggered(text: str) -> Iterator[re.Match[str]]:
     last_end = -1
-    for pos in find_all(text, ("Kamerstuk", "motie", "Motie")):
+    for pos in literals.positions(text, "kamerstuk triggers"):
         if pos < last_end:
             continue
         m = _TRIGGERED.match(text, pos)
@@ -167,7 +172,7 @@ def _bare_candidates(text: str) -> Iterator[re.Match[str]]:
     """Bare Kamerstuk numbers, looked for only around a volgnummer ("nr. 6") or a glued one
     ("-X34"): scanning every digit of the text with the full pattern would cost far more."""
     last_end = -1
-    anchors = (_BARE_ANCHOR.match(text, p) for p in find_all(text, ("nr", "-", "–")))
+    anchors = (_BARE_ANCHOR.match(text, p) for p in literals.positions(text, "volgnummer anchors"))
     for a in (x for x in anchors if x):
         m = _BARE.search(text, max(0, a.start() - 25), min(len(text), a.end() + 30))
         while m and m.end() <= a.start():
@@ -189,7 +194,7 @@ def _take(taken: bytearray, s: int, e: int) -> None:
 def _urls(doc: Document, taken: bytearray) -> Iterator[Mention]:
     text = doc.text
     last_end = -1
-    for start in find_all(text, ("http://", "https://", "www.")):  # literal starts: str.find skips to them
+    for start in literals.positions(text, "url starts"):
         m = _URL.match(text, start)
         if m is None or start < last_end:
             continue
@@ -246,8 +251,8 @@ def _own_headers(doc: Document, taken: bytearray) -> Iterator[Mention]:
 def motion_submitters(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Names in "moties Timmermans en Yesilgöz-Zegerius", "motie-Piri c.s." within [start, end)."""
     out = []
-    positions = find_all(text[start:end], ("motie", "Motie"))
-    matches = (_MOTION_NAMES.match(text, start + pos, end) for pos in positions)
+    positions = literals.positions(text, "moties", start, end)
+    matches = (_MOTION_NAMES.match(text, pos, end) for pos in positions)
     for m in (x for x in matches if x):
         for n in re.finditer(r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*(?:\s+[A-Z][\w'’-]+)?", m["names"]):
             name = n.group(0)

@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extractors import literals
 from extractors.dates import parse_dutch_date
 from extractors.document import Cell, Footnote, Line, Signatory, Span, Table
-from extractors.text import find_all, strip_decoration
+from extractors.text import strip_decoration
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+literals.register("footnote markers", (*SUPERSCRIPT_DIGITS, "^[", "<sup>"))
 
 _FOOTNOTE_START = re.compile(
     rf"^\s*(?:(?P<sup>[{SUPERSCRIPT_DIGITS}]+)|\[(?P<br>\d{{1,3}})\]|<sup>(?P<html>\d{{1,3}})</sup>)(?=\s|$)"
@@ -92,7 +95,7 @@ _ANCHORS = (
 def _anchors(text: str) -> list[tuple[str, Span]]:
     """Every footnote marker in running text, with its number, in order."""
     out = []
-    starts = find_all(text, (*SUPERSCRIPT_DIGITS, "^[", "<sup>"))  # rare characters: str.find skips to them
+    starts = literals.positions(text, "footnote markers")
     for pattern in _ANCHORS:
         for m in (pattern.match(text, p) for p in starts if not (p and text[p - 1] in SUPERSCRIPT_DIGITS)):
             if m is None:

@@ -1,0 +1,123 @@
+"""Every literal word the extractors look for, found in one Aho-Corasick pass over a text.
+
+Extractors anchor on literals: names from the gazetteers, fractie names, the cue words of
+commitments, "Kamerstuk", "http://", "miljard", footnote markers. Searching for each of them
+separately costs a scan of the whole text per word; one automaton holding all of them reads the
+text once, whatever their number.
+
+A module registers its words under a namespace when it is imported (`register`); `hits(text,
+namespace)` gives where they occur in a text. The automaton is built on first use and built again
+when a module registers more words later (extractors are imported lazily). The hits of the text
+being processed are kept, so the extractors that read one document share one pass.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import ahocorasick
+
+# word -> {namespace: payload}; a word registered twice in one namespace keeps the last payload
+_WORDS: dict[str, dict[str, Any]] = {}
+_state: dict[str, Any] = {"automaton": None, "namespaces": [], "text": None, "hits": None}
+_KEPT = 5000  # a text this long is a document, read whole and kept; a shorter one (a heading) is not
+
+
+def register(namespace: str, words: Iterable[str] | Mapping[str, Any]) -> None:
+    """Look for these words (with a payload each, when a mapping) under namespace from now on."""
+    pairs = words.items() if isinstance(words, Mapping) else ((w, None) for w in words)
+    for word, payload in pairs:
+        if word:
+            _WORDS.setdefault(word, {})[namespace] = payload
+    _state.update(automaton=None, text=None, hits=None)
+
+
+def cased(words: Iterable[str]) -> dict[str, str]:
+    """The words as written, with a capital (at the start of a sentence) and in capitals (in a
+    heading), each mapped to the word as given."""
+    out: dict[str, str] = {}
+    for w in words:
+        for form in (w, w[:1].upper() + w[1:], w.upper()):
+            out.setdefault(form, w)
+    return out
+
+
+def _automaton() -> ahocorasick.Automaton:
+    """Each word maps to its length and its (namespace number, payload) pairs."""
+    if _state["automaton"] is None:
+        names = _state["namespaces"] = sorted({ns for entries in _WORDS.values() for ns in entries})
+        number = {ns: i for i, ns in enumerate(names)}
+        a = ahocorasick.Automaton()
+        for word, entries in _WORDS.items():
+            a.add_word(word, (len(word), tuple((number[ns], payload) for ns, payload in entries.items())))
+        a.make_automaton()
+        _state["automaton"] = a
+    return _state["automaton"]
+
+
+def _all_hits(text: str) -> dict[str, list[tuple[int, int, Any]]]:
+    if _state["text"] is not text:
+        if not _WORDS:
+            return {}
+        automaton = _automaton()
+        found: list[list[tuple[int, int, Any]]] = [[] for _ in _state["namespaces"]]
+        for last, (length, entries) in automaton.iter(text):
+            for number, payload in entries:
+                found[number].append((last + 1 - length, last + 1, payload))
+        for spans in found:
+            spans.sort()  # by start, then end: one word per span, so payloads are never compared
+        _state.update(text=text, hits=dict(zip(_state["namespaces"], found, strict=True)))
+    return _state["hits"]
+
+
+def hits(text: str, namespace: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Any]]:
+    """Every occurrence of the namespace's words wholly inside text[start:end], as (start, end,
+    payload), in order of start (overlapping occurrences included).
+
+    A document is read whole once and kept for the next call; a part of another text, or a short
+    text (a heading), is read on its own and not kept, so that it does not cost the document's pass."""
+    end = len(text) if end is None else end
+    if _state["text"] is not text and (start > 0 or end < len(text) or len(text) < _KEPT):
+        return _window_hits(text, namespace, start, end)
+    found = _all_hits(text).get(namespace, [])
+    if start == 0 and end == len(text):
+        return found
+    lo = bisect.bisect_left(found, (start,))
+    hi = bisect.bisect_left(found, (end,))
+    return [h for h in found[lo:hi] if h[1] <= end]
+
+
+def _window_hits(text: str, namespace: str, start: int, end: int) -> list[tuple[int, int, Any]]:
+    if not _WORDS or end <= start:
+        return []
+    automaton = _automaton()
+    if namespace not in _state["namespaces"]:
+        return []
+    wanted = _state["namespaces"].index(namespace)
+    out = [
+        (last + 1 - length, last + 1, payload)
+        for last, (length, entries) in automaton.iter(text, start, end)
+        for number, payload in entries
+        if number == wanted
+    ]
+    out.sort()
+    return out
+
+
+def positions(text: str, namespace: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where the namespace's words start in text[start:end], in order (a place where two of its
+    words start counts once)."""
+    return sorted({h[0] for h in hits(text, namespace, start, end)})
+
+
+def leftmost_longest(found: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """Non-overlapping occurrences, from the left, each the longest starting there."""
+    out: list[tuple[int, int, Any]] = []
+    end = -1
+    for h in sorted(found, key=lambda h: (h[0], -h[1])):
+        if h[0] >= end:
+            out.append(h)
+            end = h[1]
+    return out
