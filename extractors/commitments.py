@@ -55,7 +55,7 @@ _TARGET_RULES = [
     (("groeien",), re.compile(r"\bgroeien\s+(?:we\s+)?(?:door\s+)?naar\b.{0,100}?\b(?:in|vanaf)\s+\d{4}", re.I)),
     (("gecommitteerd",), re.compile(r"\bgecommitteerd\s+aan\b", re.I)),
     (("verankeren",), re.compile(r"\bwettelijk\s+te\s+verankeren\b", re.I)),
-]
+]  # fmt: skip
 _PLAN_RULES = [
     (("start",), re.compile(r"\b(?:start|starten)\s+(?:een|de)\b.{0,100}?(?:campagne|project|programma)", re.I)),
     (("opgepakt",), re.compile(r"\bworden\s+.{0,60}?\bopgepakt\b", re.I)),
