@@ -102,7 +102,16 @@ def _clean(v: float | None) -> int | float | None:
     return int(r) if r == int(r) else r
 
 
+@cache
+def _qualifier_last_words() -> frozenset[str]:
+    return frozenset(q.split()[-1].lower() for q in _data()["qualifiers"])
+
+
 def _qualifier(text: str, start: int) -> tuple[str | None, str | None]:
+    before = text[max(0, start - 30) : start]
+    words = before.split()
+    if not words or not before[-1:].isspace() or words[-1].lower().rpartition("(")[2] not in _qualifier_last_words():
+        return None, None  # the word before is no qualifier's last word: decided without the regex
     m = _qualifier_re().search(text, max(0, start - 30), start)
     if not m:
         return None, None
@@ -110,12 +119,18 @@ def _qualifier(text: str, start: int) -> tuple[str | None, str | None]:
     return _data()["qualifiers"].get(printed.lower(), printed.lower()), printed
 
 
+_MINUS = re.compile(r"-/-\s?$|−\s?$")
+_DASH_IN_CELL = re.compile(r"(?:^|[\t\n(])\s*[-–]\s?$")
+
+
 def _negative(text: str, start: int) -> bool:
     before = text[max(0, start - 6) : start]
-    if re.search(r"-/-\s?$|−\s?$", before):
+    if "-" not in before and "–" not in before and "−" not in before:
+        return False
+    if _MINUS.search(before):
         return True
     # "– € 52,3 miljoen" at the start of a line or a table cell; in running text a dash is a dash
-    return bool(re.search(r"(?:^|[\t\n(])\s*[-–]\s?$", before))
+    return bool(_DASH_IN_CELL.search(before))
 
 
 def _rate(text: str, end: int) -> str | None:
@@ -169,6 +184,9 @@ _IDENTIFIER_BEFORE = re.compile(
     r"(?:\d+\s*(?:en|,|t/m)\s*(?:vraag\s+)?)*)$",
     re.IGNORECASE,
 )
+# every alternative of _IDENTIFIER_BEFORE holds one of these (lower-cased)
+_IDENTIFIER_WORDS = ("blz", "pag", "p.", "postbus", "mpc", "artikel", "art.", "hoofdstuk", "paragraaf", "bijlage", "lid",
+                     "vra", "antwoord", "nr", "nummer")  # fmt: skip
 _CLOCK = re.compile(r"\d{1,2}[.:]\d{2}\s*uur\b")
 _STRONG_SCALES = {"miljoen", "miljard", "biljoen", "mln", "mln.", "mld", "mld.", "mrd", "mrd."}
 
@@ -184,6 +202,9 @@ def is_identifier(text: str, start: int) -> bool:
         return True
     if _CLOCK.match(text, start):
         return True
+    before = text[max(0, start - 40) : start].lower()
+    if not any(word in before for word in _IDENTIFIER_WORDS):
+        return False  # none of the words that introduce a reference number: no regex needed
     return bool(_IDENTIFIER_BEFORE.search(text, max(0, start - 40), start))
 
 

@@ -40,12 +40,13 @@ SCALE_PATTERN = r"(?:duizend|miljoen|miljard|biljoen|mln\.?|mld\.?|mrd\.?|mio\.?
 NUMBER_CORE = r"(?:\d{1,3}(?:(?:\.|\u00a0|\u202f|\x20)\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d])|\d+)(?![\w])"
 NUMBER_PATTERN = r"(?<![\w.,/-])" + NUMBER_CORE
 _SPACES = "\u00a0\u202f "
+_NUMBER_CHARS = re.compile(r"[\d.,\u00a0\u202f ]+")
 
 
 def parse_number(s: str) -> float | None:
     """The value of a number printed the Dutch way; None when s is not one."""
     s = s.strip()
-    if not s or not re.fullmatch(r"[\d.,\u00a0\u202f ]+", s) or not s[0].isdigit():
+    if not s or not s[0].isdigit() or not _NUMBER_CHARS.fullmatch(s):
         return None
     for space in _SPACES:
         s = s.replace(space, "")

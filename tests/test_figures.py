@@ -286,3 +286,30 @@ def test_format_then_parse_number(v):
 def test_figures_never_raise_and_slice(text):
     for m in figure_mentions(doc_of(text)) + list(period_mentions(doc_of(text))):
         assert text[m.start : m.end] == m.text
+
+
+# --- the cheap tests that spare a regex must never change what the regex decides ---------------
+
+_BEFORE_PIECES = st.sampled_from([
+    "ongeveer ", "ca. ", "circa ", "(tot ", "tot ", "ten minste ", "meer dan ", "een kleine ", "zo’n ", "ruim ",
+    "vraag ", "vragen 3 en ", "blz. ", "Postbus ", "artikel ", "nr. ", "nrs. ", "Bijlage ", "(", " ", "\n", "x ", "-/- ",
+    "– ", "\t", "beleid ", "de ",
+])  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_BEFORE_PIECES, max_size=8).map("".join))
+def test_the_prefilters_agree_with_the_patterns_they_guard(before):
+    import re
+
+    from extractors import figures as F
+
+    text = before + "12"
+    start = len(before)
+    m = F._qualifier_re().search(text, max(0, start - 30), start)
+    expected_qualifier = (F._data()["qualifiers"].get(m["q"].lower(), m["q"].lower()), m["q"]) if m else (None, None)
+    assert F._qualifier(text, start) == expected_qualifier
+    window = text[max(0, start - 6) : start]
+    expected_negative = bool(re.search(r"-/-\s?$|−\s?$", window) or re.search(r"(?:^|[\t\n(])\s*[-–]\s?$", window))
+    assert F._negative(text, start) == expected_negative
+    assert F.is_identifier(text, start) == bool(F._IDENTIFIER_BEFORE.search(text, max(0, start - 40), start))
