@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from types import MappingProxyType
 from typing import Any
 
 import ahocorasick
@@ -157,15 +158,15 @@ def _initials_fit(abbr: str, expansion: str) -> str | None:
     words = expansion.split()[-(len(letters) + 3) :]  # an expansion has about one word per letter
     if not any(w[:1].upper() == letters[0] for w in words):
         return None  # no word starts with the acronym's first letter: not its expansion
+    lower = [c.lower() for c in letters]
     for k in range(len(words) - 1, -1, -1):
         tail = words[k:]
         joined = "".join(w[0].upper() for w in tail if w[0].isalnum())
+        if not joined.startswith(letters[0]) or (len(tail) < 2 and len(letters) > 2):
+            continue  # the cheap conditions first: most tails fail them
         inner = "".join(c for w in tail for c in w if c.isupper())
         # compounds hide initials ("Defensiemechanisme" gives the M of MDM): fall back to the letters
-        spelled = "".join(tail).lower()
-        loose = _subsequence([c.lower() for c in letters], spelled)
-        fits = _subsequence(letters, joined) or _subsequence(letters, inner) or loose
-        if joined.startswith(letters[0]) and fits and (len(tail) >= 2 or len(letters) <= 2):
+        if _subsequence(letters, joined) or _subsequence(letters, inner) or _subsequence(lower, "".join(tail).lower()):
             return " ".join(tail)
     return None
 
@@ -233,6 +234,13 @@ def _person_forms() -> dict[str, str]:
     return {fold(v): p["name"] for p in persons().values() for v in (p["name"], *p["variants"])}
 
 
+@cache
+def _entry_fields(key: str) -> Mapping[str, Any]:
+    """The fields of every mention of a gazetteer entry: made once and shared, so read-only."""
+    e = gazetteer()[key]
+    return MappingProxyType({"label": e.label, "acronym": e.acronym, "category": e.category, "id": e.id, "broader": e.broader})
+
+
 def organisation_mentions(doc: Document) -> list[Mention]:
     text = doc.text
     entries = gazetteer()
@@ -242,8 +250,7 @@ def organisation_mentions(doc: Document) -> list[Mention]:
         if source != "entity":
             continue
         entry = entries[key]
-        out.append(_mention(doc, entry.kind, s, e, entry.value, label=entry.label, acronym=entry.acronym,
-                            category=entry.category, id=entry.id, broader=entry.broader))  # fmt: skip
+        out.append(Mention(doc.name, entry.kind, s, e, text[s:e], entry.value, LABEL, _entry_fields(key)))
         taken.add((s, e))
     known = _known_folded()
     for d in acronym_definitions(text):
