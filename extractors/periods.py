@@ -44,6 +44,9 @@ _RELATIVE = re.compile(
 )
 
 
+_WHITE = re.compile(r"\s+")
+
+
 def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
@@ -98,7 +101,7 @@ def _resolve(kind: str, m: re.Match[str], doc: Document) -> tuple[str | None, st
             y = year
         return iso_date(y, 3 * q - 2), iso_date(y, 3 * q), extra
     if kind == "cued_year":
-        cue = re.sub(r"\s+", " ", m["cue"].lower())
+        cue = _WHITE.sub(" ", m["cue"].lower())
         y = str(int(m["y"]))
         extra["cue"] = cue
         if cue in ("vanaf", "sinds", "na"):
@@ -122,7 +125,7 @@ def _relative(phrase: str, doc: Document, extra: dict) -> tuple[str | None, str 
     year = _doc_year(doc)
     if year is None or doc.date is None:
         return None, None, extra
-    phrase = re.sub(r"\s+", " ", phrase)
+    phrase = _WHITE.sub(" ", phrase)
     month = int(doc.date[5:7]) if len(doc.date) >= 7 else 1
     table = {
         "vorig jaar": (str(year - 1), None), "afgelopen jaar": (str(year - 1), None), "dit jaar": (str(year), None),
@@ -177,7 +180,7 @@ def _kind_before_year(text: str, s: int) -> str | None:
     if word == "van" and len(head) >= 2:
         prev = head[-2].lower()
         return "season" if prev in _SEASON_WORDS else "half" if prev == "helft" else "quarter" if prev == "kwartaal" else None
-    if word == "kwartaal" or re.fullmatch(r"q[1-4]", word):
+    if word == "kwartaal" or (len(word) == 2 and word[0] == "q" and word[1] in "1234"):
         return "quarter"
     if word in _CUES:
         return "cued_year"
@@ -200,6 +203,15 @@ def _in_url(text: str, start: int) -> bool:
     return "://" in token or token.startswith("www.") or "/" in token[: start - token_start]
 
 
+def _may_start_day(text: str, p: int) -> bool:
+    """Can a day number start at p: one or two digits, then white space or a dash ("21 mei",
+    "9-10 juni")? Most digit runs fail this test and are never given to the pattern."""
+    q = p + 1
+    if q < len(text) and text[q].isdigit():
+        q += 1
+    return q < len(text) and (text[q].isspace() or text[q] in "-–e")
+
+
 class _Found:
     def __init__(self, text: str):
         self.text = text
@@ -219,11 +231,11 @@ def _scan(doc: Document) -> list[tuple[str, int, int, re.Match[str] | None]]:
     text = doc.text
     found = _Found(text)
     starts = digit_starts_of(doc)
-    for m in anchored_matches(_DAY_FORMS, text, starts):
+    for m in anchored_matches(_DAY_FORMS, text, [p for p in starts if _may_start_day(text, p)]):
         if found.free(m.start(), m.end()):
             kind = "day_range" if m["d2"] else "days_in_month" if m["dd"] else "day"
             found.add(kind, m.start(), m.end(), m)
-    for y in anchored_matches(_YEAR, text, starts):
+    for y in anchored_matches(_YEAR, text, [p for p in starts if text.startswith(("19", "20"), p)]):
         s, e = y.start(), y.end()
         if not found.free(s, e):
             continue
@@ -264,7 +276,7 @@ def _resolve_found(kind: str, s: int, e: int, m: re.Match[str] | None, doc: Docu
             extra["flag"] = f"implausible period: {y1} to {y2}"
         return str(y1), str(y2), extra
     if kind == "relative":
-        return _relative(re.sub(r"\s+", " ", text[s:e].lower()), doc, {})
+        return _relative(_WHITE.sub(" ", text[s:e].lower()), doc, {})
     assert m is not None
     groups = m.groupdict()
     if not (kind == "quarter" and e - s <= 2):  # all but a bare "Q2" end in their year

@@ -313,3 +313,37 @@ def test_the_prefilters_agree_with_the_patterns_they_guard(before):
     expected_negative = bool(re.search(r"-/-\s?$|−\s?$", window) or re.search(r"(?:^|[\t\n(])\s*[-–]\s?$", window))
     assert F._negative(text, start) == expected_negative
     assert F.is_identifier(text, start) == bool(F._IDENTIFIER_BEFORE.search(text, max(0, start - 40), start))
+
+
+_DATE_PIECES = st.sampled_from([
+    "1", "12", "2026", "1999", "20261", " ", "-", "–", "en", " mei", " dec", " t/m ", " jl.", "x", "\n", "Q2", "e", ",", "²",
+])  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=16).map("".join))
+def test_days_and_years_found_from_the_digit_runs_are_those_a_full_search_finds(text):
+    from extractors import periods as P
+    from extractors.text import anchored_matches, digit_run_starts
+
+    starts = digit_run_starts(text)
+    days = anchored_matches(P._DAY_FORMS, text, [p for p in starts if P._may_start_day(text, p)])
+    assert [m.span() for m in days] == [m.span() for m in P._DAY_FORMS.finditer(text)]
+    years = anchored_matches(P._YEAR, text, [p for p in starts if text.startswith(("19", "20"), p)])
+    assert [m.span() for m in years] == [m.span() for m in P._YEAR.finditer(text)]
+
+
+_FIGURE_PIECES = st.sampled_from([
+    "1", "19,3", "10.447", " ", "€", "EUR ", " miljard", " mln.", "%", " procent", " à ", "-", "x", "(", ")", "NRC", "/", ".",
+    ",", " personen",
+])  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FIGURE_PIECES, max_size=16).map("".join))
+def test_figures_found_from_the_digit_runs_are_those_a_full_search_finds(text):
+    from extractors import figures as F
+    from extractors.text import anchored_matches, digit_run_starts
+
+    anchored = anchored_matches(F._figure_re(), text, digit_run_starts(text))
+    assert [m.span() for m in anchored] == [m.span() for m in F._figure_re().finditer(text)]
