@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from extractors.document import Line, Part, Question, Span
 from extractors.fracties import asking_fractie, find_fracties
 from extractors.structure import footnote_extent, footnote_label, is_role_line, is_rule, is_url_line
-from extractors.text import content_span, ends_sentence, strip_decoration
+from extractors.text import anchored_matches, content_span, ends_sentence, find_all, strip_decoration
 
 _NUMBERED = re.compile(r"^\s*(?:[-–]\s+)?(?:\*\*)?(?P<n>\d{1,3})(?:\.(?!\d)\s*|\s+(?=[A-Z\"“‘'À-Ý]))(?=\S)")
 _VRAAG = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]?\s*(?:\*\*)?\s*$", re.I)
@@ -297,15 +297,28 @@ def _answer_extent(lines: Sequence[Line], first: int, stop: int) -> tuple[Span |
 
 def _answer_references(text: str, lines: Sequence[Line], content: list[int], own: int | None) -> tuple[tuple[int, ...], bool]:
     refs: list[int] = []
+    pointer = bool(content)
     for i in content:
         line = lines[i].text
-        if "raag" not in line and "ragen" not in line and "RAAG" not in line:
-            continue  # no "vraag"/"vragen" on this line: skip the regex
-        for m in _REFERS.finditer(line):
-            numbers = [int(m["first"])] + [int(x) for x in re.findall(r"\d{1,3}", m["more"] or "")]
+        low = line.lower()
+        if "vra" not in low:
+            pointer = False  # no "vraag"/"vragen" on this line: no reference, and no pointer
+            continue
+        for m in _refers_in(line, low):
+            numbers = [int(m["first"])] + [int(x) for x in _NUMBER.findall(m["more"] or "")]
             refs.extend(n for n in numbers if n != own)
-    pointer = bool(content) and all(_POINTER_ONLY.match(strip_decoration(lines[i].text)) for i in content)
+        pointer = pointer and bool(_POINTER_ONLY.match(strip_decoration(line)))
     return tuple(sorted(set(refs))), pointer
+
+
+_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _refers_in(line: str, low: str):
+    """The references to other questions in a line, the pattern tried only where "vra" stands."""
+    if len(low) != len(line):  # a character whose lower case is longer: positions would shift
+        return _REFERS.finditer(line)
+    return anchored_matches(_REFERS, line, find_all(low, ("vra",)))
 
 
 def _assign_series(questions: list[Question], starts: list[_Start]) -> list[Question]:
