@@ -12,14 +12,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 from typing import Any
-
-import ahocorasick
 
 from extractors import literals
 from extractors.document import Document, Mention
@@ -79,19 +77,6 @@ def _surface_forms() -> Iterator[tuple[str, str]]:
                 yield form[:1].upper() + form[1:], e["id"]  # at the start of a sentence
 
 
-def _automaton(pairs: Iterable[tuple[str, str]]) -> ahocorasick.Automaton:
-    a = ahocorasick.Automaton()
-    for form, key in pairs:
-        a.add_word(form, (len(form), key))
-    a.make_automaton()
-    return a
-
-
-@cache
-def _entity_automaton() -> ahocorasick.Automaton:
-    return _automaton(_surface_forms())
-
-
 def _names() -> dict[str, tuple[str, str]]:
     """Organisations, programmes and persons: printed form -> (source, key). A form that is both
     keeps the person."""
@@ -121,12 +106,6 @@ def _footnote_digit_at(text: str, i: int) -> bool:
     while j < len(text) and j - i < 2 and text[j].isdigit():
         j += 1
     return j > i and (j == len(text) or not _word_char(text[j]))
-
-
-def find_names(text: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int, str]]:
-    """Leftmost-longest matches of the automaton's words at word boundaries: (start, end, key)."""
-    found = [(end + 1 - length, end + 1, key) for end, (length, key) in automaton.iter_long(text)]
-    return at_word_boundaries(text, found)
 
 
 def at_word_boundaries(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
@@ -324,7 +303,7 @@ def unknown_acronyms(doc: Document) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     fracties = {h.canonical for h in find_fracties(doc.text)}
     covered = bytearray(len(doc.text))
-    for s, e, _ in find_names(doc.text, _entity_automaton()):
+    for s, e, _ in at_word_boundaries(doc.text, leftmost_longest(literals.hits(doc.text, "entity names"))):
         covered[s:e] = b"\1" * (e - s)
     for m in re.finditer(r"(?<![\w-])[A-Z][A-Z0-9&]{1,9}(?:-[A-Z][A-Z0-9]*)?(?![\w])", doc.text):
         token = m.group(0)
@@ -341,5 +320,6 @@ def unknown_acronyms(doc: Document) -> list[tuple[str, int]]:
 
 
 literals.register("names", _names())
+literals.register("entity names", dict(_surface_forms()))
 
 EXTRACTOR = Extractor(NAME, VERSION, ("person", "party", "organisation", "programme"), entity_mentions)

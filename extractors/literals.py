@@ -17,11 +17,11 @@ import bisect
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 
 # word -> {namespace: payload}; a word registered twice in one namespace keeps the last payload
 _WORDS: dict[str, dict[str, Any]] = {}
-_state: dict[str, Any] = {"automaton": None, "namespaces": [], "text": None, "hits": None}
+_state: dict[str, Any] = {"automaton": None, "namespaces": [], "entries": [], "text": None, "hits": None}
 _KEPT = 5000  # a text this long is a document, read whole and kept; a shorter one (a heading) is not
 
 
@@ -44,16 +44,15 @@ def cased(words: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _automaton() -> ahocorasick.Automaton:
-    """Each word maps to its length and its (namespace number, payload) pairs."""
+def _automaton() -> ahocorasick_rs.AhoCorasick:
+    """All registered words in one automaton; `_state["entries"][i]` holds the (namespace number,
+    payload) pairs of word i."""
     if _state["automaton"] is None:
         names = _state["namespaces"] = sorted({ns for entries in _WORDS.values() for ns in entries})
         number = {ns: i for i, ns in enumerate(names)}
-        a = ahocorasick.Automaton()
-        for word, entries in _WORDS.items():
-            a.add_word(word, (len(word), tuple((number[ns], payload) for ns, payload in entries.items())))
-        a.make_automaton()
-        _state["automaton"] = a
+        _state["entries"] = [tuple((number[ns], payload) for ns, payload in entries.items()) for entries in _WORDS.values()]
+        # a DFA: the fastest search, for an automaton built once per process
+        _state["automaton"] = ahocorasick_rs.AhoCorasick(list(_WORDS), implementation=ahocorasick_rs.Implementation.DFA)
     return _state["automaton"]
 
 
@@ -61,11 +60,12 @@ def _all_hits(text: str) -> dict[str, list[tuple[int, int, Any]]]:
     if _state["text"] is not text:
         if not _WORDS:
             return {}
-        automaton = _automaton()
+        matches = _automaton().find_matches_as_indexes(text, overlapping=True)
+        entries = _state["entries"]
         found: list[list[tuple[int, int, Any]]] = [[] for _ in _state["namespaces"]]
-        for last, (length, entries) in automaton.iter(text):
-            for number, payload in entries:
-                found[number].append((last + 1 - length, last + 1, payload))
+        for word, start, end in matches:
+            for number, payload in entries[word]:
+                found[number].append((start, end, payload))
         for spans in found:
             spans.sort()  # by start, then end: one word per span, so payloads are never compared
         _state.update(text=text, hits=dict(zip(_state["namespaces"], found, strict=True)))
@@ -96,10 +96,11 @@ def _window_hits(text: str, namespace: str, start: int, end: int) -> list[tuple[
     if namespace not in _state["namespaces"]:
         return []
     wanted = _state["namespaces"].index(namespace)
+    entries = _state["entries"]
     out = [
-        (last + 1 - length, last + 1, payload)
-        for last, (length, entries) in automaton.iter(text, start, end)
-        for number, payload in entries
+        (start + s, start + e, payload)
+        for word, s, e in automaton.find_matches_as_indexes(text[start:end], overlapping=True)
+        for number, payload in entries[word]
         if number == wanted
     ]
     out.sort()

@@ -241,63 +241,65 @@ def _stripped_span(line: Line) -> tuple[int, int]:
 
 # --- kind, chamber, date, own numbers ------------------------------------------------------------
 
+# Each pattern with a word (lower case) its matches must hold: the pattern reads the head of the
+# document only when the lower-cased head holds the word (a substring test is far cheaper than a
+# case-insensitive search over thousands of characters).
 _KINDS = [
-    (
-        re.compile(r"NOTA\s+NAAR\s+AANLEIDING\s+VAN\s+HET\s+(?:\w+\s+)?VERSLAG", re.I),
-        "nota naar aanleiding van verslag",
-    ),
-    (
-        re.compile(r"VERSLAG\s+VAN\s+EEN\s+SCHRIFTELIJK\s+OVERLEG", re.I),
-        "verslag van een schriftelijk overleg",
-    ),
-    (
-        re.compile(r"^\s*Vragen en antwoorden\s*$|LIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN", re.I | re.M),
-        "lijst van vragen en antwoorden",
-    ),
-    (re.compile(r"^\s*Geachte\s+voorzitter", re.I | re.M), "brief"),
-    (re.compile(r"^\s*TER\s+BESLISSING\s*$", re.M), "beslisnota"),
-]
+    ("nota", re.compile(r"NOTA\s+NAAR\s+AANLEIDING\s+VAN\s+HET\s+(?:\w+\s+)?VERSLAG", re.I), "nota naar aanleiding van verslag"),
+    ("verslag", re.compile(r"VERSLAG\s+VAN\s+EEN\s+SCHRIFTELIJK\s+OVERLEG", re.I), "verslag van een schriftelijk overleg"),
+    ("vragen", re.compile(r"^\s*Vragen en antwoorden\s*$|LIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN", re.I | re.M),
+     "lijst van vragen en antwoorden"),
+    ("geachte", re.compile(r"^\s*Geachte\s+voorzitter", re.I | re.M), "brief"),
+    ("beslissing", re.compile(r"^\s*TER\s+BESLISSING\s*$", re.M), "beslisnota"),
+]  # fmt: skip
 
 
 def detect_kind(text: str) -> str | None:
     head = text[:6000]
-    for pattern, kind in _KINDS:
-        if pattern.search(head):
+    low = head.lower()
+    for word, pattern, kind in _KINDS:
+        if word in low and pattern.search(head):
             return kind
     return None
 
 
+# (word, pattern, chamber), in order: the first that matches decides
+_CHAMBERS = [
+    ("voorzitter", re.compile(r"Voorzitter\s+van\s+de\s+Eerste\s+Kamer", re.I), "Eerste Kamer"),
+    ("voorzitter", re.compile(r"Voorzitter\s+van\s+de\s+Tweede\s+Kamer", re.I), "Tweede Kamer"),
+    # Eerste Kamer papers carry a letter (A, B, ... G) where Tweede Kamer papers carry "Nr."
+    ("", re.compile(r"^\s*[A-Z]{1,2}\s+\**\s*(?:NOTA|MEMORIE|VERSLAG|BRIEF)\b", re.M), "Eerste Kamer"),
+    ("nr.", re.compile(r"^\s*Nr\.\s*\d+\s*$", re.M | re.I), "Tweede Kamer"),
+    ("commissie", re.compile(r"vaste\s+commissie\s+voor\s+Defensie"), "Tweede Kamer"),
+    ("kamer", re.compile(r"Tweede\s+Kamer"), "Tweede Kamer"),
+    ("kamer", re.compile(r"Eerste\s+Kamer"), "Eerste Kamer"),
+]  # fmt: skip
+
+
 def detect_chamber(text: str) -> str | None:
     head = text[:4000]
-    if re.search(r"Voorzitter\s+van\s+de\s+Eerste\s+Kamer", head, re.I):
-        return "Eerste Kamer"
-    if re.search(r"Voorzitter\s+van\s+de\s+Tweede\s+Kamer", head, re.I):
-        return "Tweede Kamer"
-    # Eerste Kamer papers carry a letter (A, B, ... G) where Tweede Kamer papers carry "Nr."
-    if re.search(r"^\s*[A-Z]{1,2}\s+\**\s*(?:NOTA|MEMORIE|VERSLAG|BRIEF)\b", head, re.M):
-        return "Eerste Kamer"
-    if re.search(r"^\s*Nr\.\s*\d+\s*$", head, re.M | re.I) or re.search(
-        r"vaste\s+commissie\s+voor\s+Defensie|Tweede\s+Kamer", head
-    ):
-        return "Tweede Kamer"
-    if re.search(r"Eerste\s+Kamer", head):
-        return "Eerste Kamer"
+    low = head.lower()
+    for word, pattern, chamber in _CHAMBERS:
+        if word in low and pattern.search(head):
+            return chamber
     return None
 
 
 _DATE_CUES = [
-    r"^\s*Datum\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})",
-    r"^\s*Ontvangen\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})",
-    r"^\s*Vastgesteld\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})",
-    r"beantwoord\s+bij\s+brief\s+van\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})",
-    r"Bij\s+brief\s+van\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s+zijn\s+de\s+vragen\s+beantwoord",
-]
+    ("datum", re.compile(r"^\s*Datum\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I)),
+    ("ontvangen", re.compile(r"^\s*Ontvangen\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I)),
+    ("vastgesteld", re.compile(r"^\s*Vastgesteld\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I)),
+    ("beantwoord", re.compile(r"beantwoord\s+bij\s+brief\s+van\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I)),
+    ("beantwoord", re.compile(
+        r"Bij\s+brief\s+van\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s+zijn\s+de\s+vragen\s+beantwoord", re.M | re.I)),
+]  # fmt: skip
 
 
 def detect_date(text: str) -> str | None:
     head = text[:4000]
-    for cue in _DATE_CUES:
-        m = re.search(cue, head, re.M | re.I)
+    low = head.lower()
+    for word, pattern in _DATE_CUES:
+        m = pattern.search(head) if word in low else None
         if m:
             parsed = parse_dutch_date(m["d"])
             if parsed:
