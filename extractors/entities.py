@@ -3,8 +3,8 @@ and programmes from curated gazetteers (extractors/data), extended by the acrony
 defines itself ("Multilateraal Defensiemechanisme, MDM", "Prioritised Ukraine Requirements List
 (PURL)").
 
-Matching uses one Aho-Corasick automaton per gazetteer (one pass over the text, whatever the
-number of names) and keeps the leftmost-longest match at word boundaries.
+The gazetteers' names are found in the document's one pass over every literal
+(extractors.literals), whatever their number; the leftmost-longest match at word boundaries is kept.
 """
 
 from __future__ import annotations
