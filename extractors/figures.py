@@ -46,9 +46,9 @@ def _alternation(words) -> str:
 NUM = NUMBER_PATTERN
 NUM_END = NUMBER_CORE  # the second number of a range may follow a dash directly ("5-6 miljard")
 SCALE = SCALE_PATTERN
-_PRE_CUR = r"(?:€|EUR|US\$|\$|USD|£|GBP|euro|dollar)"
+_PRE_CUR = r"(?:€|EUR|US\$|\$|USD|£|GBP|[Ee]uro|[Dd]ollar)"
 # "30 €" is rare, while "tussen 2025 en 2030 € 1,15 miljard" is not: a trailing € must not start an amount
-_POST_CUR = r"(?:euro(?:'s)?|dollar(?:s)?|EUR|USD|€(?!\s?\d))(?![\w])"
+_POST_CUR = r"(?:[Ee]uro(?:'s)?|[Dd]ollar(?:s)?|EUR|USD|€(?!\s?\d))(?![\w])"
 _RANGE_SEP = r"\s*(?:à|-|–|tot)\s*"
 
 
@@ -129,8 +129,13 @@ def _negative(text: str, start: int) -> bool:
         return False
     if _MINUS.search(before):
         return True
-    # "– € 52,3 miljoen" at the start of a line or a table cell; in running text a dash is a dash
-    return bool(_DASH_IN_CELL.search(before))
+    # "– € 52,3 miljoen" at the start of a line or a table cell; in running text a dash with a space
+    # after it is a dash, but one glued to the amount ("daalt met –€ 20 miljoen") is a minus sign
+    return bool(_DASH_IN_CELL.search(before)) or _glued_minus(text, start)
+
+
+def _glued_minus(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1] in "-–" and (start == 1 or text[start - 2].isspace() or text[start - 2] == "(")
 
 
 def _rate(text: str, end: int) -> str | None:
@@ -149,9 +154,11 @@ def _mention(doc: Document, kind: str, span: Span, value: Any, fields: dict[str,
 # A number that starts with a digit not glued to a word, a dot, a comma, a slash, a dash, a percent
 # sign or a bracket ("NRC3", "(89%)2", "21 501-28" are not figures). Written digit-first so that
 # the regex engine can skip quickly to the next digit.
+# A scale word may be glued to the number ("€4,6mld", "250mln"): the number then ends before it.
+_GLUED_SCALE = r"(?=(?:mld|mln|mrd|miljard|miljoen)\b)"
 _NUM_DF = (
     r"\d(?<![\w.,/%)\-]\d)"
-    r"(?:\d{0,2}(?:(?:\.|\u00a0|\u202f|\x20)\d{3})+(?:,\d+)?|\d*,\d+|\d*\.\d{1,2}(?!\d)|\d*)(?![\w])"
+    rf"(?:\d{{0,2}}(?:(?:\.|\u00a0|\u202f|\x20)\d{{3}})+(?:,\d+)?|\d*,\d+|\d*\.\d{{1,2}}(?!\d)|\d*)(?:(?![\w])|{_GLUED_SCALE})"
 )
 
 
@@ -172,9 +179,16 @@ def _figure_re() -> re.Pattern[str]:
     )
 
 
-_MAY_PRECEDE = re.compile("|".join(re.escape(w) for w in ("€", "$", "£", "EUR", "USD", "GBP", "euro", "dollar", "tussen")))
+_MAY_PRECEDE = re.compile(
+    "|".join(re.escape(w) for w in ("€", "$", "£", "EUR", "USD", "GBP", "euro", "Euro", "dollar", "Dollar", "tussen"))
+)
 _PRE_CUR_BEFORE = re.compile(rf"(?P<cur>{_PRE_CUR})\s?$")
 _TUSSEN_BEFORE = re.compile(rf"\btussen\s+(?P<cur>{_PRE_CUR}\s?)?$")
+# "€ 3 tot € 5 miljoen", "€ 50 à € 100 per persoon": the currency printed again before the second number
+_CURRENCY_RANGE_AFTER = re.compile(
+    rf"{_RANGE_SEP}(?P<cur>{_PRE_CUR})\s?(?P<b>{NUM_END}|\d+{_GLUED_SCALE})(?:\s?(?P<s>{SCALE}))?"
+)
+_BETWEEN_PERCENT_AFTER = re.compile(rf"\s+en\s+(?P<b>{NUM_END})\s?(?P<pct>%|procent(?![\w]))")
 _BETWEEN_AFTER = re.compile(
     rf"\s?(?P<sa>{SCALE})?\s+en\s+(?:{_PRE_CUR}\s?)?(?P<b>{NUM_END})\s?(?P<s>{SCALE})(?:\s?(?P<post>{_POST_CUR}))?"
 )
@@ -188,7 +202,7 @@ _IDENTIFIER_BEFORE = re.compile(
 _IDENTIFIER_WORDS = ("blz", "pag", "p.", "postbus", "mpc", "artikel", "art.", "hoofdstuk", "paragraaf", "bijlage", "lid",
                      "vra", "antwoord", "nr", "nummer")  # fmt: skip
 _CLOCK = re.compile(r"\d{1,2}[.:]\d{2}\s*uur\b")
-_STRONG_SCALES = {"miljoen", "miljard", "biljoen", "mln", "mln.", "mld", "mld.", "mrd", "mrd."}
+_STRONG_SCALES = {"miljoen", "miljard", "biljoen", "mln", "mln.", "mld", "mld.", "mrd", "mrd.", "bn", "bn."}
 
 
 def is_identifier(text: str, start: int) -> bool:
@@ -210,8 +224,6 @@ def is_identifier(text: str, start: int) -> bool:
 
 def _scan(doc: Document, taken: _Taken) -> Iterator[Mention]:
     text = doc.text
-    data = _data()
-    currencies = data["currencies"]
     for m in anchored_matches(_figure_re(), text, digit_starts_of(doc)):
         s, e = m.start(), m.end()
         tail = m["post"] or m["pct"] or m["sc"] or m["unit"]
@@ -226,11 +238,22 @@ def _scan(doc: Document, taken: _Taken) -> Iterator[Mention]:
         if between and not m["nb"]:
             rng = _BETWEEN_AFTER.match(text, m.end("n"))
             if rng:
-                yield from _range_amount(doc, taken, m, rng, between)
+                cur_word = (between["cur"] or "").strip() or rng["post"] or ""
+                start = between.start("cur") if between["cur"] else m.start("n")
+                yield from _range_amount(doc, taken, m, rng, start, cur_word)
+                continue
+            rng = _BETWEEN_PERCENT_AFTER.match(text, m.end("n"))
+            if rng and not tail:
+                yield from _percentage_range(doc, taken, m, rng)
                 continue
         sc = m["sc"]
+        if pre and not m["nb"] and not sc and not m["post"]:
+            rng = _CURRENCY_RANGE_AFTER.match(text, m.end("n"))
+            if rng:
+                yield from _range_amount(doc, taken, m, rng, pre.start(), pre["cur"])
+                continue
         if pre or m["post"]:
-            cur = currencies.get(pre["cur"] if pre else m["post"], "EUR")
+            cur = _currency(pre["cur"] if pre else m["post"])
             start = pre.start() if pre else s
             end = m.end("post") if m["post"] else (m.end("sc") if sc else m.end("nb") if m["nb"] else m.end("n"))
             yield from _amount(doc, taken, m, start, end, cur, implied=False)
@@ -262,19 +285,30 @@ def _amount(doc: Document, taken: _Taken, m: re.Match[str], start: int, end: int
     yield _mention(doc, "amount", Span(start, end), val, fields)
 
 
-def _range_amount(doc: Document, taken: _Taken, m: re.Match[str], rng: re.Match[str], between: re.Match[str]):
-    """ "tussen 45 en 50 miljoen": min and max, no single value."""
+def _currency(printed: str | None) -> str:
+    """The currency code of a printed currency ("€", "euro", "Euro", "US$"); euro when none."""
+    currencies = _data()["currencies"]
+    if not printed:
+        return "EUR"
+    return currencies.get(printed) or currencies.get(printed.lower(), "EUR")
+
+
+def _range_amount(doc: Document, taken: _Taken, m: re.Match[str], rng: re.Match[str], start: int, cur_word: str):
+    """ "tussen 45 en 50 miljoen", "€ 3 tot € 5 miljoen": min and max, no single value. The scale
+    printed after the second number applies to both."""
     text = doc.text
-    start = between.start("cur") if between["cur"] else m.start("n")
-    scale = SCALES[rng["s"].lower()]
+    scale = SCALES[rng["s"].lower()] if rng["s"] else 1
+    low_scale = SCALES[rng["sa"].lower()] if "sa" in rng.re.groupindex and rng["sa"] else scale
     a, b = number_value(m["n"]), number_value(rng["b"])
     if a is None or b is None:
         return
-    cur_word = ((between["cur"] or "").strip() or rng["post"] or "").strip()
+    cur_word = cur_word.strip()
+    qualifier, printed = _qualifier(text, start)
+    sign = -1 if _negative(text, start) else 1
     fields = {
-        "currency": _data()["currencies"].get(cur_word, "EUR"), "qualifier": None, "qualifier_text": None,
+        "currency": _currency(cur_word), "qualifier": qualifier, "qualifier_text": printed,
         "per": _rate(text, rng.end()), "implied_currency": not cur_word,
-        "min": _clean(a * (SCALES[rng["sa"].lower()] if rng["sa"] else scale)), "max": _clean(b * scale),
+        "min": _clean(sign * a * low_scale), "max": _clean(sign * b * scale),
     }  # fmt: skip
     taken.add(start, rng.end())
     yield _mention(doc, "amount", Span(start, rng.end()), None, fields)
@@ -294,10 +328,26 @@ def _emit(doc: Document, taken: _Taken, kind: str, s: int, e: int, value: float,
 
 def _percentage(doc: Document, taken: _Taken, m: re.Match[str]):
     value = number_value(m["n"])
-    if value is not None:
-        of, explicit = _percentage_base(doc.text, m.end("pct"))
-        points = m["pct"].startswith("procentpunt")
+    if value is None:
+        return
+    of, explicit = _percentage_base(doc.text, m.end("pct"))
+    points = m["pct"].startswith("procentpunt")
+    high = number_value(m["nb"]) if m["nb"] else None
+    if high is None:
         yield _emit(doc, taken, "percentage", m.start(), m.end("pct"), value, of=of, of_explicit=explicit, points=points)
+    else:  # "5 à 6 procent": a range, like an amount's
+        yield _emit(doc, taken, "percentage", m.start(), m.end("pct"), None, of=of, of_explicit=explicit, points=points,
+                    min=_clean(value), max=_clean(high))  # fmt: skip
+
+
+def _percentage_range(doc: Document, taken: _Taken, m: re.Match[str], rng: re.Match[str]):
+    """ "tussen 10 en 15 procent"."""
+    low, high = number_value(m["n"]), number_value(rng["b"])
+    if low is None or high is None:
+        return
+    of, explicit = _percentage_base(doc.text, rng.end("pct"))
+    yield _emit(doc, taken, "percentage", m.start(), rng.end(), None, of=of, of_explicit=explicit, points=False,
+                min=_clean(low), max=_clean(high))  # fmt: skip
 
 
 def _percentage_base(text: str, end: int) -> tuple[str | None, bool | None]:
@@ -365,7 +415,7 @@ def _word_figure(doc: Document, taken: _Taken, w: re.Match[str], pos: int) -> It
     if not tail["post"] and _counted_noun_follows(text, e):
         return
     qualifier, printed = _qualifier(text, s)
-    cur = _data()["currencies"].get(tail["post"], "EUR") if tail["post"] else "EUR"
+    cur = _currency(tail["post"])
     fields = {"currency": cur, "qualifier": qualifier, "qualifier_text": printed, "per": _rate(text, e),
               "implied_currency": not tail["post"], "min": None, "max": None}  # fmt: skip
     taken.add(s, e)
@@ -395,7 +445,7 @@ def table_amounts(doc: Document, taken: _Taken) -> Iterator[Mention]:
         if not m:
             continue
         factor = (number_value(m["n"]) or 1) * (SCALES[m["s"].lower()] if m["s"] else 1)
-        cur = _data()["currencies"].get(m["cur"], "EUR")
+        cur = _currency(m["cur"])
         for row in table.rows[1:]:
             for cell in row[1:]:
                 raw = cell.text.replace("-/-", "-").replace("–", "-").strip()

@@ -30,9 +30,9 @@ SCALES: dict[str, int] = {
     "duizend": 10**3, "dzd": 10**3, "k": 10**3,
     "miljoen": 10**6, "mln": 10**6, "mln.": 10**6, "mio": 10**6, "mio.": 10**6, "m": 10**6,
     "miljard": 10**9, "mld": 10**9, "mld.": 10**9, "mrd": 10**9, "mrd.": 10**9, "mia": 10**9,
-    "biljoen": 10**12,
+    "biljoen": 10**12, "bn": 10**9, "bn.": 10**9,  # "bn": the English abbreviation, in quoted sources
 }  # fmt: skip
-SCALE_PATTERN = r"(?:duizend|miljoen|miljard|biljoen|mln\.?|mld\.?|mrd\.?|mio\.?)(?![\w])"
+SCALE_PATTERN = r"(?:duizend|miljoen|miljard|biljoen|mln\.?|mld\.?|mrd\.?|mio\.?|bn\.?)(?![\w])"
 
 # A number as printed: "19,3", "10.447,1", "7 912,6", "82000", "2.5" (a dot before one or two
 # digits is a decimal point in text converted from English-style tables).

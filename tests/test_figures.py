@@ -104,13 +104,23 @@ HELD_OUT_CASES = [
     ("het kost US$ 400 miljoen", "US$ 400 miljoen", 400e6, "USD"),
     ("het kost 12 duizend euro", "12 duizend euro", 12_000, "EUR"),
 ]
+# phrasings of other years' budget letters, written for these tests (not in the corpus)
+OTHER_YEARS_CASES = [
+    ("is een bedrag van €4,6mld gereserveerd", "€4,6mld", 4.6e9, "EUR"),
+    ("ook werd €250mln toegezegd", "€250mln", 250e6, "EUR"),
+    ("Er is 2 miljard Euro extra.", "2 miljard Euro", 2e9, "EUR"),
+    ("Het gaat om Euro 60 per persoon.", "Euro 60", 60, "EUR"),
+    ("Er is EUR 7,5 bn beschikbaar.", "EUR 7,5 bn", 7.5e9, "EUR"),
+    ("Het bedrag van € 2 000 000 wordt uitgekeerd.", "€ 2 000 000", 2e6, "EUR"),
+    ("De kosten per militair bedragen € 3.500,- per jaar.", "€ 3.500", 3500, "EUR"),
+]
 BUGS_CAUGHT = [
     # a trailing € once made "2030 €" an amount of 2030 euro
     ("Defensie maakt tussen 2025 en 2030 € 1,15 miljard beschikbaar", "€ 1,15 miljard", 1.15e9, "EUR"),
 ]
 
 
-@pytest.mark.parametrize(("text", "quote", "value", "currency"), CORPUS_CASES + HELD_OUT_CASES + BUGS_CAUGHT)
+@pytest.mark.parametrize(("text", "quote", "value", "currency"), CORPUS_CASES + HELD_OUT_CASES + OTHER_YEARS_CASES + BUGS_CAUGHT)
 def test_amount_cases(text, quote, value, currency):
     m = one(text, "amount")
     assert (m.text, m.fields["currency"]) == (quote, currency)
@@ -144,12 +154,27 @@ def test_qualifiers(text, qualifier):
 
 @pytest.mark.parametrize(
     ("text", "low", "high"),
-    [("5 à 6 miljard euro", 5e9, 6e9), ("tussen 45 en 50 miljoen", 45e6, 50e6), ("€ 5-6 miljard", 5e9, 6e9)],
-)
+    [
+        ("5 à 6 miljard euro", 5e9, 6e9), ("tussen 45 en 50 miljoen", 45e6, 50e6), ("€ 5-6 miljard", 5e9, 6e9),
+        ("is € 3 tot € 5 miljoen extra nodig", 3e6, 5e6), ("kost € 50 à € 100 per persoon", 50, 100),
+    ],
+)  # fmt: skip
 def test_ranges(text, low, high):
     m = one(text, "amount")
     assert m.value is None
     assert (m.fields["min"], m.fields["max"]) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_a_rising_amount_is_two_amounts_not_a_range():
+    found = figures("€ 100 miljoen in 2025, oplopend tot € 250 miljoen in 2028", "amount")
+    assert [(m.text, m.value) for m in found] == [("€ 100 miljoen", 100e6), ("€ 250 miljoen", 250e6)]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [("5 à 6 procent groei", 5, 6), ("tussen 10 en 15 procent", 10, 15)])
+def test_percentage_ranges(text, low, high):
+    m = one(text, "percentage")
+    assert m.value is None
+    assert (m.fields["min"], m.fields["max"]) == (low, high)
 
 
 @pytest.mark.parametrize(
@@ -158,6 +183,7 @@ def test_ranges(text, low, high):
         ("Mutatie\n-/- € 30 mln", -30e6),
         ("Saldo\t– € 52,3 miljoen", -52.3e6),
         ("het kost – volgens ons – € 5 miljoen", 5e6),
+        ("het budget daalt met –€ 20 miljoen", -20e6),  # a dash glued to the amount is a minus sign
     ],
 )
 def test_decreases(text, value):
@@ -310,7 +336,8 @@ def test_the_prefilters_agree_with_the_patterns_they_guard(before):
     expected_qualifier = (F._data()["qualifiers"].get(m["q"].lower(), m["q"].lower()), m["q"]) if m else (None, None)
     assert F._qualifier(text, start) == expected_qualifier
     window = text[max(0, start - 6) : start]
-    expected_negative = bool(re.search(r"-/-\s?$|−\s?$", window) or re.search(r"(?:^|[\t\n(])\s*[-–]\s?$", window))
+    glued = bool(re.search(r"(?:^|[\s(])[-–]$", text[:start]))
+    expected_negative = bool(re.search(r"-/-\s?$|−\s?$", window) or re.search(r"(?:^|[\t\n(])\s*[-–]\s?$", window)) or glued
     assert F._negative(text, start) == expected_negative
     assert F.is_identifier(text, start) == bool(F._IDENTIFIER_BEFORE.search(text, max(0, start - 40), start))
 
