@@ -138,11 +138,18 @@ def _glued_minus(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in "-–" and (start == 1 or text[start - 2].isspace() or text[start - 2] == "(")
 
 
-def _rate(text: str, end: int) -> str | None:
+def _rate(text: str, end: int, start: int | None = None) -> str | None:
+    """The rate printed after the amount ("per jaar", "/uur"), or "jaarlijks" printed before it."""
     m = _RATE.match(text, end, min(len(text), end + 30))
     if m and m["per"] in _data()["rates"]:
         return _data()["rates"][m["per"]]
+    if start is not None and _YEARLY_BEFORE.search(text, max(0, start - 30), start):
+        return "jaar"
     return None
+
+
+# "jaarlijks € 1 miljard", "jaarlijks circa € 80 miljoen": the word just before, or before the qualifier
+_YEARLY_BEFORE = re.compile(r"\b[Jj]aarlijks\s+(?:(?:circa|ca\.|ongeveer|ruim|bijna|zo['’]n|maximaal|minimaal)\s+)?$")
 
 
 def _mention(doc: Document, kind: str, span: Span, value: Any, fields: dict[str, Any]) -> Mention:
@@ -171,7 +178,7 @@ def _figure_re() -> re.Pattern[str]:
         (?:{_RANGE_SEP}(?P<nb>{NUM_END}))?
         (?:\s?(?P<sc>{SCALE}))?
         (?: \s?(?P<post>{_POST_CUR})
-          | \s?(?P<pct>%|procentpunt(?:en)?(?![\w])|procent(?![\w])|pct\.?(?![\w]))
+          | \s?(?P<pct>%-?punt(?:en)?(?![\w])|%|procentpunt(?:en)?(?![\w])|procent(?![\w])|pct\.?(?![\w]))
           | \s(?:\(\s*)?(?P<unit>{units})(?![\w'’])
         )?
         """,
@@ -275,7 +282,7 @@ def _amount(doc: Document, taken: _Taken, m: re.Match[str], start: int, end: int
     qualifier, printed = _qualifier(text, start)
     sign = -1 if _negative(text, start) else 1
     fields: dict[str, Any] = {
-        "currency": cur, "qualifier": qualifier, "qualifier_text": printed, "per": _rate(text, end),
+        "currency": cur, "qualifier": qualifier, "qualifier_text": printed, "per": _rate(text, end, start),
         "implied_currency": implied, "min": None, "max": None,
     }  # fmt: skip
     val: Any = _clean(sign * value * scale)
@@ -307,7 +314,7 @@ def _range_amount(doc: Document, taken: _Taken, m: re.Match[str], rng: re.Match[
     sign = -1 if _negative(text, start) else 1
     fields = {
         "currency": _currency(cur_word), "qualifier": qualifier, "qualifier_text": printed,
-        "per": _rate(text, rng.end()), "implied_currency": not cur_word,
+        "per": _rate(text, rng.end(), start), "implied_currency": not cur_word,
         "min": _clean(sign * a * low_scale), "max": _clean(sign * b * scale),
     }  # fmt: skip
     taken.add(start, rng.end())
@@ -331,7 +338,7 @@ def _percentage(doc: Document, taken: _Taken, m: re.Match[str]):
     if value is None:
         return
     of, explicit = _percentage_base(doc.text, m.end("pct"))
-    points = m["pct"].startswith("procentpunt")
+    points = m["pct"].endswith(("punt", "punten"))
     high = number_value(m["nb"]) if m["nb"] else None
     if high is None:
         yield _emit(doc, taken, "percentage", m.start(), m.end("pct"), value, of=of, of_explicit=explicit, points=points)
@@ -416,7 +423,7 @@ def _word_figure(doc: Document, taken: _Taken, w: re.Match[str], pos: int) -> It
         return
     qualifier, printed = _qualifier(text, s)
     cur = _currency(tail["post"])
-    fields = {"currency": cur, "qualifier": qualifier, "qualifier_text": printed, "per": _rate(text, e),
+    fields = {"currency": cur, "qualifier": qualifier, "qualifier_text": printed, "per": _rate(text, e, s),
               "implied_currency": not tail["post"], "min": None, "max": None}  # fmt: skip
     taken.add(s, e)
     yield _mention(doc, "amount", Span(s, e), _clean(value * scale), fields)

@@ -214,9 +214,19 @@ def test_percentages(text, value, of):
     assert (m.value, m.fields["of"]) == (pytest.approx(value), of)
 
 
-def test_percentage_points():
-    m = one("een stijging van 0,3 procentpunt", "percentage")
-    assert m.value == pytest.approx(0.3) and m.fields["points"] is True
+@pytest.mark.parametrize(("text", "value"), [("een stijging van 0,3 procentpunt", 0.3), ("is 0,2%-punt gestegen", 0.2)])
+def test_percentage_points(text, value):
+    m = one(text, "percentage")
+    assert m.value == pytest.approx(value) and m.fields["points"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [("is jaarlijks € 1 miljard beschikbaar", "jaar"), ("jaarlijks circa € 80 miljoen", "jaar"),
+     ("€ 80 miljoen per jaar", "jaar"), ("€ 45 per uur", "uur"), ("in totaal € 4 miljard", None)],
+)  # fmt: skip
+def test_rates(text, per):
+    assert one(text, "amount").fields["per"] == per
 
 
 @pytest.mark.parametrize(
