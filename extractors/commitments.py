@@ -65,7 +65,7 @@ _PLAN_RULES = [
         r"\b(?:zal|zullen)\s+(?:dit|deze|dat|het)\s+advies\b.{0,60}?\bmeenemen\b|\bzal\s+dit\s+meenemen\b", re.I)),
     (("verankerd", "ingevoerd", "afgerond", "verlengd"), re.compile(
         r"\bzal\b.{0,60}?\bworden\s+(?:verankerd|ingevoerd|afgerond|verlengd)\b", re.I)),
-    (("mogelijk",), re.compile(r"\bgaat\s+Defensie\b.{0,100}?\bmogelijk\s+maken\b|\bmogelijk\s+maken\s+om\b", re.I)),
+    (("mogelijk maken",), re.compile(r"\bgaat\s+Defensie\b.{0,100}?\bmogelijk\s+maken\b|\bmogelijk\s+maken\s+om\b", re.I)),
 ]  # fmt: skip
 # In order of precedence: a sentence that promises to inform is a toezegging even if it sets a goal.
 _RULES = [

@@ -60,19 +60,24 @@ def strip_decoration(s: str) -> str:
     return _strip_emphasis_right(s).strip()
 
 
+_LEAD = re.compile(r"\s*[>#]*\s*(?:\*\*|__|\*)?\s*")  # quote and heading marks, emphasis, spaces
+
+
 def content_span(line: Line) -> tuple[int, int]:
-    """Offsets of the line's text without the decoration around it."""
+    """Offsets of the line's text without the decoration around it (quote and heading marks and
+    emphasis in front, emphasis behind, white space). Counted, not copied: lines can be long."""
     text = line.text
-    start = len(text) - len(text.lstrip().lstrip(">#").lstrip())
-    rest = _strip_emphasis_left(text[start:])
-    start += len(text[start:]) - len(rest)
-    start += len(rest) - len(rest.lstrip())
-    end = len(text.rstrip())
-    body = _strip_emphasis_right(text[:end])
-    end = len(body.rstrip())
-    if end < start:
-        end = start
-    return line.start + start, line.start + end
+    start = _LEAD.match(text).end()  # type: ignore[union-attr]
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    for mark in _EMPHASIS:
+        if text.endswith(mark, 0, end):
+            end -= len(mark)
+            break
+    while end and text[end - 1].isspace():
+        end -= 1
+    return line.start + start, line.start + max(end, start)
 
 
 _TERMINAL = re.compile(r"""[?.!)"”’'»]$""")

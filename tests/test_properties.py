@@ -77,3 +77,26 @@ def test_sentence_bounds_are_the_plain_definition(text, data):
 
     offset = data.draw(st.integers(0, len(text)))
     assert sentence_bounds(text, offset) == _plain_sentence_bounds(text, offset)
+
+
+def _plain_content_span(line):
+    """The definition, with string copies: strip the decoration, measure what is left."""
+    from extractors.text import _strip_emphasis_left, _strip_emphasis_right
+
+    text = line.text
+    start = len(text) - len(text.lstrip().lstrip(">#").lstrip())
+    rest = _strip_emphasis_left(text[start:])
+    start += len(text[start:]) - len(rest)
+    start += len(rest) - len(rest.lstrip())
+    end = len(_strip_emphasis_right(text[: len(text.rstrip())]).rstrip())
+    return line.start + start, line.start + max(end, start)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", ">", "#", "*", "**", "_", "__", "a", "b c", "\u00a0"]), max_size=12).map("".join))
+def test_content_span_is_the_plain_definition(text):
+    from extractors.document import Line
+    from extractors.text import content_span
+
+    line = Line(10, 10 + len(text), text, not text.strip())
+    assert content_span(line) == _plain_content_span(line)
