@@ -192,9 +192,7 @@ _MAY_PRECEDE = re.compile(
 _PRE_CUR_BEFORE = re.compile(rf"(?P<cur>{_PRE_CUR})\s?$")
 _TUSSEN_BEFORE = re.compile(rf"\btussen\s+(?P<cur>{_PRE_CUR}\s?)?$")
 # "€ 3 tot € 5 miljoen", "€ 50 à € 100 per persoon": the currency printed again before the second number
-_CURRENCY_RANGE_AFTER = re.compile(
-    rf"{_RANGE_SEP}(?P<cur>{_PRE_CUR})\s?(?P<b>{NUM_END}|\d+{_GLUED_SCALE})(?:\s?(?P<s>{SCALE}))?"
-)
+_CURRENCY_RANGE_AFTER = re.compile(rf"{_RANGE_SEP}(?P<cur>{_PRE_CUR})\s?(?P<b>{NUM_END}|\d+{_GLUED_SCALE})(?:\s?(?P<s>{SCALE}))?")
 _BETWEEN_PERCENT_AFTER = re.compile(rf"\s+en\s+(?P<b>{NUM_END})\s?(?P<pct>%|procent(?![\w]))")
 _BETWEEN_AFTER = re.compile(
     rf"\s?(?P<sa>{SCALE})?\s+en\s+(?:{_PRE_CUR}\s?)?(?P<b>{NUM_END})\s?(?P<s>{SCALE})(?:\s?(?P<post>{_POST_CUR}))?"
