@@ -159,7 +159,7 @@ _NAME = re.compile(
 )
 
 
-_ROLE_WORDS = ("minister", "secretaris", "voorzitter", "griffier", "directeur")
+_ROLE_WORD = re.compile("minister|secretaris|voorzitter|griffier|directeur", re.I)
 
 
 def is_role_line(line: Line) -> bool:
@@ -167,9 +167,8 @@ def is_role_line(line: Line) -> bool:
     (a comma or capitals; an address line such as "de Voorzitter van de Eerste Kamer" has neither)."""
     if len(line.text) > 90:
         return False
-    low = line.text.lower()
-    if not any(word in low for word in _ROLE_WORDS):
-        return False  # decided without stripping and matching
+    if not _ROLE_WORD.search(line.text):
+        return False  # decided by one search, without stripping and matching
     s = strip_decoration(line.text)
     return len(s) < 70 and bool(_ROLE.match(s)) and (s.rstrip().endswith(",") or s.isupper())
 
@@ -263,24 +262,26 @@ def detect_kind(text: str) -> str | None:
     return None
 
 
-# (word, pattern, chamber), in order: the first that matches decides
+# (words, pattern, chamber), in order: the first that matches decides; a pattern reads the head
+# only when the lower-cased head holds one of its words
 _CHAMBERS = [
-    ("voorzitter", re.compile(r"Voorzitter\s+van\s+de\s+Eerste\s+Kamer", re.I), "Eerste Kamer"),
-    ("voorzitter", re.compile(r"Voorzitter\s+van\s+de\s+Tweede\s+Kamer", re.I), "Tweede Kamer"),
+    (("voorzitter",), re.compile(r"Voorzitter\s+van\s+de\s+Eerste\s+Kamer", re.I), "Eerste Kamer"),
+    (("voorzitter",), re.compile(r"Voorzitter\s+van\s+de\s+Tweede\s+Kamer", re.I), "Tweede Kamer"),
     # Eerste Kamer papers carry a letter (A, B, ... G) where Tweede Kamer papers carry "Nr."
-    ("", re.compile(r"^\s*[A-Z]{1,2}\s+\**\s*(?:NOTA|MEMORIE|VERSLAG|BRIEF)\b", re.M), "Eerste Kamer"),
-    ("nr.", re.compile(r"^\s*Nr\.\s*\d+\s*$", re.M | re.I), "Tweede Kamer"),
-    ("commissie", re.compile(r"vaste\s+commissie\s+voor\s+Defensie"), "Tweede Kamer"),
-    ("kamer", re.compile(r"Tweede\s+Kamer"), "Tweede Kamer"),
-    ("kamer", re.compile(r"Eerste\s+Kamer"), "Eerste Kamer"),
+    (("nota", "memorie", "verslag", "brief"),
+     re.compile(r"^\s*[A-Z]{1,2}\s+\**\s*(?:NOTA|MEMORIE|VERSLAG|BRIEF)\b", re.M), "Eerste Kamer"),
+    (("nr.",), re.compile(r"^\s*Nr\.\s*\d+\s*$", re.M | re.I), "Tweede Kamer"),
+    (("commissie",), re.compile(r"vaste\s+commissie\s+voor\s+Defensie"), "Tweede Kamer"),
+    (("kamer",), re.compile(r"Tweede\s+Kamer"), "Tweede Kamer"),
+    (("kamer",), re.compile(r"Eerste\s+Kamer"), "Eerste Kamer"),
 ]  # fmt: skip
 
 
 def detect_chamber(text: str) -> str | None:
     head = text[:4000]
     low = head.lower()
-    for word, pattern, chamber in _CHAMBERS:
-        if word in low and pattern.search(head):
+    for words, pattern, chamber in _CHAMBERS:
+        if any(w in low for w in words) and pattern.search(head):
             return chamber
     return None
 
@@ -328,6 +329,16 @@ _VOLGNUMMER = re.compile(r"^\s*Nr\.\s*(?P<nr>\d+)\s*$", re.M | re.I)
 _MINDEF = re.compile(r"eferentie\s*\n\s*(?P<ref>MINDEF\d{8,})")  # "Onze referentie": a literal start
 
 
+def _own_references(text: str):
+    """ "Onze referentie" followed by a MINDEF number, found by a literal search first."""
+    pos = text.find("eferentie")
+    while pos >= 0:
+        m = _MINDEF.match(text, pos)
+        if m:
+            yield m
+        pos = text.find("eferentie", pos + 1)
+
+
 def official_number(dossiers: Sequence[str], text: str) -> str | None:
     """The document's own Kamerstuk number when its head prints one in full: dossier and volgnummer
     ("21 501-28" + "Nr. 300") or volgletter ("36 800 X" + "G")."""
@@ -351,7 +362,7 @@ def detect_own_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         base = re.sub(r"[\s.]", "", k["dossier"]) + f"-{k['sub']}"
         if base not in dossiers and not any(d.startswith(base + "-") for d in dossiers):
             dossiers.append(base)
-    refs = tuple(dict.fromkeys(r["ref"] for r in _MINDEF.finditer(text)))
+    refs = tuple(dict.fromkeys(m["ref"] for m in _own_references(text)))
     return tuple(dossiers), refs
 
 
