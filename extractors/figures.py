@@ -179,7 +179,7 @@ def _figure_re() -> re.Pattern[str]:
         (?:\s?(?P<sc>{SCALE}))?
         (?: \s?(?P<post>{_POST_CUR})
           | \s?(?P<pct>%-?punt(?:en)?(?![\w])|%|procentpunt(?:en)?(?![\w])|procent(?![\w])|pct\.?(?![\w]))
-          | \s(?:\(\s*)?(?P<unit>{units})(?![\w'’])
+          | \s(?:(?:extra|nieuwe|meer|additionele)\s+)?(?:\(\s*)?(?P<unit>{units})(?![\w'’])
         )?
         """,
         re.VERBOSE,
@@ -319,8 +319,11 @@ def _range_amount(doc: Document, taken: _Taken, m: re.Match[str], rng: re.Match[
     yield _mention(doc, "amount", Span(start, rng.end()), None, fields)
 
 
+_NEXT_WORD = re.compile(r"\s+(?:(?:extra|nieuwe|meer|additionele)\s+)?([\w'’]+)")  # "1,5 miljoen (extra) mensen"
+
+
 def _counted_noun_follows(text: str, end: int) -> bool:
-    m = re.match(r"\s+([\w'’]+)", text[end : end + 40])
+    m = _NEXT_WORD.match(text, end, end + 40)
     return bool(m) and m.group(1) in _data()["count_units"]
 
 

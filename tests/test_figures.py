@@ -134,6 +134,17 @@ def test_implied_currency_is_marked():
 
 def test_counted_millions_are_quantities_not_amounts():
     assert figures("Er wonen 1,5 miljoen mensen in de regio", "amount") == []
+    assert figures("Er komen 1,5 miljoen extra mensen bij", "amount") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit"),
+    [("er zijn 9.000 vacatures", "9.000 vacatures", 9000, "vacatures"),
+     ("het streven is 20.000 extra medewerkers in 2030", "20.000 extra medewerkers", 20000, "medewerkers")],
+)  # fmt: skip
+def test_quantities_of_other_years(text, quote, value, unit):
+    m = one(text, "quantity")
+    assert (m.text, m.value, m.fields["unit"]) == (quote, value, unit)
 
 
 @pytest.mark.parametrize(
