@@ -440,20 +440,44 @@ def figure_mentions(doc: Document) -> list[Mention]:
 
 # --- tables with a scale header ("bedragen x € 1.000") ------------------------------------------
 
-_TABLE_SCALE = re.compile(rf"(?:bedragen\s+)?(?:x|×)\s*(?P<cur>{_PRE_CUR})\s?(?P<n>{NUM})(?:\s?(?P<s>{SCALE}))?", re.IGNORECASE)
+_TABLE_SCALE = re.compile(
+    rf"(?:x|×)\s*(?P<cur>{_PRE_CUR})\s?(?P<n>{NUM})?(?:\s?(?P<s>{SCALE}))?"  # "bedragen x € 1.000", "x € mln"
+    rf"|(?P<amounts>bedragen\s+)?\bin\s+(?:(?P<cur2>{_PRE_CUR})\s?)?"
+    rf"(?:(?P<n2>{NUM})(?:\s?(?P<s3>{SCALE}))?|(?P<s2>{SCALE}|miljoenen|miljarden|duizenden))"
+    rf"(?:\s+(?P<cur3>{_POST_CUR}))?",  # "bedragen in miljoenen euro's", "(in € mln)", "(in € 1.000)"
+    re.IGNORECASE,
+)
+_PLURAL_SCALES = {"duizenden": 10**3, "miljoenen": 10**6, "miljarden": 10**9}
+_HEADER_LINES = 3  # the scale is printed in the table's title, a line or a few above it
+
+
+def _table_scale(doc: Document, table) -> tuple[float, str] | None:
+    """(factor, currency) the table's title or first row gives its cells, or None."""
+    text = doc.text
+    head_start = table.span.start
+    for _ in range(_HEADER_LINES):
+        head_start = text.rfind("\n", 0, max(0, head_start - 1)) + 1
+    header = text[head_start : table.span.start] + " ".join(c.text for c in table.rows[0])
+    for m in _TABLE_SCALE.finditer(header):
+        if m["cur"]:
+            return (number_value(m["n"]) if m["n"] else 1) * (SCALES[m["s"].lower()] if m["s"] else 1), _currency(m["cur"])
+        printed = m["cur2"] or m["cur3"]
+        if m["n2"] and m["cur2"]:  # "in € 1.000" (never "in 2025")
+            return (number_value(m["n2"]) or 1) * (SCALES[m["s3"].lower()] if m["s3"] else 1), _currency(printed)
+        if m["s2"] and (printed or m["amounts"]):  # "in miljoenen" alone may count people
+            scale = m["s2"].lower()
+            return _PLURAL_SCALES.get(scale) or SCALES[scale], _currency(printed)
+    return None
 
 
 def table_amounts(doc: Document, taken: _Taken) -> Iterator[Mention]:
-    """Cells of a table whose header says "bedragen x € 1.000": each number is an amount."""
-    text = doc.text
+    """Cells of a table whose title says "bedragen x € 1.000" or "bedragen in miljoenen euro's":
+    each number is an amount."""
     for table in doc.tables:
-        head_start = text.rfind("\n", 0, max(0, table.span.start - 1)) + 1
-        header = text[head_start : table.span.start] + " ".join(c.text for c in table.rows[0])
-        m = _TABLE_SCALE.search(header)
-        if not m:
+        found = _table_scale(doc, table)
+        if found is None:
             continue
-        factor = (number_value(m["n"]) or 1) * (SCALES[m["s"].lower()] if m["s"] else 1)
-        cur = _currency(m["cur"])
+        factor, cur = found
         for row in table.rows[1:]:
             for cell in row[1:]:
                 raw = cell.text.replace("-/-", "-").replace("–", "-").strip()

@@ -213,6 +213,26 @@ def test_table_scale_header_applies_to_cells():
 
 
 @pytest.mark.parametrize(
+    ("text", "cells"),
+    [
+        ("Tabel 1 Budgettaire gevolgen (bedragen in miljoenen euro's)\n\nArtikel\t2025\t2026\nPersoneel\t120,5\t-/- 30\n",
+         [("120,5", 120.5e6), ("-/- 30", -30e6)]),
+        ("Tabel 2 (x € mln)\nPost\t2025\nMaterieel\t1.250\n", [("1.250", 1.25e9)]),
+        ("Uitgaven (in € 1.000)\nPost\t2025\nX\t500\n", [("500", 500_000)]),
+        ("Tabel 3 Aantallen in miljoenen\nPost\t2025\nInwoners\t17,9\n", []),  # people, not money
+        ("Bedragen in 2025\nPost\t2025\nX\t500\n", []),  # a year is not a scale
+    ],
+)  # fmt: skip
+def test_table_scale_titles_of_other_years(text, cells):
+    from extractors.parse import parse_document
+    from extractors.reading import SourceText
+
+    doc = parse_document(SourceText("t.txt", "t.txt", text, "utf-8"))
+    in_table = [(m.text, m.value) for m in figure_mentions(doc) if m.kind == "amount" and "table_scale" in m.fields]
+    assert in_table == [(quote, pytest.approx(value)) for quote, value in cells]
+
+
+@pytest.mark.parametrize(
     ("text", "value", "of"),
     [
         ("3,5% van het bbp", 3.5, "bbp"), ("1,5% bbp", 1.5, "bbp"), ("1,5% van het BNI", 1.5, "BNI"),
