@@ -73,6 +73,12 @@ def find_boundaries(lines: Sequence[Line]) -> list[_Boundary]:
         if first.islower() or first.isdigit():
             continue  # a continued sentence or a numbered item: never a boundary
         s = strip_decoration(ln.text)
+        if s[:1].upper() not in _HEADING_INITIALS:
+            if is_role_line(ln):
+                out.append(_Boundary(i, "signature", s))
+            elif ln.text.lstrip().startswith("#"):
+                out.append(_Boundary(i, "heading", s))
+            continue  # no chapter, list, fractie, answer or memo heading starts so
         if _CHAPTER.match(s):
             m = _SERIES_FROM_KAMERSTUK.search(s) or _SERIES_FROM_LETTER.search(s)
             out.append(_Boundary(i, "chapter", s, series=m["s"] if m else None))
@@ -93,6 +99,17 @@ def find_boundaries(lines: Sequence[Line]) -> list[_Boundary]:
         elif ln.text.lstrip().startswith("#"):
             out.append(_Boundary(i, "heading", s))
     return out
+
+
+# The first letters of the headings above: Antwoorden, Lijst, Vragen, De leden, roman numerals,
+# Reactie, TER BESLISSING, Aan (a memo's address)
+_HEADING_INITIALS = frozenset("ALVDIXRT")
+
+
+def _first_char(text: str) -> str:
+    """The first character that is not white space, or ""."""
+    c = text[:1]
+    return text.lstrip()[:1] if c == " " or c == "\t" else c
 
 
 def _is_contents_entry(lines: Sequence[Line], i: int) -> bool:
@@ -193,9 +210,10 @@ def _numbered_starts(text: str, lines: Sequence[Line], boundaries: list[_Boundar
             i += 1
             continue
         ln = lines[i]
-        m = _VRAAG.match(ln.text)
+        first = _first_char(ln.text)
+        m = _VRAAG.match(ln.text) if first in "Vv*" else None
         form = "vraag"
-        if not m:
+        if not m and (first in "-–*" or first.isdigit()):
             m = _NUMBERED.match(ln.text)
             form = "number"
         if m:

@@ -100,3 +100,22 @@ def test_content_span_is_the_plain_definition(text):
 
     line = Line(10, 10 + len(text), text, not text.strip())
     assert content_span(line) == _plain_content_span(line)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "-", "–", "**", "*", "#", "Vraag", "vraag", " 12", "3.", "4 ", "Antwoorden op",
+                                 "Lijst van", "Vragen en antwoorden", "De leden van", "IV. ", "Reactie", "TER BESLISSING",
+                                 "Aan", " de minister", "x", "A"]), max_size=8).map("".join))  # fmt: skip
+def test_the_first_letter_tests_never_hide_a_question_or_a_heading(line):
+    from extractors import questions as Q
+    from extractors.text import strip_decoration
+
+    first = Q._first_char(line)
+    if Q._VRAAG.match(line):
+        assert first in "Vv*"
+    if Q._NUMBERED.match(line):
+        assert first in "-–*" or first.isdigit()
+    s = strip_decoration(line)
+    headings = (Q._CHAPTER, Q._QA_LIST, Q._FRACTIE_HEADING, Q._FRACTIE_INTRO, Q._ANSWER_SECTION)
+    if any(p.match(s) for p in headings) or Q._MEMO.match(line) or line.lstrip().startswith("Aan"):
+        assert s[:1].upper() in Q._HEADING_INITIALS
