@@ -388,6 +388,7 @@ def _quantity(doc: Document, taken: _Taken, m: re.Match[str]):
 # --- numbers in words: found from the scale or percent word that follows them -------------------
 
 literals.register("number word anchors", ("miljoen", "miljard", "procent", "euro"))
+literals.register("count units", {unit: unit for unit in _data()["count_units"]})
 _WORD_BEFORE = re.compile(rf"(?<![\w])(?P<w>{WORD_NUMBER_PATTERN})\s+$", re.IGNORECASE)
 _WORD_TAIL = re.compile(rf"(?P<sc>miljoen|miljard)?\s?(?P<post>{_POST_CUR})?")
 
@@ -400,6 +401,27 @@ def _word_figures(doc: Document, taken: _Taken) -> Iterator[Mention]:
         if w and w.start() not in seen:
             seen.add(w.start())
             yield from _word_figure(doc, taken, w, pos)
+    yield from _word_quantities(doc, taken)
+
+
+_ARTICLES = {"een", "één"}  # "een dag" is a day, not a count: the article is never read as one
+
+
+def _word_quantities(doc: Document, taken: _Taken) -> Iterator[Mention]:
+    """ "zes maanden", "twee brigades", "drieduizend man": a number in words before a counted noun."""
+    text = doc.text
+    units = _data()["count_units"]
+    for s_unit, e_unit, unit in literals.hits(text, "count units"):
+        if e_unit < len(text) and (text[e_unit].isalnum() or text[e_unit] in "'’"):
+            continue  # part of a longer word
+        if s_unit == 0 or not text[s_unit - 1].isspace():
+            continue
+        w = _WORD_BEFORE.search(text, max(0, s_unit - 45), s_unit)
+        if not w or w["w"].lower() in _ARTICLES or taken.overlaps(w.start(), e_unit):
+            continue
+        value = parse_words(w["w"])
+        if value is not None:
+            yield _emit(doc, taken, "quantity", w.start(), e_unit, value, unit=units[unit], per=_rate(text, e_unit))
 
 
 def _word_figure(doc: Document, taken: _Taken, w: re.Match[str], pos: int) -> Iterator[Mention]:

@@ -73,6 +73,24 @@ def test_corpus_quantities(docs):
     assert ("82000 personeelsleden", 82000, "ruim") in q1
     assert ("122.000 mensen", 122_000, "ten minste") in q1
     assert not any(t.startswith("16.00") for t, _, _ in q1)  # "vanaf 16.00 uur" is a time of day
+    # numbers in words: "met maximaal zes maanden wordt verlengd" (the TU in Polen, three times in 003)
+    q3 = [(m.text, m.value, m.fields.get("unit"), m.fields["qualifier"]) for m in figure_mentions(docs["003"])]
+    assert q3.count(("zes maanden", 6, "maanden", "maximaal")) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("er komen twee brigades bij", [("twee brigades", 2)]),
+        ("inzet van drieduizend man", [("drieduizend man", 3000)]),
+        ("binnen tien dagen", [("tien dagen", 10)]),
+        ("over een dag", []),  # the article, not a count
+        ("er zijn geen dagen meer", []),
+        ("de leden van de fractie", []),
+    ],
+)
+def test_quantities_in_words(text, found):
+    assert [(m.text, m.value) for m in figures(text, "quantity")] == found
 
 
 def test_corpus_periods(docs):
