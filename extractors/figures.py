@@ -397,11 +397,24 @@ def _word_figures(doc: Document, taken: _Taken) -> Iterator[Mention]:
     text = doc.text
     seen: set[int] = set()
     for pos in literals.positions(text, "number word anchors"):
+        if not _number_word_before(text, pos):
+            continue  # "19,3 miljard", "de miljard": most anchors follow digits or other words
         w = _WORD_BEFORE.search(text, max(0, pos - 45), pos)
         if w and w.start() not in seen:
             seen.add(w.start())
             yield from _word_figure(doc, taken, w, pos)
     yield from _word_quantities(doc, taken)
+
+
+# how every number in words ends (WORD_NUMBER_PATTERN): "tweeënzestig", "drieduizend", "anderhalf"
+_NUMBER_WORD_ENDINGS = ("een", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+                        "twaalf", "tig", "honderd", "duizend", "half", "halve", "kwart")  # fmt: skip
+
+
+def _number_word_before(text: str, pos: int) -> bool:
+    """Does the word before pos end like a number in words? (A cheap test before the pattern.)"""
+    words = text[max(0, pos - 20) : pos].split()
+    return bool(words) and words[-1].lower().endswith(_NUMBER_WORD_ENDINGS)
 
 
 _ARTICLES = {"een", "één"}  # "een dag" is a day, not a count: the article is never read as one
@@ -414,7 +427,7 @@ def _word_quantities(doc: Document, taken: _Taken) -> Iterator[Mention]:
     for s_unit, e_unit, unit in literals.hits(text, "count units"):
         if e_unit < len(text) and (text[e_unit].isalnum() or text[e_unit] in "'’"):
             continue  # part of a longer word
-        if s_unit == 0 or not text[s_unit - 1].isspace():
+        if s_unit == 0 or not text[s_unit - 1].isspace() or not _number_word_before(text, s_unit):
             continue
         w = _WORD_BEFORE.search(text, max(0, s_unit - 45), s_unit)
         if not w or w["w"].lower() in _ARTICLES or taken.overlaps(w.start(), e_unit):

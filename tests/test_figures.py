@@ -433,3 +433,16 @@ def test_figures_found_from_the_digit_runs_are_those_a_full_search_finds(text):
 
     anchored = anchored_matches(F._figure_re(), text, digit_run_starts(text))
     assert [m.span() for m in anchored] == [m.span() for m in F._figure_re().finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["twee", "tweeën", "zestig", "duizend", " komma ", "een", " half", "ander", "geen", "de",
+                                 "x", " ", "\n", "Drie", "ÉÉN", "honderd", "tien", "elf", "kwart"]), max_size=8).map("".join))
+def test_the_number_word_test_never_hides_a_number_in_words(before):
+    from extractors import figures as F
+    from extractors.numbers import parse_words
+
+    text = before + " "
+    m = F._WORD_BEFORE.search(text, max(0, len(text) - 45), len(text))
+    if m and parse_words(m["w"]) is not None:
+        assert F._number_word_before(text, len(text))
