@@ -436,8 +436,34 @@ def test_figures_found_from_the_digit_runs_are_those_a_full_search_finds(text):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(["twee", "tweeën", "zestig", "duizend", " komma ", "een", " half", "ander", "geen", "de",
-                                 "x", " ", "\n", "Drie", "ÉÉN", "honderd", "tien", "elf", "kwart"]), max_size=8).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "twee",
+                "tweeën",
+                "zestig",
+                "duizend",
+                " komma ",
+                "een",
+                " half",
+                "ander",
+                "geen",
+                "de",
+                "x",
+                " ",
+                "\n",
+                "Drie",
+                "ÉÉN",
+                "honderd",
+                "tien",
+                "elf",
+                "kwart",
+            ]
+        ),
+        max_size=8,
+    ).map("".join)
+)
 def test_the_number_word_test_never_hides_a_number_in_words(before):
     from extractors import figures as F
     from extractors.numbers import parse_words
