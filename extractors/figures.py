@@ -411,10 +411,15 @@ _NUMBER_WORD_ENDINGS = ("een", "één", "twee", "drie", "vier", "vijf", "zes", "
                         "twaalf", "tig", "honderd", "duizend", "half", "halve", "kwart")  # fmt: skip
 
 
+_NUMBER_WORD_ENDINGS_CASED = tuple({f for e in _NUMBER_WORD_ENDINGS for f in (e, e.capitalize(), e.upper())})
+
+
 def _number_word_before(text: str, pos: int) -> bool:
     """Does the word before pos end like a number in words? (A cheap test before the pattern.)"""
-    words = text[max(0, pos - 20) : pos].split()
-    return bool(words) and words[-1].lower().endswith(_NUMBER_WORD_ENDINGS)
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text.endswith(_NUMBER_WORD_ENDINGS_CASED, max(0, end - 10), end)
 
 
 _ARTICLES = {"een", "één"}  # "een dag" is a day, not a count: the article is never read as one

@@ -455,6 +455,8 @@ def test_figures_found_from_the_digit_runs_are_those_a_full_search_finds(text):
                 "\n",
                 "Drie",
                 "ÉÉN",
+                "DRIE",
+                "Zes",
                 "honderd",
                 "tien",
                 "elf",
