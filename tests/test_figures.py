@@ -153,6 +153,13 @@ def test_implied_currency_is_marked():
 def test_counted_millions_are_quantities_not_amounts():
     assert figures("Er wonen 1,5 miljoen mensen in de regio", "amount") == []
     assert figures("Er komen 1,5 miljoen extra mensen bij", "amount") == []
+    # measured goods are no money either
+    text = "Er is 1,5 miljoen liter brandstof en 3 miljoen patronen gekocht voor 1,2 miljoen."
+    assert [(m.text, m.value) for m in figures(text, "amount")] == [("1,2 miljoen", 1.2e6)]
+    assert [(m.text, m.fields["unit"]) for m in figures(text, "quantity")] == [
+        ("1,5 miljoen liter", "liter"),
+        ("3 miljoen patronen", "patronen"),
+    ]
 
 
 @pytest.mark.parametrize(
