@@ -164,7 +164,7 @@ def _mention(doc: Document, kind: str, span: Span, value: Any, fields: dict[str,
 # A scale word may be glued to the number ("€4,6mld", "250mln"): the number then ends before it.
 _GLUED_SCALE = r"(?=(?:mld|mln|mrd|miljard|miljoen)\b)"
 _NUM_DF = (
-    r"\d(?<![\w.,/%)\-]\d)"
+    r"\d(?<![\w.,/%)]\d)(?<![\w.,/%)]-\d)"  # a dash before it only as a minus sign: "21 501-28" is no figure
     rf"(?:\d{{0,2}}(?:(?:\.|\u00a0|\u202f|\x20)\d{{3}})+(?:,\d+)?|\d*,\d+|\d*\.\d{{1,2}}(?!\d)|\d*)(?:(?![\w])|{_GLUED_SCALE})"
 )
 
@@ -338,14 +338,18 @@ def _percentage(doc: Document, taken: _Taken, m: re.Match[str]):
     value = number_value(m["n"])
     if value is None:
         return
-    of, explicit = _percentage_base(doc.text, m.end("pct"))
+    text, start = doc.text, m.start()
+    sign = 1
+    if start > 0 and (text[start - 1] == "−" or _glued_minus(text, start)):  # "-0,5%": the sign is quoted
+        sign, start = -1, start - 1
+    of, explicit = _percentage_base(text, m.end("pct"))
     points = m["pct"].endswith(("punt", "punten"))
     high = number_value(m["nb"]) if m["nb"] else None
     if high is None:
-        yield _emit(doc, taken, "percentage", m.start(), m.end("pct"), value, of=of, of_explicit=explicit, points=points)
+        yield _emit(doc, taken, "percentage", start, m.end("pct"), sign * value, of=of, of_explicit=explicit, points=points)
     else:  # "5 à 6 procent": a range, like an amount's
-        yield _emit(doc, taken, "percentage", m.start(), m.end("pct"), None, of=of, of_explicit=explicit, points=points,
-                    min=_clean(value), max=_clean(high))  # fmt: skip
+        yield _emit(doc, taken, "percentage", start, m.end("pct"), None, of=of, of_explicit=explicit, points=points,
+                    min=_clean(sign * value), max=_clean(high))  # fmt: skip
 
 
 def _percentage_range(doc: Document, taken: _Taken, m: re.Match[str], rng: re.Match[str]):
