@@ -303,7 +303,8 @@ def unknown_acronyms(doc: Document) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     fracties = {h.canonical for h in find_fracties(doc.text)}
     covered = bytearray(len(doc.text))
-    for s, e, _ in at_word_boundaries(doc.text, leftmost_longest(literals.hits(doc.text, "entity names"))):
+    entity_hits = [h for h in literals.hits(doc.text, "names") if h[2][0] == "entity"]
+    for s, e, _ in at_word_boundaries(doc.text, leftmost_longest(entity_hits)):
         covered[s:e] = b"\1" * (e - s)
     for m in re.finditer(r"(?<![\w-])[A-Z][A-Z0-9&]{1,9}(?:-[A-Z][A-Z0-9]*)?(?![\w])", doc.text):
         token = m.group(0)
@@ -320,6 +321,5 @@ def unknown_acronyms(doc: Document) -> list[tuple[str, int]]:
 
 
 literals.register("names", _names())
-literals.register("entity names", dict(_surface_forms()))
 
 EXTRACTOR = Extractor(NAME, VERSION, ("person", "party", "organisation", "programme"), entity_mentions)

@@ -28,7 +28,7 @@ from extractors.numbers import (
     parse_words,
 )
 from extractors.registry import Extractor
-from extractors.text import anchored_matches, digit_starts_of, sentence_bounds
+from extractors.text import anchored_matches, digit_starts_of, sentence_bounds, token_start
 
 NAME, VERSION = "figures", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -213,10 +213,8 @@ _STRONG_SCALES = {"miljoen", "miljard", "biljoen", "mln", "mln.", "mld", "mld.",
 def is_identifier(text: str, start: int) -> bool:
     """Is the number at start part of a URL, a clock time, or a question, article, page, postbus
     or volgnummer reference?"""
-    lo = max(0, start - 300)  # a token longer than a long URL is not looked at
-    token_start = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), text.rfind("(", lo, start)) + 1
     token_end = len(text) if (sp := text.find(" ", start)) < 0 else sp
-    token = text[token_start:token_end]
+    token = text[token_start(text, start) : token_end]
     if "://" in token or token.startswith("www.") or "@" in token:
         return True
     if _CLOCK.match(text, start):

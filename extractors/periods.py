@@ -17,7 +17,7 @@ from extractors import literals
 from extractors.dates import MONTH_PATTERN, MONTHS, iso_date
 from extractors.document import Document, Mention, per_document
 from extractors.registry import Extractor
-from extractors.text import anchored_matches, digit_starts_of
+from extractors.text import anchored_matches, digit_starts_of, token_start
 
 NAME, VERSION = "periods", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -197,10 +197,9 @@ _BEFORE_RELATIVE = {"vorig", "afgelopen", "dit", "volgend", "komend", "volgende"
 
 def _in_url(text: str, start: int) -> bool:
     """Is start inside a URL or an identifier token (dates in links are not dates of the text)?"""
-    lo = max(0, start - 300)
-    token_start = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), text.rfind("(", lo, start)) + 1
-    token = text[token_start : start + 1]
-    return "://" in token or token.startswith("www.") or "/" in token[: start - token_start]
+    begin = token_start(text, start)
+    token = text[begin : start + 1]
+    return "://" in token or token.startswith("www.") or "/" in token[: start - begin]
 
 
 def _may_start_day(text: str, p: int) -> bool:

@@ -119,6 +119,15 @@ def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
     return start + 1, (min(ends) + 1 if ends else hi)
 
 
+def token_start(text: str, pos: int, limit: int = 300) -> int:
+    """Where the token holding pos begins: after the last space, line break or "(" before it,
+    looking back at most limit characters (a longer token is not looked at)."""
+    lo = max(0, pos - limit)
+    space = text.rfind(" ", lo, pos)
+    lo = max(lo, space + 1)  # spaces are frequent: the other two are looked for after the last one
+    return max(space, text.rfind("\n", lo, pos), text.rfind("(", lo, pos)) + 1
+
+
 _DIGITS = "0123456789"
 
 

@@ -119,3 +119,14 @@ def test_the_first_letter_tests_never_hide_a_question_or_a_heading(line):
     headings = (Q._CHAPTER, Q._QA_LIST, Q._FRACTIE_HEADING, Q._FRACTIE_INTRO, Q._ANSWER_SECTION)
     if any(p.match(s) for p in headings) or Q._MEMO.match(line) or line.lstrip().startswith("Aan"):
         assert s[:1].upper() in Q._HEADING_INITIALS
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "\n", "(", "http://x", "/", "y" * 120]), max_size=12).map("".join), st.data())
+def test_token_start_is_the_plain_definition(text, data):
+    from extractors.text import token_start
+
+    pos = data.draw(st.integers(0, len(text)))
+    lo = max(0, pos - 300)
+    plain = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos), text.rfind("(", lo, pos)) + 1
+    assert token_start(text, pos) == plain
