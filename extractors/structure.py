@@ -159,7 +159,7 @@ _NAME = re.compile(
 )
 
 
-_ROLE_WORD = re.compile("minister|secretaris|voorzitter|griffier|directeur", re.I)
+_ROLE_WORD = re.compile("minister|secretaris|voorzitter|griffier|directeur")  # on the lower-cased line: faster than re.I
 
 
 def is_role_line(line: Line) -> bool:
@@ -167,7 +167,7 @@ def is_role_line(line: Line) -> bool:
     (a comma or capitals; an address line such as "de Voorzitter van de Eerste Kamer" has neither)."""
     if len(line.text) > 90:
         return False
-    if not _ROLE_WORD.search(line.text):
+    if not _ROLE_WORD.search(line.text.lower()):
         return False  # decided by one search, without stripping and matching
     s = strip_decoration(line.text)
     return len(s) < 70 and bool(_ROLE.match(s)) and (s.rstrip().endswith(",") or s.isupper())
