@@ -67,20 +67,27 @@ _PLAN_RULES = [
         r"\bzal\b.{0,60}?\bworden\s+(?:verankerd|ingevoerd|afgerond|verlengd)\b", re.I)),
     (("mogelijk maken",), re.compile(r"\bgaat\s+Defensie\b.{0,100}?\bmogelijk\s+maken\b|\bmogelijk\s+maken\s+om\b", re.I)),
 ]  # fmt: skip
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern as a case-sensitive one for lower-cased text: the same decision,
+    some three times faster (the regex engine cannot skip ahead under re.I)."""
+    assert pattern.flags & re.I and not re.search(r"\\[A-Z]", pattern.pattern), pattern.pattern
+    return re.compile(pattern.pattern.lower(), pattern.flags & ~re.I)
+
+
 # In order of precedence: a sentence that promises to inform is a toezegging even if it sets a goal.
 _RULES = [
-    (type_, words, pattern)
+    (type_, words, _lowered(pattern))
     for type_, rules in (("toezegging", _TOEZEGGING_RULES), ("target", _TARGET_RULES), ("plan", _PLAN_RULES))
     for words, pattern in rules
 ]
 
 
-def _type(sentence: str, rules: set[int]) -> str | None:
-    """The kind of commitment the sentence makes, or None, trying only the rules whose words it
-    holds, in order of precedence."""
+def _type(low: str, rules: set[int]) -> str | None:
+    """The kind of commitment the (lower-cased) sentence makes, or None, trying only the rules
+    whose words it holds, in order of precedence."""
     for i in sorted(rules):
         type_, _, pattern = _RULES[i]
-        if pattern.search(sentence):
+        if pattern.search(low):
             return type_
     return None
 
@@ -93,21 +100,23 @@ _VEHICLES = re.compile(
 _TZ = re.compile(r"TZ\d{6}-\d{3}")
 
 
-_PAST_OR_CURRENT = re.compile(r"\btot\s+op\s+heden\b|\breeds\b", re.I)
-_FUTURE = re.compile(
+# on lower-cased sentences (see _lowered)
+_PAST_OR_CURRENT = _lowered(re.compile(r"\btot\s+op\s+heden\b|\breeds\b", re.I))
+_FUTURE = _lowered(re.compile(
     r"\b(?:zal|zullen|gaan|gaat|toekomst\w*|voortaan|binnenkort|dit\s+jaar|volgende|eerstvolgende|voor\s+het\s+eerst"
     r"|jaarlijks|maandelijks|elk\s+kwartaal|twee\s+keer\s+per\s+jaar|later\s+in\s+het\s+jaar)\b",
     re.I,
-)
+))
 _FIGURE = re.compile(r"\d+(?:,\d+)?\s?(?:%|procent)|\d{1,3}(?:\.\d{3})+|\b(?:19|20)\d{2}\b")
-_STREVEN = re.compile(r"\b(?:streeft|streven)\b", re.I)
-_NOT_OURS = re.compile(r"\b(?:niet|nog\s+niet|andere|bondgenoten\s+hebben)\b[^.]{0,40}gecommitteerd", re.I)
+_STREVEN = _lowered(re.compile(r"\b(?:streeft|streven)\b", re.I))
+_NOT_OURS = _lowered(re.compile(r"\b(?:niet|nog\s+niet|andere|bondgenoten\s+hebben)\b[^.]{0,40}gecommitteerd", re.I))
+_YEAR = re.compile(r"\b(20\d{2})\b")
 
 
-def _is_future(sentence: str, s: int, e: int, doc: Document, dates) -> bool:
-    """Does the sentence speak of something still to come (a future date, a future tense, a
-    recurring report)?"""
-    if _FUTURE.search(sentence):
+def _is_future(low: str, s: int, e: int, doc: Document, dates) -> bool:
+    """Does the (lower-cased) sentence speak of something still to come (a future date, a future
+    tense, a recurring report)?"""
+    if _FUTURE.search(low):
         return True
     if doc.date is None:
         return False
@@ -116,20 +125,21 @@ def _is_future(sentence: str, s: int, e: int, doc: Document, dates) -> bool:
             end = d.fields.get("until") or d.value
             if end and end >= doc.date[: len(end)]:
                 return True
-    years = [int(y) for y in re.findall(r"\b(20\d{2})\b", sentence)]
+    years = [int(y) for y in _YEAR.findall(low)]
     return any(y >= int(doc.date[:4]) for y in years)
 
 
-def _accept(type_: str, sentence: str, s: int, e: int, doc: Document, dates) -> bool:
-    if _PAST_OR_CURRENT.search(sentence):
+def _accept(type_: str, low: str, s: int, e: int, doc: Document, dates) -> bool:
+    """Is the (lower-cased) sentence a commitment of this type, all things considered?"""
+    if _PAST_OR_CURRENT.search(low):
         return False  # "tot op heden", "reeds": what is done already, not a promise
     if type_ == "toezegging":
-        return _is_future(sentence, s, e, doc, dates)
+        return _is_future(low, s, e, doc, dates)
     if type_ == "target":
-        if _NOT_OURS.search(sentence):
+        if _NOT_OURS.search(low):
             return False
         # "streeft naar kwaliteit": an intention without a measure is no target
-        return not (_STREVEN.search(sentence) and not _FIGURE.search(sentence))
+        return not (_STREVEN.search(low) and not _FIGURE.search(low))
     return True
 
 
@@ -236,9 +246,9 @@ def commitment_mentions(doc: Document) -> list[Mention]:
             seen.add(sentence_span)
             s, e = sentence_span
             inside = hits[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
-            sentence = text[s:e]
-            type_ = _type(sentence, {r for _, end, rules in inside if end <= e for r in rules})
-            if type_ is None or not _accept(type_, sentence, s, e, doc, dates):
+            low = text[s:e].lower()
+            type_ = _type(low, {r for _, end, rules in inside if end <= e for r in rules})
+            if type_ is None or not _accept(type_, low, s, e, doc, dates):
                 continue
             end = e - 1 if text[e - 1] in ".?!" else e
             out.append(_mention(doc, s, end, type_, dates, where))

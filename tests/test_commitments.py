@@ -182,3 +182,20 @@ def test_the_sentence_around_a_letter_is_the_one_a_full_split_gives(text, data):
     offset = data.draw(st.sampled_from(letters))
     expected = next(((s, e) for s, e in _all_sentences(text, start, end) if s <= offset < e), None)
     assert _sentence_at(text, start, end, offset) == expected
+
+
+_RULE_PIECES = st.sampled_from([
+    "Wij ", "zullen ", "we ", "u ", "Uw Kamer ", "uw kamer ", "wordt ", "Informeren ", "geïnformeerd ", "GEÏNFORMEERD ",
+    "rapporteert ", "Stand van Defensie ", "NAVO ", "Q2 ", "deelt ", "met uw Kamer ", "streeft ", "naar ", "2026 ",
+    "mogelijk maken om ", "gaat Defensie ", "reeds ", "tot op heden ", "Zal ", "x ", "Gepubliceerd ", "worden ",
+])  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_RULE_PIECES, max_size=14).map("".join))
+def test_the_lowered_patterns_decide_as_the_case_insensitive_ones(sentence):
+    import extractors.commitments as C
+
+    originals = [p for rules in (C._TOEZEGGING_RULES, C._TARGET_RULES, C._PLAN_RULES) for _, p in rules]
+    for original, (_, _, lowered) in zip(originals, C._RULES, strict=True):
+        assert bool(original.search(sentence)) == bool(lowered.search(sentence.lower()))
