@@ -67,6 +67,8 @@ _PLAN_RULES = [
         r"\bzal\b.{0,60}?\bworden\s+(?:verankerd|ingevoerd|afgerond|verlengd)\b", re.I)),
     (("mogelijk maken",), re.compile(r"\bgaat\s+Defensie\b.{0,100}?\bmogelijk\s+maken\b|\bmogelijk\s+maken\s+om\b", re.I)),
 ]  # fmt: skip
+
+
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A case-insensitive pattern as a case-sensitive one for lower-cased text: the same decision,
     some three times faster (the regex engine cannot skip ahead under re.I)."""
@@ -102,11 +104,13 @@ _TZ = re.compile(r"TZ\d{6}-\d{3}")
 
 # on lower-cased sentences (see _lowered)
 _PAST_OR_CURRENT = _lowered(re.compile(r"\btot\s+op\s+heden\b|\breeds\b", re.I))
-_FUTURE = _lowered(re.compile(
-    r"\b(?:zal|zullen|gaan|gaat|toekomst\w*|voortaan|binnenkort|dit\s+jaar|volgende|eerstvolgende|voor\s+het\s+eerst"
-    r"|jaarlijks|maandelijks|elk\s+kwartaal|twee\s+keer\s+per\s+jaar|later\s+in\s+het\s+jaar)\b",
-    re.I,
-))
+_FUTURE = _lowered(
+    re.compile(
+        r"\b(?:zal|zullen|gaan|gaat|toekomst\w*|voortaan|binnenkort|dit\s+jaar|volgende|eerstvolgende|voor\s+het\s+eerst"
+        r"|jaarlijks|maandelijks|elk\s+kwartaal|twee\s+keer\s+per\s+jaar|later\s+in\s+het\s+jaar)\b",
+        re.I,
+    )
+)
 _FIGURE = re.compile(r"\d+(?:,\d+)?\s?(?:%|procent)|\d{1,3}(?:\.\d{3})+|\b(?:19|20)\d{2}\b")
 _STREVEN = _lowered(re.compile(r"\b(?:streeft|streven)\b", re.I))
 _NOT_OURS = _lowered(re.compile(r"\b(?:niet|nog\s+niet|andere|bondgenoten\s+hebben)\b[^.]{0,40}gecommitteerd", re.I))
