@@ -17,6 +17,7 @@ from extractors.document import Document, Mention
 from extractors.locate import Locator, locator
 from extractors.periods import periods_of
 from extractors.registry import Extractor
+from extractors.text import lowered_pattern
 
 NAME, VERSION = "commitments", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -69,16 +70,9 @@ _PLAN_RULES = [
 ]  # fmt: skip
 
 
-def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """A case-insensitive pattern as a case-sensitive one for lower-cased text: the same decision,
-    some three times faster (the regex engine cannot skip ahead under re.I)."""
-    assert pattern.flags & re.I and not re.search(r"\\[A-Z]", pattern.pattern), pattern.pattern
-    return re.compile(pattern.pattern.lower(), pattern.flags & ~re.I)
-
-
 # In order of precedence: a sentence that promises to inform is a toezegging even if it sets a goal.
 _RULES = [
-    (type_, words, _lowered(pattern))
+    (type_, words, lowered_pattern(pattern))
     for type_, rules in (("toezegging", _TOEZEGGING_RULES), ("target", _TARGET_RULES), ("plan", _PLAN_RULES))
     for words, pattern in rules
 ]
@@ -102,9 +96,9 @@ _VEHICLES = re.compile(
 _TZ = re.compile(r"TZ\d{6}-\d{3}")
 
 
-# on lower-cased sentences (see _lowered)
-_PAST_OR_CURRENT = _lowered(re.compile(r"\btot\s+op\s+heden\b|\breeds\b", re.I))
-_FUTURE = _lowered(
+# on lower-cased sentences (see lowered_pattern)
+_PAST_OR_CURRENT = lowered_pattern(re.compile(r"\btot\s+op\s+heden\b|\breeds\b", re.I))
+_FUTURE = lowered_pattern(
     re.compile(
         r"\b(?:zal|zullen|gaan|gaat|toekomst\w*|voortaan|binnenkort|dit\s+jaar|volgende|eerstvolgende|voor\s+het\s+eerst"
         r"|jaarlijks|maandelijks|elk\s+kwartaal|twee\s+keer\s+per\s+jaar|later\s+in\s+het\s+jaar)\b",
@@ -112,8 +106,8 @@ _FUTURE = _lowered(
     )
 )
 _FIGURE = re.compile(r"\d+(?:,\d+)?\s?(?:%|procent)|\d{1,3}(?:\.\d{3})+|\b(?:19|20)\d{2}\b")
-_STREVEN = _lowered(re.compile(r"\b(?:streeft|streven)\b", re.I))
-_NOT_OURS = _lowered(re.compile(r"\b(?:niet|nog\s+niet|andere|bondgenoten\s+hebben)\b[^.]{0,40}gecommitteerd", re.I))
+_STREVEN = lowered_pattern(re.compile(r"\b(?:streeft|streven)\b", re.I))
+_NOT_OURS = lowered_pattern(re.compile(r"\b(?:niet|nog\s+niet|andere|bondgenoten\s+hebben)\b[^.]{0,40}gecommitteerd", re.I))
 _YEAR = re.compile(r"\b(20\d{2})\b")
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from extractors import literals
 from extractors.dates import parse_dutch_date
 from extractors.document import Cell, Footnote, Line, Signatory, Span, Table
-from extractors.text import strip_decoration
+from extractors.text import lowered_pattern, strip_decoration
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -240,67 +240,79 @@ def _stripped_span(line: Line) -> tuple[int, int]:
 
 # --- kind, chamber, date, own numbers ------------------------------------------------------------
 
-# Each pattern with a word (lower case) its matches must hold: the pattern reads the head of the
-# document only when the lower-cased head holds the word (a substring test is far cheaper than a
-# case-insensitive search over thousands of characters).
+
+def _head_search(pattern: re.Pattern[str]):
+    """A search of a document's head, given the head and its lower-cased copy: a case-insensitive
+    pattern reads the lower-cased copy (see lowered_pattern)."""
+    if pattern.flags & re.I:
+        lowered = lowered_pattern(pattern)
+        return lambda head, low: lowered.search(low)
+    return lambda head, low: pattern.search(head)
+
+
+# Each search with a word (lower case) its matches must hold: it reads the head of the document
+# only when the lower-cased head holds the word (a substring test is far cheaper than a search over
+# thousands of characters).
 _KINDS = [
-    ("nota", re.compile(r"NOTA\s+NAAR\s+AANLEIDING\s+VAN\s+HET\s+(?:\w+\s+)?VERSLAG", re.I), "nota naar aanleiding van verslag"),
-    ("verslag", re.compile(r"VERSLAG\s+VAN\s+EEN\s+SCHRIFTELIJK\s+OVERLEG", re.I), "verslag van een schriftelijk overleg"),
-    ("vragen", re.compile(r"^\s*Vragen en antwoorden\s*$|LIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN", re.I | re.M),
+    ("nota", _head_search(re.compile(r"NOTA\s+NAAR\s+AANLEIDING\s+VAN\s+HET\s+(?:\w+\s+)?VERSLAG", re.I)),
+     "nota naar aanleiding van verslag"),
+    ("verslag", _head_search(re.compile(r"VERSLAG\s+VAN\s+EEN\s+SCHRIFTELIJK\s+OVERLEG", re.I)),
+     "verslag van een schriftelijk overleg"),
+    ("vragen", _head_search(re.compile(r"^\s*Vragen en antwoorden\s*$|LIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN", re.I | re.M)),
      "lijst van vragen en antwoorden"),
-    ("geachte", re.compile(r"^\s*Geachte\s+voorzitter", re.I | re.M), "brief"),
-    ("beslissing", re.compile(r"^\s*TER\s+BESLISSING\s*$", re.M), "beslisnota"),
+    ("geachte", _head_search(re.compile(r"^\s*Geachte\s+voorzitter", re.I | re.M)), "brief"),
+    ("beslissing", _head_search(re.compile(r"^\s*TER\s+BESLISSING\s*$", re.M)), "beslisnota"),
 ]  # fmt: skip
 
 
 def detect_kind(text: str) -> str | None:
     head = text[:6000]
     low = head.lower()
-    for word, pattern, kind in _KINDS:
-        if word in low and pattern.search(head):
+    for word, search, kind in _KINDS:
+        if word in low and search(head, low):
             return kind
     return None
 
 
-# (words, pattern, chamber), in order: the first that matches decides; a pattern reads the head
+# (words, search, chamber), in order: the first that matches decides; a search reads the head
 # only when the lower-cased head holds one of its words
 _CHAMBERS = [
-    (("voorzitter",), re.compile(r"Voorzitter\s+van\s+de\s+Eerste\s+Kamer", re.I), "Eerste Kamer"),
-    (("voorzitter",), re.compile(r"Voorzitter\s+van\s+de\s+Tweede\s+Kamer", re.I), "Tweede Kamer"),
+    (("voorzitter",), _head_search(re.compile(r"Voorzitter\s+van\s+de\s+Eerste\s+Kamer", re.I)), "Eerste Kamer"),
+    (("voorzitter",), _head_search(re.compile(r"Voorzitter\s+van\s+de\s+Tweede\s+Kamer", re.I)), "Tweede Kamer"),
     # Eerste Kamer papers carry a letter (A, B, ... G) where Tweede Kamer papers carry "Nr."
     (("nota", "memorie", "verslag", "brief"),
-     re.compile(r"^\s*[A-Z]{1,2}\s+\**\s*(?:NOTA|MEMORIE|VERSLAG|BRIEF)\b", re.M), "Eerste Kamer"),
-    (("nr.",), re.compile(r"^\s*Nr\.\s*\d+\s*$", re.M | re.I), "Tweede Kamer"),
-    (("commissie",), re.compile(r"vaste\s+commissie\s+voor\s+Defensie"), "Tweede Kamer"),
-    (("kamer",), re.compile(r"Tweede\s+Kamer"), "Tweede Kamer"),
-    (("kamer",), re.compile(r"Eerste\s+Kamer"), "Eerste Kamer"),
+     _head_search(re.compile(r"^\s*[A-Z]{1,2}\s+\**\s*(?:NOTA|MEMORIE|VERSLAG|BRIEF)\b", re.M)), "Eerste Kamer"),
+    (("nr.",), _head_search(re.compile(r"^\s*Nr\.\s*\d+\s*$", re.M | re.I)), "Tweede Kamer"),
+    (("commissie",), _head_search(re.compile(r"vaste\s+commissie\s+voor\s+Defensie")), "Tweede Kamer"),
+    (("kamer",), _head_search(re.compile(r"Tweede\s+Kamer")), "Tweede Kamer"),
+    (("kamer",), _head_search(re.compile(r"Eerste\s+Kamer")), "Eerste Kamer"),
 ]  # fmt: skip
 
 
 def detect_chamber(text: str) -> str | None:
     head = text[:4000]
     low = head.lower()
-    for words, pattern, chamber in _CHAMBERS:
-        if any(w in low for w in words) and pattern.search(head):
+    for words, search, chamber in _CHAMBERS:
+        if any(w in low for w in words) and search(head, low):
             return chamber
     return None
 
 
 _DATE_CUES = [
-    ("datum", re.compile(r"^\s*Datum\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I)),
-    ("ontvangen", re.compile(r"^\s*Ontvangen\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I)),
-    ("vastgesteld", re.compile(r"^\s*Vastgesteld\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I)),
-    ("beantwoord", re.compile(r"beantwoord\s+bij\s+brief\s+van\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I)),
-    ("beantwoord", re.compile(
-        r"Bij\s+brief\s+van\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s+zijn\s+de\s+vragen\s+beantwoord", re.M | re.I)),
+    ("datum", _head_search(re.compile(r"^\s*Datum\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
+    ("ontvangen", _head_search(re.compile(r"^\s*Ontvangen\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
+    ("vastgesteld", _head_search(re.compile(r"^\s*Vastgesteld\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
+    ("beantwoord", _head_search(re.compile(r"beantwoord\s+bij\s+brief\s+van\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
+    ("beantwoord", _head_search(re.compile(
+        r"Bij\s+brief\s+van\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s+zijn\s+de\s+vragen\s+beantwoord", re.M | re.I))),
 ]  # fmt: skip
 
 
 def detect_date(text: str) -> str | None:
     head = text[:4000]
     low = head.lower()
-    for word, pattern in _DATE_CUES:
-        m = pattern.search(head) if word in low else None
+    for word, search in _DATE_CUES:
+        m = search(head, low) if word in low else None
         if m:
             parsed = parse_dutch_date(m["d"])
             if parsed:

@@ -119,6 +119,15 @@ def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
     return start + 1, (min(ends) + 1 if ends else hi)
 
 
+def lowered_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern as a case-sensitive one, for lower-cased text: the same decision,
+    some three times faster (under re.I the regex engine cannot skip ahead to a literal)."""
+    assert pattern.flags & re.I and not re.search(r"\\[A-Z]", pattern.pattern), pattern.pattern
+    assert all(name == name.lower() for name in pattern.groupindex), pattern.pattern
+    source = pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    return re.compile(source, pattern.flags & ~re.I)
+
+
 def token_start(text: str, pos: int, limit: int = 300) -> int:
     """Where the token holding pos begins: after the last space, line break or "(" before it,
     looking back at most limit characters (a longer token is not looked at)."""

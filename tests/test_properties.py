@@ -130,3 +130,18 @@ def test_token_start_is_the_plain_definition(text, data):
     lo = max(0, pos - 300)
     plain = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos), text.rfind("(", lo, pos)) + 1
     assert token_start(text, pos) == plain
+
+
+def test_a_lowered_pattern_keeps_its_groups_and_refuses_what_lowering_would_change():
+    import re
+
+    import pytest
+
+    from extractors.text import lowered_pattern
+
+    p = lowered_pattern(re.compile(r"^\s*Datum\s+(?P<d>\d{1,2}\s+\w+)", re.I | re.M))
+    assert p.search("x\nDATUM 21 Mei".lower())["d"] == "21 mei"
+    with pytest.raises(AssertionError):
+        lowered_pattern(re.compile(r"\S+", re.I))  # \S would become \s
+    with pytest.raises(AssertionError):
+        lowered_pattern(re.compile(r"datum"))  # not case-insensitive: nothing to lower
