@@ -164,7 +164,8 @@ def _mention(doc: Document, kind: str, span: Span, value: Any, fields: dict[str,
 # A scale word may be glued to the number ("€4,6mld", "250mln"): the number then ends before it.
 _GLUED_SCALE = r"(?=(?:mld|mln|mrd|miljard|miljoen)\b)"
 _NUM_DF = (
-    r"\d(?<![\w.,/%)]\d)(?<![\w.,/%)]-\d)"  # a dash before it only as a minus sign: "21 501-28" is no figure
+    # a dash before it only as a minus sign ("21 501-28" is no figure), a slash only after a percentage ("40%/50%")
+    r"\d(?<![\w.,%)]\d)(?<![^%]/\d)(?<![\w.,/%)]-\d)"
     rf"(?:\d{{0,2}}(?:(?:\.|\u00a0|\u202f|\x20)\d{{3}})+(?:,\d+)?|\d*,\d+|\d*\.\d{{1,2}}(?!\d)|\d*)(?:(?![\w])|{_GLUED_SCALE})"
 )
 

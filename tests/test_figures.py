@@ -279,6 +279,12 @@ def test_percentages(text, value, of):
     assert (m.value, m.fields["of"]) == (pytest.approx(value), of)
 
 
+def test_percentages_separated_by_a_slash():
+    # 004: "In het coalitieakkoord zijn streefpercentages opgenomen (40%/50%)."
+    assert [m.value for m in figures("streefpercentages opgenomen (40%/50%).", "percentage")] == [40, 50]
+    assert figures("zie www.x.nl/2024/12 en 1/2", "percentage") == []
+
+
 @pytest.mark.parametrize(("text", "value"), [("een stijging van 0,3 procentpunt", 0.3), ("is 0,2%-punt gestegen", 0.2)])
 def test_percentage_points(text, value):
     m = one(text, "percentage")
