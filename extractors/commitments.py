@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from extractors import literals
 from extractors.document import Document, Mention
-from extractors.locate import Locator, locator
+from extractors.locate import Locator, MentionsByStart, locator
 from extractors.periods import periods_of
 from extractors.registry import Extractor
 from extractors.text import lowered_pattern
@@ -111,23 +111,26 @@ _NOT_OURS = lowered_pattern(re.compile(r"\b(?:niet|nog\s+niet|andere|bondgenoten
 _YEAR = re.compile(r"\b(20\d{2})\b")
 
 
-def _is_future(low: str, s: int, e: int, doc: Document, dates) -> bool:
+def _still_to_come(date: Mention, doc_date: str) -> bool:
+    """Does the date or period end on or after the document's date (compared at its precision)?"""
+    end = date.fields.get("until") or date.value
+    return bool(end) and end >= doc_date[: len(end)]
+
+
+def _is_future(low: str, s: int, e: int, doc: Document, dates: MentionsByStart) -> bool:
     """Does the (lower-cased) sentence speak of something still to come (a future date, a future
     tense, a recurring report)?"""
     if _FUTURE.search(low):
         return True
     if doc.date is None:
         return False
-    for d in dates:
-        if s <= d.start < e:
-            end = d.fields.get("until") or d.value
-            if end and end >= doc.date[: len(end)]:
-                return True
+    if any(_still_to_come(d, doc.date) for d in dates.within(s, e)):
+        return True
     years = [int(y) for y in _YEAR.findall(low)]
     return any(y >= int(doc.date[:4]) for y in years)
 
 
-def _accept(type_: str, low: str, s: int, e: int, doc: Document, dates) -> bool:
+def _accept(type_: str, low: str, s: int, e: int, doc: Document, dates: MentionsByStart) -> bool:
     """Is the (lower-cased) sentence a commitment of this type, all things considered?"""
     if _PAST_OR_CURRENT.search(low):
         return False  # "tot op heden", "reeds": what is done already, not a promise
@@ -229,7 +232,7 @@ literals.register("commitment cues", _rules_of_cues())
 
 def commitment_mentions(doc: Document) -> list[Mention]:
     text = doc.text
-    dates = periods_of(doc)
+    dates = MentionsByStart(periods_of(doc))
     where = locator(doc)
     out = []
     seen: set[tuple[int, int]] = set()
@@ -264,19 +267,14 @@ def _due_until(phrase) -> str | None:
     return phrase.value
 
 
-def _mention(doc: Document, s: int, e: int, type_: str, dates, where: Locator) -> Mention:
+def _mention(doc: Document, s: int, e: int, type_: str, dates: MentionsByStart, where: Locator) -> Mention:
     text = doc.text
     sentence = text[s:e]
     vehicle = _VEHICLES.search(sentence)
-    due = [d for d in dates if s <= d.start < e and (d.value or d.fields.get("until"))]
     # the due moment is the first date still to come ("Eind 2025 ... herhaald en medio 2026 start");
-    # a date in a clause after it describes something else ("In Q2 ... de stappen die we in 2026 ...")
-    future = [
-        d
-        for d in due
-        if doc.date and (d.fields.get("until") or d.value or "") >= doc.date[: len(d.fields.get("until") or d.value or "")]
-    ]
-    due_phrase = future[0] if future else None  # only a past date: an offer or a standing practice
+    # a date in a clause after it describes something else ("In Q2 ... de stappen die we in 2026 ...");
+    # with only a past date it is an offer or a standing practice
+    due_phrase = next((d for d in dates.within(s, e) if _still_to_come(d, doc.date)), None) if doc.date else None
     tz = _TZ.search(sentence)
     fields = {
         "type": type_,

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple, TypeVar
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 class Span(NamedTuple):
@@ -148,17 +149,23 @@ class Document:
     warnings: tuple[str, ...] = ()
 
 
-def per_document(compute: Callable[[Document], T]) -> Callable[[Document], T]:
-    """Memoise a derived view of a document for the document being processed: the extractors and
-    the graph builder that need the same view (its dates, its question locator) share one
-    computation. One slot, kept by identity: documents stream through one at a time."""
+def per_document(compute: Callable[[K], T]) -> Callable[[K], T]:
+    """Memoise a derived view of the document being processed: the extractors and the graph
+    builder that need the same view (its dates, its question locator, the literals and digit runs
+    of its text) share one computation. The key is the document, or its text where the view is
+    needed before the Document exists. One slot, kept by identity: documents stream through one
+    at a time. `forget()` empties the slot (when what the view depends on has changed)."""
     last: list = [None, None]
 
-    def cached(doc: Document) -> T:
-        if last[0] is not doc:
-            last[0], last[1] = doc, compute(doc)
+    def cached(key: K) -> T:
+        if last[0] is not key:
+            last[0], last[1] = key, compute(key)
         return last[1]
+
+    def forget() -> None:
+        last[0] = last[1] = None
 
     cached.__doc__ = compute.__doc__
     cached.__name__ = compute.__name__
+    cached.forget = forget  # type: ignore[attr-defined]
     return cached

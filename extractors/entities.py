@@ -20,11 +20,12 @@ from types import MappingProxyType
 from typing import Any
 
 from extractors import literals
-from extractors.document import Document, Mention
+from extractors.document import Document, Mention, per_document
 from extractors.fracties import aliases, find_fracties
 from extractors.literals import leftmost_longest
 from extractors.references import motion_submitters
 from extractors.registry import Extractor
+from extractors.text import Claimed
 
 NAME, VERSION = "entities", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -85,9 +86,10 @@ def _names() -> dict[str, tuple[str, str]]:
     return names
 
 
+@per_document
 def _name_hits(doc: Document) -> list[tuple[int, int, tuple[str, str]]]:
     """Organisations, programmes and persons named in the document, leftmost-longest at word
-    boundaries."""
+    boundaries (found once, for the persons and the organisations)."""
     return at_word_boundaries(doc.text, leftmost_longest(literals.hits(doc.text, "names")))
 
 
@@ -258,13 +260,16 @@ def person_mentions(doc: Document) -> list[Mention]:
     text = doc.text
     known = persons()
     folded = _person_forms()
-    found: dict[tuple[int, int], Mention] = {}
+    found: list[Mention] = []
+    taken = Claimed(len(text))
 
     def add(s: int, e: int, printed: str, role: str | None, basis: str) -> None:
+        if taken.overlaps(s, e):
+            return  # named already, by a stronger source (a signature before a title before the gazetteer)
         name = folded.get(fold(printed), printed)
         role = role or (known[name]["role"] if name in known else None)
-        if not any(a <= s < b or s <= a < e for a, b in found):
-            found[(s, e)] = _mention(doc, "person", s, e, name, role=role, basis=basis)
+        taken.claim(s, e)
+        found.append(_mention(doc, "person", s, e, name, role=role, basis=basis))
 
     for sig in doc.signatories:
         add(sig.span.start, sig.span.end, sig.name, sig.role, "signature")
@@ -280,7 +285,7 @@ def person_mentions(doc: Document) -> list[Mention]:
         if text[max(0, s - 8) : s].rstrip().endswith("fractie"):
             continue  # "fractie Visseren-Hamakers" names a fractie
         add(s, e, text[s:e], None, "gazetteer")
-    return sorted(found.values(), key=lambda m: m.start)
+    return sorted(found, key=lambda m: m.start)
 
 
 def party_mentions(doc: Document) -> list[Mention]:
@@ -302,15 +307,15 @@ def unknown_acronyms(doc: Document) -> list[tuple[str, int]]:
     skip = {"EUR", "USD", "II", "III", "IV", "VS", "NL", "VK", "BBP", "BNI", "KPI", "AI", "IT", "HR", "MKB", "VTE", "FTE"}
     counts: dict[str, int] = {}
     fracties = {h.canonical for h in find_fracties(doc.text)}
-    covered = bytearray(len(doc.text))
+    covered = Claimed(len(doc.text))
     entity_hits = [h for h in literals.hits(doc.text, "names") if h[2][0] == "entity"]
     for s, e, _ in at_word_boundaries(doc.text, leftmost_longest(entity_hits)):
-        covered[s:e] = b"\1" * (e - s)
+        covered.claim(s, e)
     for m in re.finditer(r"(?<![\w-])[A-Z][A-Z0-9&]{1,9}(?:-[A-Z][A-Z0-9]*)?(?![\w])", doc.text):
         token = m.group(0)
         line_start = doc.text.rfind("\n", 0, m.start()) + 1
         line = doc.text[line_start : doc.text.find("\n", m.end()) if doc.text.find("\n", m.end()) >= 0 else None]
-        if b"\1" in covered[m.start() : m.end()] or token.rstrip("0123456789") in known:
+        if covered.overlaps(m.start(), m.end()) or token.rstrip("0123456789") in known:
             continue  # part of a known name ("MRAD SHORAD"), or a known name with a footnote digit
         if token in known or token in skip or token in fracties or token in aliases() or line.isupper():
             continue  # headings in capitals are words, not acronyms

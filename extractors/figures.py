@@ -28,7 +28,7 @@ from extractors.numbers import (
     parse_words,
 )
 from extractors.registry import Extractor
-from extractors.text import anchored_matches, digit_starts_of, sentence_bounds, token_start
+from extractors.text import Claimed, anchored_matches, digit_run_starts, sentence_bounds, token_start
 
 NAME, VERSION = "figures", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -65,26 +65,6 @@ _BASE = re.compile(
 _BASE_LATER = re.compile(
     r"^\s*(?:en|respectievelijk|of|tot|naar|à|-|–)\s+\d[\d.,]*\s?%\s*(?:van\s+(?:het\s+)?)?(?P<of>bbp|BBP|BNI)(?![\w])"
 )
-
-
-class _Taken:
-    """Character ranges already claimed, for cheap overlap tests in document order."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.mask = bytearray()
-        self.add_all(spans)
-
-    def add_all(self, spans: list[tuple[int, int]]) -> None:
-        for s, e in spans:
-            self.add(s, e)
-
-    def add(self, s: int, e: int) -> None:
-        if len(self.mask) < e:
-            self.mask.extend(b"\0" * (e - len(self.mask)))
-        self.mask[s:e] = b"\1" * (e - s)
-
-    def overlaps(self, s: int, e: int) -> bool:
-        return b"\1" in self.mask[s:e]
 
 
 # --- values --------------------------------------------------------------------------------------
@@ -226,9 +206,9 @@ def is_identifier(text: str, start: int) -> bool:
     return bool(_IDENTIFIER_BEFORE.search(text, max(0, start - 40), start))
 
 
-def _scan(doc: Document, taken: _Taken) -> Iterator[Mention]:
+def _scan(doc: Document, taken: Claimed) -> Iterator[Mention]:
     text = doc.text
-    for m in anchored_matches(_figure_re(), text, digit_starts_of(doc)):
+    for m in anchored_matches(_figure_re(), text, digit_run_starts(text)):
         s, e = m.start(), m.end()
         tail = m["post"] or m["pct"] or m["sc"] or m["unit"]
         if not tail and not _MAY_PRECEDE.search(text, max(0, s - 15), s):
@@ -269,24 +249,30 @@ def _scan(doc: Document, taken: _Taken) -> Iterator[Mention]:
             yield from _quantity(doc, taken, m)
 
 
-def _amount(doc: Document, taken: _Taken, m: re.Match[str], start: int, end: int, cur: str, implied: bool):
+def _amount_mention(doc: Document, taken: Claimed, start: int, end: int, value: Any, currency: str, implied: bool,
+                    low: Any = None, high: Any = None) -> Mention:  # fmt: skip
+    """An amount at [start, end), with the qualifier printed before it and the rate (per jaar, ...)
+    around it; a range has `low` and `high` and no value."""
     text = doc.text
+    qualifier, printed = _qualifier(text, start)
+    fields = {"currency": currency, "qualifier": qualifier, "qualifier_text": printed, "per": _rate(text, end, start),
+              "implied_currency": implied, "min": low, "max": high}  # fmt: skip
+    taken.claim(start, end)
+    return _mention(doc, "amount", Span(start, end), value, fields)
+
+
+def _amount(doc: Document, taken: Claimed, m: re.Match[str], start: int, end: int, cur: str, implied: bool):
     value = number_value(m["n"])
     if value is None:
         return
     scale = SCALES[m["sc"].lower()] if m["sc"] else 1
     high = number_value(m["nb"]) if m["nb"] else None
-    qualifier, printed = _qualifier(text, start)
-    sign = -1 if _negative(text, start) else 1
-    fields: dict[str, Any] = {
-        "currency": cur, "qualifier": qualifier, "qualifier_text": printed, "per": _rate(text, end, start),
-        "implied_currency": implied, "min": None, "max": None,
-    }  # fmt: skip
-    val: Any = _clean(sign * value * scale)
-    if high is not None:
-        fields["min"], fields["max"], val = _clean(sign * value * scale), _clean(sign * high * scale), None
-    taken.add(start, end)
-    yield _mention(doc, "amount", Span(start, end), val, fields)
+    sign = -1 if _negative(doc.text, start) else 1
+    if high is None:
+        yield _amount_mention(doc, taken, start, end, _clean(sign * value * scale), cur, implied)
+    else:
+        low, high = _clean(sign * value * scale), _clean(sign * high * scale)
+        yield _amount_mention(doc, taken, start, end, None, cur, implied, low, high)
 
 
 def _currency(printed: str | None) -> str:
@@ -297,25 +283,18 @@ def _currency(printed: str | None) -> str:
     return currencies.get(printed) or currencies.get(printed.lower(), "EUR")
 
 
-def _range_amount(doc: Document, taken: _Taken, m: re.Match[str], rng: re.Match[str], start: int, cur_word: str):
+def _range_amount(doc: Document, taken: Claimed, m: re.Match[str], rng: re.Match[str], start: int, cur_word: str):
     """ "tussen 45 en 50 miljoen", "€ 3 tot € 5 miljoen": min and max, no single value. The scale
     printed after the second number applies to both."""
-    text = doc.text
     scale = SCALES[rng["s"].lower()] if rng["s"] else 1
     low_scale = SCALES[rng["sa"].lower()] if "sa" in rng.re.groupindex and rng["sa"] else scale
     a, b = number_value(m["n"]), number_value(rng["b"])
     if a is None or b is None:
         return
     cur_word = cur_word.strip()
-    qualifier, printed = _qualifier(text, start)
-    sign = -1 if _negative(text, start) else 1
-    fields = {
-        "currency": _currency(cur_word), "qualifier": qualifier, "qualifier_text": printed,
-        "per": _rate(text, rng.end(), start), "implied_currency": not cur_word,
-        "min": _clean(sign * a * low_scale), "max": _clean(sign * b * scale),
-    }  # fmt: skip
-    taken.add(start, rng.end())
-    yield _mention(doc, "amount", Span(start, rng.end()), None, fields)
+    sign = -1 if _negative(doc.text, start) else 1
+    low, high = _clean(sign * a * low_scale), _clean(sign * b * scale)
+    yield _amount_mention(doc, taken, start, rng.end(), None, _currency(cur_word), not cur_word, low, high)
 
 
 _NEXT_WORD = re.compile(r"\s+(?:(?:extra|nieuwe|meer|additionele)\s+)?([\w'’]+)")  # "1,5 miljoen (extra) mensen"
@@ -326,14 +305,14 @@ def _counted_noun_follows(text: str, end: int) -> bool:
     return bool(m) and m.group(1) in _data()["count_units"]
 
 
-def _emit(doc: Document, taken: _Taken, kind: str, s: int, e: int, value: float, **fields: Any) -> Mention:
+def _emit(doc: Document, taken: Claimed, kind: str, s: int, e: int, value: float, **fields: Any) -> Mention:
     """A percentage or a quantity at [s, e), with the qualifier printed before it."""
     qualifier, printed = _qualifier(doc.text, s)
-    taken.add(s, e)
+    taken.claim(s, e)
     return _mention(doc, kind, Span(s, e), _clean(value), {"qualifier": qualifier, "qualifier_text": printed, **fields})
 
 
-def _percentage(doc: Document, taken: _Taken, m: re.Match[str]):
+def _percentage(doc: Document, taken: Claimed, m: re.Match[str]):
     value = number_value(m["n"])
     if value is None:
         return
@@ -351,7 +330,7 @@ def _percentage(doc: Document, taken: _Taken, m: re.Match[str]):
                     min=_clean(sign * value), max=_clean(high))  # fmt: skip
 
 
-def _percentage_range(doc: Document, taken: _Taken, m: re.Match[str], rng: re.Match[str]):
+def _percentage_range(doc: Document, taken: Claimed, m: re.Match[str], rng: re.Match[str]):
     """ "tussen 10 en 15 procent"."""
     low, high = number_value(m["n"]), number_value(rng["b"])
     if low is None or high is None:
@@ -380,7 +359,7 @@ def _normal_base(of: str) -> str:
     return "BNI" if of.upper() == "BNI" else "bbp"
 
 
-def _quantity(doc: Document, taken: _Taken, m: re.Match[str]):
+def _quantity(doc: Document, taken: Claimed, m: re.Match[str]):
     value = number_value(m["n"])
     if value is not None:
         scale = SCALES[m["sc"].lower()] if m["sc"] else 1
@@ -396,7 +375,7 @@ _WORD_BEFORE = re.compile(rf"(?<![\w])(?P<w>{WORD_NUMBER_PATTERN})\s+$", re.IGNO
 _WORD_TAIL = re.compile(rf"(?P<sc>miljoen|miljard)?\s?(?P<post>{_POST_CUR})?")
 
 
-def _word_figures(doc: Document, taken: _Taken) -> Iterator[Mention]:
+def _word_figures(doc: Document, taken: Claimed) -> Iterator[Mention]:
     text = doc.text
     seen: set[int] = set()
     for pos in literals.positions(text, "number word anchors"):
@@ -428,7 +407,7 @@ def _number_word_before(text: str, pos: int) -> bool:
 _ARTICLES = {"een", "één"}  # "een dag" is a day, not a count: the article is never read as one
 
 
-def _word_quantities(doc: Document, taken: _Taken) -> Iterator[Mention]:
+def _word_quantities(doc: Document, taken: Claimed) -> Iterator[Mention]:
     """ "zes maanden", "twee brigades", "drieduizend man": a number in words before a counted noun."""
     text = doc.text
     units = _data()["count_units"]
@@ -445,7 +424,7 @@ def _word_quantities(doc: Document, taken: _Taken) -> Iterator[Mention]:
             yield _emit(doc, taken, "quantity", w.start(), e_unit, value, unit=units[unit], per=_rate(text, e_unit))
 
 
-def _word_figure(doc: Document, taken: _Taken, w: re.Match[str], pos: int) -> Iterator[Mention]:
+def _word_figure(doc: Document, taken: Claimed, w: re.Match[str], pos: int) -> Iterator[Mention]:
     text = doc.text
     value = parse_words(w["w"])
     if value is None:
@@ -465,17 +444,12 @@ def _word_figure(doc: Document, taken: _Taken, w: re.Match[str], pos: int) -> It
     scale = SCALES[tail["sc"]] if tail["sc"] else 1
     if not tail["post"] and _counted_noun_follows(text, e):
         return
-    qualifier, printed = _qualifier(text, s)
-    cur = _currency(tail["post"])
-    fields = {"currency": cur, "qualifier": qualifier, "qualifier_text": printed, "per": _rate(text, e, s),
-              "implied_currency": not tail["post"], "min": None, "max": None}  # fmt: skip
-    taken.add(s, e)
-    yield _mention(doc, "amount", Span(s, e), _clean(value * scale), fields)
+    yield _amount_mention(doc, taken, s, e, _clean(value * scale), _currency(tail["post"]), not tail["post"])
 
 
 def figure_mentions(doc: Document) -> list[Mention]:
     """Amounts, percentages and quantities of a document, in document order."""
-    taken = _Taken([])
+    taken = Claimed(len(doc.text))
     out = [*table_amounts(doc, taken), *_scan(doc, taken), *_word_figures(doc, taken)]
     out.sort(key=lambda x: (x.start, x.end))
     return out
@@ -513,7 +487,7 @@ def _table_scale(doc: Document, table) -> tuple[float, str] | None:
     return None
 
 
-def table_amounts(doc: Document, taken: _Taken) -> Iterator[Mention]:
+def table_amounts(doc: Document, taken: Claimed) -> Iterator[Mention]:
     """Cells of a table whose title says "bedragen x € 1.000" or "bedragen in miljoenen euro's":
     each number is an amount."""
     for table in doc.tables:
@@ -530,7 +504,7 @@ def table_amounts(doc: Document, taken: _Taken) -> Iterator[Mention]:
                     continue
                 fields = {"currency": cur, "qualifier": None, "qualifier_text": None, "per": None,
                           "implied_currency": True, "min": None, "max": None, "table_scale": _clean(factor)}  # fmt: skip
-                taken.add(cell.span.start, cell.span.end)
+                taken.claim(cell.span.start, cell.span.end)
                 yield _mention(doc, "amount", cell.span, _clean((-1 if negative else 1) * value * factor), fields)
 
 

@@ -13,15 +13,16 @@ being processed are kept, so the extractors that read one document share one pas
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Mapping
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
 
 import ahocorasick_rs
 
+from extractors.document import per_document
+
 # word -> {namespace: payload}; a word registered twice in one namespace keeps the last payload
 _WORDS: dict[str, dict[str, Any]] = {}
-_state: dict[str, Any] = {"automaton": None, "namespaces": [], "entries": [], "text": None, "hits": None}
 _KEPT = 5000  # a text this long is a document, read whole and kept; a shorter one (a heading) is not
 
 
@@ -31,7 +32,8 @@ def register(namespace: str, words: Iterable[str] | Mapping[str, Any]) -> None:
     for word, payload in pairs:
         if word:
             _WORDS.setdefault(word, {})[namespace] = payload
-    _state.update(automaton=None, text=None, hits=None)
+    _automaton.cache_clear()  # built again, with the new words, on the next search
+    _all_hits.forget()
 
 
 def cased(words: Iterable[str]) -> dict[str, str]:
@@ -44,67 +46,64 @@ def cased(words: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _automaton() -> ahocorasick_rs.AhoCorasick:
-    """All registered words in one automaton; `_state["entries"][i]` holds the (namespace number,
-    payload) pairs of word i."""
-    if _state["automaton"] is None:
-        names = _state["namespaces"] = sorted({ns for entries in _WORDS.values() for ns in entries})
-        number = {ns: i for i, ns in enumerate(names)}
-        _state["entries"] = [tuple((number[ns], payload) for ns, payload in entries.items()) for entries in _WORDS.values()]
-        # a DFA: the fastest search, for an automaton built once per process
-        _state["automaton"] = ahocorasick_rs.AhoCorasick(list(_WORDS), implementation=ahocorasick_rs.Implementation.DFA)
-    return _state["automaton"]
+class _Automaton(NamedTuple):
+    search: ahocorasick_rs.AhoCorasick  # all registered words
+    namespaces: list[str]
+    entries: list[tuple[tuple[int, Any], ...]]  # per word: its (namespace number, payload) pairs
 
 
-def _all_hits(text: str) -> dict[str, list[tuple[int, int, Any]]]:
-    if _state["text"] is not text:
-        if not _WORDS:
-            return {}
-        matches = _automaton().find_matches_as_indexes(text, overlapping=True)
-        entries = _state["entries"]
-        found: list[list[tuple[int, int, Any]]] = [[] for _ in _state["namespaces"]]
-        for word, start, end in matches:
-            for number, payload in entries[word]:
+@cache
+def _automaton() -> _Automaton:
+    namespaces = sorted({ns for entries in _WORDS.values() for ns in entries})
+    number = {ns: i for i, ns in enumerate(namespaces)}
+    entries = [tuple((number[ns], payload) for ns, payload in per_word.items()) for per_word in _WORDS.values()]
+    # a DFA: the fastest search, for an automaton built once per process
+    search = ahocorasick_rs.AhoCorasick(list(_WORDS), implementation=ahocorasick_rs.Implementation.DFA)
+    return _Automaton(search, namespaces, entries)
+
+
+def _found(automaton: _Automaton, text: str, wanted: int | None = None) -> list[list[tuple[int, int, Any]]]:
+    """Per namespace number (only `wanted`, when given), the hits in text, by start then end."""
+    found: list[list[tuple[int, int, Any]]] = [[] for _ in automaton.namespaces]
+    entries = automaton.entries
+    for word, start, end in automaton.search.find_matches_as_indexes(text, overlapping=True):
+        for number, payload in entries[word]:
+            if wanted is None or number == wanted:
                 found[number].append((start, end, payload))
-        for spans in found:
-            spans.sort()  # by start, then end: one word per span, so payloads are never compared
-        _state.update(text=text, hits=dict(zip(_state["namespaces"], found, strict=True)))
-    return _state["hits"]
+    for spans in found:
+        spans.sort()  # one word per span, so payloads are never compared
+    return found
+
+
+@per_document
+def _all_hits(text: str) -> dict[str, list[tuple[int, int, Any]]]:
+    """Every namespace's hits in a document's text: one pass, kept while the document is read."""
+    if not _WORDS:
+        return {}
+    automaton = _automaton()
+    return dict(zip(automaton.namespaces, _found(automaton, text), strict=True))
 
 
 def hits(text: str, namespace: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Any]]:
     """Every occurrence of the namespace's words wholly inside text[start:end], as (start, end,
     payload), in order of start (overlapping occurrences included).
 
-    A document is read whole once and kept for the next call; a part of another text, or a short
-    text (a heading), is read on its own and not kept, so that it does not cost the document's pass."""
+    A whole document is read once and kept for the next call; a part of a text, or a short text (a
+    heading), is read on its own and not kept, so that it does not cost the document's pass."""
     end = len(text) if end is None else end
-    if _state["text"] is not text and (start > 0 or end < len(text) or len(text) < _KEPT):
+    if start > 0 or end < len(text) or len(text) < _KEPT:
         return _window_hits(text, namespace, start, end)
-    found = _all_hits(text).get(namespace, [])
-    if start == 0 and end == len(text):
-        return found
-    lo = bisect.bisect_left(found, (start,))
-    hi = bisect.bisect_left(found, (end,))
-    return [h for h in found[lo:hi] if h[1] <= end]
+    return _all_hits(text).get(namespace, [])
 
 
 def _window_hits(text: str, namespace: str, start: int, end: int) -> list[tuple[int, int, Any]]:
     if not _WORDS or end <= start:
         return []
     automaton = _automaton()
-    if namespace not in _state["namespaces"]:
+    if namespace not in automaton.namespaces:
         return []
-    wanted = _state["namespaces"].index(namespace)
-    entries = _state["entries"]
-    out = [
-        (start + s, start + e, payload)
-        for word, s, e in automaton.find_matches_as_indexes(text[start:end], overlapping=True)
-        for number, payload in entries[word]
-        if number == wanted
-    ]
-    out.sort()
-    return out
+    wanted = automaton.namespaces.index(namespace)
+    return [(start + s, start + e, payload) for s, e, payload in _found(automaton, text[start:end], wanted)[wanted]]
 
 
 def positions(text: str, namespace: str, start: int = 0, end: int | None = None) -> list[int]:

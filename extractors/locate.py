@@ -1,10 +1,12 @@
-"""Where an offset sits in a document: which question or answer, or else which part."""
+"""Where an offset sits in a document: which question or answer, or else which part; and which
+mentions start in a range of offsets."""
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
-from extractors.document import Document, Question, per_document
+from extractors.document import Document, Mention, Question, per_document
 
 
 class Locator:
@@ -36,6 +38,19 @@ class Locator:
             return self.spans[i][2]
         k = bisect.bisect_right(self.part_starts, offset) - 1
         return self.doc.parts[k].kind if k >= 0 else None
+
+
+class MentionsByStart:
+    """Mentions in order of start (as the extractors give them), looked up by a range of offsets
+    in O(log n): "the dates in this sentence" without reading every date of the document."""
+
+    def __init__(self, mentions: Sequence[Mention]):
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+
+    def within(self, start: int, end: int) -> Sequence[Mention]:
+        """The mentions that start in [start, end)."""
+        return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
 
 
 @per_document

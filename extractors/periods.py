@@ -17,7 +17,7 @@ from extractors import literals
 from extractors.dates import MONTH_PATTERN, MONTHS, iso_date
 from extractors.document import Document, Mention, per_document
 from extractors.registry import Extractor
-from extractors.text import anchored_matches, digit_starts_of, token_start
+from extractors.text import Claimed, anchored_matches, digit_run_starts, token_start
 
 NAME, VERSION = "periods", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -148,7 +148,7 @@ def _relative(phrase: str, doc: Document, extra: dict) -> tuple[str | None, str 
 
 _MI = rf"(?i:{MONTH_PATTERN})\.?"
 _DAY_FORMS = re.compile(
-    rf"\d{{1,2}}(?<![\w]\d\d)(?<![\w]\d(?=\d))"  # a day number not glued to a word
+    rf"(?P<d>\d{{1,2}})(?<![\w]\d\d)(?<![\w]\d(?=\d))"  # a day number not glued to a word
     rf"(?:\s*(?:–|-|en)\s*(?P<dd>\d{{1,2}}))?\s+(?P<m1>{_MI})(?![\w-])(?:\s+(?P<y1>{Y}))?"
     rf"(?:\s*(?:–|-|t/m|tot\s+en\s+met)\s*(?P<d2>\d{{1,2}})\s+(?P<m2>{_MI})\s+(?P<y2>{Y})|(?P<jl>\s+jl\.))?"
 )
@@ -211,17 +211,20 @@ def _may_start_day(text: str, p: int) -> bool:
     return q < len(text) and (text[q].isspace() or text[q] in "-–e")
 
 
-class _Found:
+class _Found(Claimed):
+    """The phrases found so far, each claiming its characters (a phrase inside a link is claimed
+    but not kept)."""
+
     def __init__(self, text: str):
+        super().__init__(len(text))
         self.text = text
-        self.mask = bytearray(len(text))
         self.items: list[tuple[str, int, int, re.Match[str] | None]] = []
 
     def free(self, s: int, e: int) -> bool:
-        return b"\1" not in self.mask[s:e]
+        return not self.overlaps(s, e)
 
     def add(self, kind: str, s: int, e: int, m: re.Match[str] | None) -> None:
-        self.mask[s:e] = b"\1" * (e - s)
+        self.claim(s, e)
         if not _in_url(self.text, s):
             self.items.append((kind, s, e, m))
 
@@ -229,7 +232,7 @@ class _Found:
 def _scan(doc: Document) -> list[tuple[str, int, int, re.Match[str] | None]]:
     text = doc.text
     found = _Found(text)
-    starts = digit_starts_of(doc)
+    starts = digit_run_starts(text)
     for m in anchored_matches(_DAY_FORMS, text, [p for p in starts if _may_start_day(text, p)]):
         if found.free(m.start(), m.end()):
             kind = "day_range" if m["d2"] else "days_in_month" if m["dd"] else "day"
@@ -287,9 +290,8 @@ def _resolve_day(kind: str, m: re.Match[str], doc: Document) -> tuple[str | None
     if kind == "day_range":
         y2 = int(m["y2"])
         y1 = int(m["y1"]) if m["y1"] else y2
-        d1 = int(m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip("0123456789"))])
-        return iso_date(y1, _month(m["m1"]), d1), iso_date(y2, _month(m["m2"]), int(m["d2"])), {"relative": False}
-    day = int(re.match(r"\d+", m.group(0)).group(0))  # type: ignore[union-attr]
+        return iso_date(y1, _month(m["m1"]), int(m["d"])), iso_date(y2, _month(m["m2"]), int(m["d2"])), {"relative": False}
+    day = int(m["d"])
     if kind == "days_in_month":
         if not m["y1"]:
             return None, None, {"relative": True}

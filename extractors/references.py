@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from extractors import literals
 from extractors.document import Document, Mention
 from extractors.registry import Extractor
+from extractors.text import Claimed, anchored_matches
 
 NAME, VERSION = "references", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -103,17 +104,6 @@ def _kamerstuk_fields(value: str, motion: bool, nr: str | None = None) -> dict:
     return fields
 
 
-def _triggered(text: str) -> Iterator[re.Match[str]]:
-    last_end = -1
-    for pos in literals.positions(text, "kamerstuk triggers"):
-        if pos < last_end:
-            continue
-        m = _TRIGGERED.match(text, pos)
-        if m:
-            last_end = m.end()
-            yield m
-
-
 def _split_list(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The dossier numbers of a list "28676-472; 28676-504 en 28676-464" with their spans."""
     out = []
@@ -122,20 +112,20 @@ def _split_list(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _kamerstukken(doc: Document, taken: bytearray) -> Iterator[Mention]:
+def _kamerstukken(doc: Document, taken: Claimed) -> Iterator[Mention]:
     text = doc.text
-    for m in _triggered(text):
+    for m in anchored_matches(_TRIGGERED, text, literals.positions(text, "kamerstuk triggers")):
         motion = m["trigger"].lower().startswith("motie")
         items = _split_list(text, m.start("list"), m.end("list"))
         numbers = re.findall(r"\d{1,4}", m["nr"]) if m["nr"] else [None]
         type_ = "motie" if motion else "kamerstuk"
         if len(items) == 1:
-            _take(taken, m.start(), m.end())
+            taken.claim(m.start(), m.end())
             for nr in numbers:
                 value = normalise_kamerstuk(items[0][2], nr)
                 yield _ref(doc, m.start(), m.end(), value, type_, **_kamerstuk_fields(value, motion, nr))
             continue
-        _take(taken, m.start(), m.end())
+        taken.claim(m.start(), m.end())
         for k, (s, e, number) in enumerate(items):
             nr = numbers[0] if (m["nr"] and len(numbers) == 1) else None
             value = normalise_kamerstuk(number, nr)
@@ -143,24 +133,24 @@ def _kamerstukken(doc: Document, taken: bytearray) -> Iterator[Mention]:
             end = m.end() if (k == len(items) - 1 and m["nr"]) else e
             yield _ref(doc, start, end, value, type_, **_kamerstuk_fields(value, motion, nr))
     for m in _bare_candidates(text):
-        if b"\1" in taken[m.start() : m.end()]:
+        if taken.overlaps(m.start(), m.end()):
             continue
         # without a trigger word: a volgnummer ("36 725 X nr. 6") or a glued one ("36 800-X34")
         shaped = m["nr"] or re.search(r"[-–]\s?[A-Z]{1,3}\d", m["list"])
         if not shaped:
             continue
         numbers = re.findall(r"\d{1,4}", m["nr"]) if m["nr"] else [None]
-        _take(taken, m.start(), m.end())
+        taken.claim(m.start(), m.end())
+        motion = bool(re.search(r"\bmotie", text[max(0, m.start() - 160) : m.start()], re.I))
+        glued = re.search(r"[A-Z](\d{1,4})$", m["list"])  # "36 800-X34": volgnummer 34
         for nr in numbers:
             value = normalise_kamerstuk(m["list"], nr)
-            motion = bool(re.search(r"\bmotie", text[max(0, m.start() - 160) : m.start()], re.I))
-            glued = re.search(r"[A-Z](\d{1,4})$", m["list"])  # "36 800-X34": volgnummer 34
             yield _ref(doc, m.start(), m.end(), value, "motie" if motion else "kamerstuk",
                        **_kamerstuk_fields(value, motion, nr or (glued.group(1) if glued else None)))  # fmt: skip
     for m in _KST_ID.finditer(text):
-        if b"\1" in taken[m.start() : m.end()]:
+        if taken.overlaps(m.start(), m.end()):
             continue
-        _take(taken, m.start(), m.end())
+        taken.claim(m.start(), m.end())
         value = _normalise_kst(m["id"])
         yield _ref(doc, m.start(), m.end(), value, "kamerstuk", **_kamerstuk_fields(value, False))
 
@@ -187,21 +177,12 @@ def _normalise_kst(raw: str) -> str:
     return "-".join([parts[0]] + [p.upper() if not p.isdigit() else p for p in parts[1:]])
 
 
-def _take(taken: bytearray, s: int, e: int) -> None:
-    taken[s:e] = b"\1" * (e - s)
-
-
-def _urls(doc: Document, taken: bytearray) -> Iterator[Mention]:
+def _urls(doc: Document, taken: Claimed) -> Iterator[Mention]:
     text = doc.text
-    last_end = -1
-    for start in literals.positions(text, "url starts"):
-        m = _URL.match(text, start)
-        if m is None or start < last_end:
-            continue
-        last_end = m.end()
+    for m in anchored_matches(_URL, text, literals.positions(text, "url starts")):
         url = m.group(0).rstrip(".,;:!?*")
         s, e = m.start(), m.start() + len(url)
-        _take(taken, s, e)
+        taken.claim(s, e)
         target = unwrap_url(url)
         yield _ref(doc, s, e, url, "url", target=target if target != url else None)
 
@@ -231,19 +212,19 @@ def _answer_notes(doc: Document) -> Iterator[Mention]:
                    anchor=[note.anchor.start, note.anchor.end] if note.anchor else None)  # fmt: skip
 
 
-def _own_headers(doc: Document, taken: bytearray) -> Iterator[Mention]:
+def _own_headers(doc: Document, taken: Claimed) -> Iterator[Mention]:
     """The document's own dossier number printed at its head ("36 800 X", "21 501-28" + "Nr. 300")."""
     text = doc.text
     head = text[:600]
     m = re.search(rf"^\s*(?P<d>{_DOSSIER}(?:-\d+|\x20[A-Z]{{1,3}})?)(?=\s|$)", head, re.M)
-    if m and b"\1" not in taken[m.start("d") : m.end("d")]:
+    if m and not taken.overlaps(m.start("d"), m.end("d")):
         value = normalise_kamerstuk(m["d"], None)
-        _take(taken, m.start("d"), m.end("d"))
+        taken.claim(m.start("d"), m.end("d"))
         yield _ref(doc, m.start("d"), m.end("d"), value, "kamerstuk", own=True, dossier=value.split("-")[0])
         nr = re.search(r"^[ \t]*(?P<all>Nr\.\s*(?P<nr>\d+))[ \t]*$", head, re.M)
         if nr:
             full = f"{value}-{int(nr['nr'])}"
-            _take(taken, nr.start("all"), nr.end("all"))
+            taken.claim(nr.start("all"), nr.end("all"))
             yield _ref(doc, nr.start("all"), nr.end("all"), full, "kamerstuk", own=True,
                        **_kamerstuk_fields(full, False, nr["nr"]))  # fmt: skip
 
@@ -264,7 +245,7 @@ def motion_submitters(text: str, start: int, end: int) -> list[tuple[int, int, s
 
 
 def reference_mentions(doc: Document) -> list[Mention]:
-    taken = bytearray(len(doc.text))
+    taken = Claimed(len(doc.text))
     out = [*_urls(doc, taken), *_own_headers(doc, taken), *_kamerstukken(doc, taken), *_identifiers(doc)]
     out += list(_answer_notes(doc))
     out.sort(key=lambda x: (x.start, x.end))

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from extractors import literals
 from extractors.dates import parse_dutch_date
 from extractors.document import Cell, Footnote, Line, Signatory, Span, Table
-from extractors.text import lowered_pattern, strip_decoration
+from extractors.text import anchored_matches, find_all, lowered_pattern, strip_decoration
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -342,13 +342,8 @@ _MINDEF = re.compile(r"eferentie\s*\n\s*(?P<ref>MINDEF\d{8,})")  # "Onze referen
 
 
 def _own_references(text: str):
-    """ "Onze referentie" followed by a MINDEF number, found by a literal search first."""
-    pos = text.find("eferentie")
-    while pos >= 0:
-        m = _MINDEF.match(text, pos)
-        if m:
-            yield m
-        pos = text.find("eferentie", pos + 1)
+    """ "Onze referentie" followed by a MINDEF number, found from a literal search first."""
+    return anchored_matches(_MINDEF, text, find_all(text, ("eferentie",)))
 
 
 def official_number(dossiers: Sequence[str], text: str) -> str | None:

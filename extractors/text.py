@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.document import Document, Line, per_document
+from extractors.document import Line, per_document
 
 _LINE = re.compile(r"[^\r\n]*")
 
@@ -128,6 +128,20 @@ def lowered_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(source, pattern.flags & ~re.I)
 
 
+class Claimed:
+    """Character ranges of a text already given to a mention, so that a later, weaker reading of
+    the same characters is passed over (one byte per character: overlap tests in C)."""
+
+    def __init__(self, length: int):
+        self._mask = bytearray(length)
+
+    def claim(self, start: int, end: int) -> None:
+        self._mask[start:end] = b"\1" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return b"\1" in self._mask[start:end]
+
+
 def token_start(text: str, pos: int, limit: int = 300) -> int:
     """Where the token holding pos begins: after the last space, line break or "(" before it,
     looking back at most limit characters (a longer token is not looked at)."""
@@ -140,11 +154,12 @@ def token_start(text: str, pos: int, limit: int = 300) -> int:
 _DIGITS = "0123456789"
 
 
+@per_document
 def digit_run_starts(text: str) -> list[int]:
-    """Where each run of (ASCII) digits begins, in order. Every figure, date and number starts at
-    one, so the patterns that read them are anchored there instead of being searched across the
-    whole text: ten str.find loops in C take a third of the time a regex needs to step over every
-    character."""
+    """Where each run of (ASCII) digits begins, in order (found once per document text, for the
+    figures and the dates). Every figure, date and number starts at one, so the patterns that read
+    them are anchored there instead of being searched across the whole text: ten str.find loops
+    in C take a third of the time a regex needs to step over every character."""
     found = set()
     for d in _DIGITS:
         pos = text.find(d)
@@ -152,12 +167,6 @@ def digit_run_starts(text: str) -> list[int]:
             found.add(pos)
             pos = text.find(d, pos + 1)
     return sorted(p for p in found if p - 1 not in found)
-
-
-@per_document
-def digit_starts_of(doc: Document) -> list[int]:
-    """digit_run_starts of the document's text, found once for the figures and the dates."""
-    return digit_run_starts(doc.text)
 
 
 def anchored_matches(pattern: re.Pattern[str], text: str, starts: list[int]):

@@ -134,6 +134,7 @@ def _add_mentions(g: Graph, doc: Document, d: URIRef, mentions) -> None:
     """Every extracted mention (but questions, which have their own nodes) with its span, its
     normalised value, the extractor that found it, where it sits and what it refers to."""
     where = locator(doc)
+    agents: dict[str, URIRef] = {}
     for m in mentions:
         if m.kind == "question":
             continue
@@ -141,13 +142,15 @@ def _add_mentions(g: Graph, doc: Document, d: URIRef, mentions) -> None:
         g.add((node, RDF.type, DKG.Mention))
         g.add((node, DKG.mentionKind, Literal(m.kind)))
         g.add((node, DKG.inDocument, d))
-        agent = iri.extractor_iri(m.extractor)
+        agent = agents.get(m.extractor)
+        if agent is None:  # the extractor's own triples: once, not once per mention
+            agent = agents[m.extractor] = iri.extractor_iri(m.extractor)
+            g.add((agent, RDF.type, DKG.Extractor))
+            g.add((agent, RDF.type, PROV.SoftwareAgent))
+            g.add((agent, RDFS.label, Literal(m.extractor)))
+            g.add((RUN, PROV.wasAssociatedWith, agent))
         g.add((node, PROV.wasGeneratedBy, RUN))
         g.add((node, PROV.wasAttributedTo, agent))
-        g.add((agent, RDF.type, DKG.Extractor))
-        g.add((agent, RDF.type, PROV.SoftwareAgent))
-        g.add((agent, RDFS.label, Literal(m.extractor)))
-        g.add((RUN, PROV.wasAssociatedWith, agent))
         if m.kind == "date":
             _add_interval(g, node, m.value, m.fields.get("until"))
         if m.value is not None:

@@ -23,7 +23,7 @@ from functools import cache
 from importlib.resources import files
 
 from extractors.document import Document, Mention
-from extractors.locate import Locator, locator
+from extractors.locate import Locator, MentionsByStart, locator
 from extractors.registry import extract_mentions
 from extractors.text import sentence_bounds
 
@@ -138,12 +138,11 @@ def _value(m: Mention) -> float | str | None:
     return m.value
 
 
-def _period(m: Mention, dates: list[Mention], sentence: tuple[int, int]) -> str | None:
+def _period(m: Mention, dates: MentionsByStart, sentence: tuple[int, int]) -> str | None:
     """The time scope: the nearest date or period printed in the same sentence."""
     if m.kind == "date":
         return None
-    s, e = sentence
-    near = [d for d in dates if s <= d.start < e and d.value]
+    near = [d for d in dates.within(*sentence) if d.value]
     if not near:
         return None
     d = min(near, key=lambda d: abs(d.start - m.start))
@@ -188,7 +187,7 @@ class ClaimCollector:
         if mentions is None:
             mentions = extract_mentions(doc, CLAIM_KINDS)
         mentions = [m for m in mentions if m.kind in CLAIM_KINDS]
-        dates = [m for m in mentions if m.kind == "date"]
+        dates = MentionsByStart([m for m in mentions if m.kind == "date"])
         where = locator(doc)
         for m in mentions:
             value = _value(m)
