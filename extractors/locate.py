@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from extractors.document import Document, Mention, Question, per_document
 
@@ -57,3 +58,51 @@ class MentionsByStart:
 def locator(doc: Document) -> Locator:
     """The Locator of a document, built once however many extractors and graph steps ask."""
     return Locator(doc)
+
+
+GOVERNMENT = "regering"
+_GOVERNMENT_KINDS = ("brief", "nota naar aanleiding van verslag")
+
+
+def speaker_at(doc: Document, where: Locator, offset: int) -> tuple[str | None, bool, str | None]:
+    """(who says it, whether it is asked, the place: "X16 answer", "SP7 question", "letter")."""
+    found = where.find(offset)
+    if found is None:
+        part = where.where(offset)
+        return (GOVERNMENT if part in ("letter", "memo") and doc.kind in _GOVERNMENT_KINDS else None), False, part
+    q, in_answer = found
+    label = f"{q.label} {'answer' if in_answer else 'question'}" if q.n is not None else ("answer" if in_answer else "question")
+    if in_answer:
+        return GOVERNMENT, False, label
+    return q.asked_by or "Kamer", True, label
+
+
+class Situated(NamedTuple):
+    """A mention with where it stands, resolved once by the extractors so that the graph never
+    calls back into the text helpers: its sentence, who says it, and its question or answer."""
+
+    mention: Mention
+    sentence: tuple[int, int]
+    context: str  # the sentence's text, stripped
+    speaker: str | None
+    asked: bool  # stands in a question
+    place: str | None  # "X16 answer", "SP7 question", "letter", ...
+    question: int | None  # index into doc.questions of the question or answer it stands in
+    in_answer: bool
+
+
+def situate(doc: Document, mentions: Sequence[Mention]) -> list[Situated]:
+    """Every mention with its sentence, speaker and place (questions have their own nodes and are
+    passed through with their place only)."""
+    from extractors.text import sentence_bounds
+
+    where = locator(doc)
+    index = {id(q): k for k, q in enumerate(doc.questions)}
+    out = []
+    for m in mentions:
+        s, e = sentence_bounds(doc.text, m.start)
+        speaker, asked, place = speaker_at(doc, where, m.start)
+        found = where.find(m.start)
+        question, in_answer = (index[id(found[0])], found[1]) if found else (None, False)
+        out.append(Situated(m, (s, e), doc.text[s:e].strip(), speaker, asked, place, question, in_answer))
+    return out

@@ -18,6 +18,10 @@ from extractors.structure import (
 )
 from extractors.text import split_lines
 
+# The version of the structure readers: part of the key under which a build caches a document's
+# results, so that a change here re-reads every document (the extractors have their own versions).
+VERSION = "1"
+
 
 def parse_document(source: SourceText) -> Document:
     """Read a document's structure: metadata, parts, signatories, footnotes, tables, questions."""

@@ -15,20 +15,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from extractors.document import Document, Mention
-from extractors.locate import Locator, MentionsByStart, locator
+from extractors.locate import GOVERNMENT, MentionsByStart, Situated, situate
 from extractors.registry import extract_mentions
 from extractors.text import sentence_bounds
 
 CLAIM_KINDS = ("amount", "percentage", "quantity", "date")
-GOVERNMENT = "regering"
 APPROXIMATE = 0.05  # relative difference within which a figure restates another
 
 
@@ -60,8 +61,10 @@ def subjects() -> tuple[Subject, ...]:
     )
 
 
-@dataclass(frozen=True)
-class ClaimMention:
+class ClaimMention(NamedTuple):
+    """One mention that states a claim: a compact row of the per-document step, all the
+    cross-document step needs to join it with the same figure elsewhere."""
+
     doc: str
     doc_date: str | None
     start: int
@@ -75,6 +78,10 @@ class ClaimMention:
     where: str | None
     in_question: bool
     iri: str = ""  # the mention's node in the graph
+    claim: str = ""  # the claim's id
+    subject_id: str = ""
+    subject: str = ""
+    period: str | None = None
 
 
 @dataclass
@@ -149,73 +156,73 @@ def _period(m: Mention, dates: MentionsByStart, sentence: tuple[int, int]) -> st
     return f"{d.value}/{d.fields['until']}" if d.fields.get("until") else str(d.value)
 
 
-def speaker_at(doc: Document, where: Locator, offset: int) -> tuple[str | None, bool, str | None]:
-    """(who says it, whether it is asked, the place: "X16 answer", "SP7 question", "letter")."""
-    found = where.find(offset)
-    if found is None:
-        part = where.where(offset)
-        return (
-            (GOVERNMENT if part in ("letter", "memo") and doc.kind in ("brief", "nota naar aanleiding van verslag") else None),
-            False,
-            part,
-        )
-    q, in_answer = found
-    label = f"{q.label} {'answer' if in_answer else 'question'}" if q.n is not None else ("answer" if in_answer else "question")
-    if in_answer:
-        return GOVERNMENT, False, label
-    return q.asked_by or "Kamer", True, label
-
-
 def claim_id(subject_id: str, kind: str, value: float | str, unit: str | None, period: str | None) -> str:
     key = json.dumps([subject_id, kind, value, unit, period], ensure_ascii=False)
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
     return f"https://w3id.org/dkg/id/claim/{subject_id}/{digest}"
 
 
+def claim_rows(doc: Document, situated: Sequence[Situated]) -> list[ClaimMention]:
+    """The claim mentions of one document (the per-document step): each figure with its subject,
+    unit and time scope, and the id of the claim it states."""
+    from graph.iri import mention_iri  # graph-side naming; extractors know nothing of IRIs
+
+    figures = [s for s in situated if s.mention.kind in CLAIM_KINDS]
+    dates = MentionsByStart([s.mention for s in figures if s.mention.kind == "date"])
+    rows = []
+    for s in figures:
+        m = s.mention
+        value = _value(m)
+        if value is None:
+            continue
+        subject = find_subject(doc.text, m, value, s.sentence)
+        if subject is None and m.kind == "date":
+            continue  # a date about nothing known is a date, not a claim
+        if subject is None:
+            subject_id, label = f"local-{doc.name.split('.')[0]}-{m.start}", s.context[:120]
+        else:
+            subject_id, label = subject.id, subject.label
+        unit, period = _unit(m), _period(m, dates, s.sentence)
+        rows.append(ClaimMention(
+            doc.name, doc.date, m.start, m.end, m.text, m.kind, value, unit, m.fields.get("qualifier"), s.speaker,
+            s.place, s.asked, str(mention_iri(doc, m.kind, m.start, m.end)),
+            claim_id(subject_id, m.kind, value, unit, period), subject_id, label, period,
+        ))  # fmt: skip
+    return rows
+
+
+def claims_from_rows(rows: Iterable[ClaimMention]) -> list[Claim]:
+    """The cross-document step: mentions with the same subject and value are one claim; claims
+    about one subject are linked in time order."""
+    claims: dict[str, Claim] = {}
+    for r in rows:
+        claim = claims.get(r.claim)
+        if claim is None:
+            claim = claims[r.claim] = Claim(r.claim, r.subject_id, r.subject, r.kind, r.value, r.unit, r.period)
+        claim.mentions.append(r)
+    ordered = sorted(claims.values(), key=lambda c: c.id)
+    for c in ordered:
+        c.mentions.sort(key=lambda m: (m.doc_date or "9999", m.doc, m.start))
+    link_claims(ordered)
+    return ordered
+
+
 class ClaimCollector:
-    """Gathers claims document by document (only the claims are kept, not the documents), then
-    links them: streaming, for corpora of many thousands of letters."""
+    """Gathers the claim rows of documents one by one (only the rows are kept, not the
+    documents), then joins and links them."""
 
     def __init__(self) -> None:
-        self.claims: dict[str, Claim] = {}
+        self.rows: list[ClaimMention] = []
 
     def add(self, doc: Document, mentions: list[Mention] | None = None) -> None:
         """Take the claims of a document; `mentions` are its extracted mentions when the caller has
-        them already (the build extracts once and shares them)."""
-        from graph.iri import mention_iri  # graph-side naming; extractors know nothing of IRIs
-
+        them already."""
         if mentions is None:
             mentions = extract_mentions(doc, CLAIM_KINDS)
-        mentions = [m for m in mentions if m.kind in CLAIM_KINDS]
-        dates = MentionsByStart([m for m in mentions if m.kind == "date"])
-        where = locator(doc)
-        for m in mentions:
-            value = _value(m)
-            if value is None:
-                continue
-            s, e = sentence_bounds(doc.text, m.start)  # once: the subject and the time scope are both in it
-            subject = find_subject(doc.text, m, value, (s, e))
-            if subject is None and m.kind == "date":
-                continue  # a date about nothing known is a date, not a claim
-            if subject is None:
-                subject_id, label = f"local-{doc.name.split('.')[0]}-{m.start}", doc.text[s:e].strip()[:120]
-            else:
-                subject_id, label = subject.id, subject.label
-            unit, period = _unit(m), _period(m, dates, (s, e))
-            cid = claim_id(subject_id, m.kind, value, unit, period)
-            claim = self.claims.setdefault(cid, Claim(cid, subject_id, label, m.kind, value, unit, period))
-            speaker, in_question, place = speaker_at(doc, where, m.start)
-            claim.mentions.append(
-                ClaimMention(doc.name, doc.date, m.start, m.end, m.text, m.kind, value, unit, m.fields.get("qualifier"),
-                             speaker, place, in_question, str(mention_iri(doc, m.kind, m.start, m.end)))
-            )  # fmt: skip
+        self.rows.extend(claim_rows(doc, situate(doc, [m for m in mentions if m.kind in CLAIM_KINDS])))
 
     def finish(self) -> list[Claim]:
-        claims = sorted(self.claims.values(), key=lambda c: c.id)
-        for c in claims:
-            c.mentions.sort(key=lambda m: (m.doc_date or "9999", m.doc, m.start))
-        link_claims(claims)
-        return claims
+        return claims_from_rows(self.rows)
 
 
 def collect_claims(docs: Iterable[Document]) -> list[Claim]:
@@ -240,9 +247,27 @@ def _close(a: float | str, b: float | str) -> bool:
     return abs(a - b) <= APPROXIMATE * max(abs(a), abs(b))
 
 
+FRONT = 8  # claims of the latest statement a new claim is compared with (bounded: linear in claims)
+
+
+def _relation(later: Claim, earlier: Claim) -> str | None:
+    """How a later claim relates to an earlier one about the same subject, kind and unit."""
+    if later.period and earlier.period and later.period != earlier.period:
+        return None  # another time scope: another figure
+    if _close(later.value, earlier.value):
+        return "restates"
+    # another value: only across letters, about the same time scope (within one letter different
+    # values about one subject are its parts: first half and whole year, ...)
+    if later.period != earlier.period or not ({m.doc for m in later.mentions} - {m.doc for m in earlier.mentions}):
+        return None
+    return "updates" if later.by_government and later.first_date > earlier.first_date else "conflicts"
+
+
 def link_claims(claims: list[Claim]) -> None:
-    """restates / updates / conflicts between claims of one subject, kind and unit (grouped first,
-    so the pairwise comparison only runs within a subject)."""
+    """Claims of one subject, kind and unit joined in time order by one chain of restates / updates /
+    conflicts: each claim is compared with the latest statement before it (the claims of its latest
+    date, at most FRONT of them), never with every earlier claim, so the links grow linearly with
+    the claims and a path along the chain reaches every earlier and later value."""
     groups: dict[tuple[str, str, str | None], list[Claim]] = defaultdict(list)
     for c in claims:
         if not c.subject_id.startswith("local-"):
@@ -250,19 +275,40 @@ def link_claims(claims: list[Claim]) -> None:
     for group in groups.values():
         # first said first; on the same date the more precise figure is the one restated
         group.sort(key=lambda c: (c.first_date, -_precision(c.value), c.id))
-        for i, later in enumerate(group):
-            for earlier in group[:i]:
-                if later.period and earlier.period and later.period != earlier.period:
-                    continue  # another time scope: another figure
-                if _close(later.value, earlier.value):
-                    later.related.append((earlier.id, "restates"))
-                    continue
-                # another value: only across letters, about the same time scope (within one letter
-                # different values about one subject are its parts: first half and whole year, ...)
-                if later.period != earlier.period or not ({m.doc for m in later.mentions} - {m.doc for m in earlier.mentions}):
-                    continue
-                if later.by_government and later.first_date > earlier.first_date:
-                    later.related.append((earlier.id, "updates"))
-                else:
-                    later.related.append((earlier.id, "conflicts"))
-                    earlier.related.append((later.id, "conflicts"))
+        fronts: dict[str | None, list[Claim]] = {}  # per time scope, the claims of its latest date
+        near: dict[object, list[Claim]] = defaultdict(list)  # by value bucket: the claims a value may restate
+        for later in group:
+            # a restatement: the latest earlier claim with a value within APPROXIMATE (any date)
+            candidates = [c for b in _buckets(later.value) for c in near[b][-FRONT:]]
+            restated = [e for e in candidates if _relation(later, e) == "restates"]
+            if restated:
+                nearest = min(restated, key=lambda e: (abs(_number(later.value) - _number(e.value)), e.first_date[::-1], e.id))
+                later.related.append((nearest.id, "restates"))
+            else:  # another value: compared with the latest statement about the same time scope
+                for earlier in fronts.get(later.period, [])[-FRONT:]:
+                    relation = _relation(later, earlier)
+                    if relation in ("updates", "conflicts"):
+                        later.related.append((earlier.id, relation))
+                        if relation == "conflicts":
+                            earlier.related.append((later.id, "conflicts"))
+            front = fronts.setdefault(later.period, [])
+            if front and front[-1].first_date != later.first_date:
+                front.clear()
+            front.append(later)
+            near[_buckets(later.value)[1]].append(later)
+
+
+def _buckets(value: float | str) -> tuple[object, object, object]:
+    """The value's bucket in steps of APPROXIMATE, between its two neighbours: every value within
+    APPROXIMATE of it falls in one of the three."""
+    if isinstance(value, str):
+        return (None, ("s", value), None)
+    if value == 0:
+        return (None, 0, None)
+    k = math.floor(math.log(abs(value)) / -math.log(1 - APPROXIMATE))  # a bucket as wide as the widest step
+    sign = 1 if value > 0 else -1
+    return ((sign, k - 1), (sign, k), (sign, k + 1))
+
+
+def _number(value: float | str) -> float:
+    return float(value) if not isinstance(value, str) else 0.0

@@ -5,12 +5,19 @@ when its due moment has passed without any of that."""
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import hashlib
 import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import ahocorasick_rs
 
 from extractors.document import Document
+from extractors.locate import Situated, situate
 from extractors.registry import extract_mentions
 
 _STOP = {
@@ -32,8 +39,9 @@ def salient(text: str) -> set[str]:
     return out
 
 
-@dataclass
-class CommitmentMention:
+class CommitmentMention(NamedTuple):
+    """One mention of a promise: a compact row of the per-document step."""
+
     doc: str
     doc_date: str | None
     start: int
@@ -43,6 +51,32 @@ class CommitmentMention:
     where: str | None
     topic: frozenset[str] = frozenset()  # salient words of the question and answer it stands in
     fields: tuple = ()  # (type, vehicle, family, due, due_from, due_until, toezegging) as said here
+    id: str = ""  # the commitment's id (vehicle and due moment, or the mention itself)
+    key: str = ""
+
+
+class AskedWhen(NamedTuple):
+    """A question that asks when something comes (a candidate chaser of a promise)."""
+
+    doc: str
+    date: str | None
+    iri: str
+    text: str
+    words: frozenset[str]
+
+
+class DocumentHead(NamedTuple):
+    date: str | None
+    iri: str
+    head: str  # the first 1,500 characters, where a document names what it is
+
+
+class CommitmentRows(NamedTuple):
+    """What the cross-document step needs of one document to follow its promises."""
+
+    document: DocumentHead
+    questions: list[AskedWhen]
+    mentions: list[CommitmentMention]
 
 
 @dataclass
@@ -110,99 +144,156 @@ def vehicle_name(vehicle: str | None, due: str | None, due_until: str | None) ->
     return f"{family} {text}".strip(), family
 
 
+def commitment_rows(doc: Document, situated: Sequence[Situated]) -> CommitmentRows:
+    """The per-document step: the document's head, its questions that ask when, its promises."""
+    from graph.iri import document_iri, mention_iri, question_iri
+
+    head = DocumentHead(doc.date, str(document_iri(doc)), doc.text[:1500])
+    asked = []
+    for q in doc.questions:
+        text = q.span.quote(doc.text)
+        if _WHEN.search(text):
+            asked.append(AskedWhen(doc.name, doc.date, str(question_iri(doc, q)), text, frozenset(salient(text))))
+    mentions = []
+    for s in situated:
+        m = s.mention
+        if m.kind != "commitment":
+            continue
+        if s.question is not None:
+            q = doc.questions[s.question]
+            context = q.span.quote(doc.text) + " " + (q.answer.quote(doc.text) if q.answer else "")
+        else:
+            context = m.text
+        f = m.fields
+        vehicle, family = vehicle_name(f.get("vehicle"), f.get("due"), f.get("due_until"))
+        key = f"{vehicle}|{f.get('due_until')}" if vehicle else f"{doc.name}|{m.start}"
+        cid = "https://w3id.org/dkg/id/commitment/" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+        said = (f["type"], vehicle, family, f.get("due"), f.get("due_from"), f.get("due_until"), f.get("toezegging"))
+        mentions.append(CommitmentMention(
+            doc.name, doc.date, m.start, m.end, m.text, str(mention_iri(doc, m.kind, m.start, m.end)), f.get("where"),
+            frozenset(salient(context)), said, cid, key,
+        ))  # fmt: skip
+    return CommitmentRows(head, asked, mentions)
+
+
+WALK = 200  # later candidates looked at per promise: a bound that keeps the linking linear
+LIMIT = 10  # chasing questions and fulfilling documents kept per promise (the earliest ones)
+
+
+def link_commitments(rows: Iterable[CommitmentRows]) -> list[Commitment]:
+    """The cross-document step: one node per promise, and what became of it."""
+    commitments: dict[str, Commitment] = {}
+    questions: list[AskedWhen] = []
+    documents: list[DocumentHead] = []
+    for r in rows:
+        documents.append(r.document)
+        questions.extend(r.questions)
+        for m in r.mentions:
+            c = commitments.get(m.id)
+            if c is None:
+                c = commitments[m.id] = Commitment(m.id, m.key, *m.fields[:2], *m.fields[2:])
+            c.mentions.append(m)
+    ordered = list(commitments.values())
+    for c in ordered:
+        c.mentions.sort(key=lambda m: (m.doc_date or "9999", m.doc, m.start))
+        # described as it was first said, whatever order the documents came in
+        c.type, c.vehicle, c.family, c.due, c.due_from, c.due_until, c.toezegging = c.mentions[0].fields
+    ordered.sort(key=lambda c: (c.first_date, c.id))
+    _moved(ordered)
+    _chased(ordered, questions)
+    _fulfilled(ordered, documents)
+    return ordered
+
+
 class CommitmentCollector:
-    """Gathers commitments and questions document by document; links them at the end."""
+    """Gathers the commitment rows of documents one by one; links them at the end."""
 
     def __init__(self) -> None:
-        self.commitments: dict[str, Commitment] = {}
-        self.questions: list[tuple[str, str | None, str, str, set[str]]] = []  # (doc, date, iri, text, salient)
-        self.documents: list[tuple[str | None, str, str]] = []  # (date, iri, head text)
+        self.rows: list[CommitmentRows] = []
 
     def add(self, doc: Document, mentions=None) -> None:
-        from graph.iri import document_iri, mention_iri, question_iri
-
-        self.documents.append((doc.date, str(document_iri(doc)), doc.text[:1500]))
-        for q in doc.questions:
-            text = q.span.quote(doc.text)
-            if _WHEN.search(text):
-                self.questions.append((doc.name, doc.date, str(question_iri(doc, q)), text, salient(text)))
-        from extractors.locate import locator
-
-        where = locator(doc)
         if mentions is None:
             mentions = extract_mentions(doc, ["commitment"])
-        for m in (m for m in mentions if m.kind == "commitment"):
-            found = where.find(m.start)
-            if found is not None:
-                q = found[0]
-                context = q.span.quote(doc.text) + " " + (q.answer.quote(doc.text) if q.answer else "")
-            else:
-                context = m.text
-            topic = frozenset(salient(context))
-            f = m.fields
-            vehicle, family = vehicle_name(f.get("vehicle"), f.get("due"), f.get("due_until"))
-            key = f"{vehicle}|{f.get('due_until')}" if vehicle else f"{doc.name}|{m.start}"
-            cid = "https://w3id.org/dkg/id/commitment/" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
-            c = self.commitments.setdefault(cid, Commitment(
-                cid, key, f["type"], vehicle, family, f.get("due"), f.get("due_from"), f.get("due_until"), f.get("toezegging"),
-            ))  # fmt: skip
-            said = (f["type"], vehicle, family, f.get("due"), f.get("due_from"), f.get("due_until"), f.get("toezegging"))
-            iri = str(mention_iri(doc, m.kind, m.start, m.end))
-            c.mentions.append(CommitmentMention(doc.name, doc.date, m.start, m.end, m.text, iri, f.get("where"), topic, said))
+        self.rows.append(commitment_rows(doc, situate(doc, [m for m in mentions if m.kind == "commitment"])))
 
     def finish(self) -> list[Commitment]:
-        commitments = sorted(self.commitments.values(), key=lambda c: (c.first_date, c.id))
-        for c in commitments:
-            c.mentions.sort(key=lambda m: (m.doc_date or "9999", m.doc, m.start))
-            # described as it was first said, whatever order the documents came in
-            c.type, c.vehicle, c.family, c.due, c.due_from, c.due_until, c.toezegging = c.mentions[0].fields
-        commitments.sort(key=lambda c: (c.first_date, c.id))
-        self._moved(commitments)
-        self._chased(commitments)
-        self._fulfilled(commitments)
-        return commitments
+        return link_commitments(self.rows)
 
-    @staticmethod
-    def _moved(commitments: list[Commitment]) -> None:
-        """A later letter promises the same thing in the same vehicle family for another moment."""
-        by_family: dict[str, list[Commitment]] = {}
-        for c in commitments:
-            if c.family:
-                by_family.setdefault(c.family, []).append(c)
-        for group in by_family.values():
-            for i, earlier in enumerate(group):
-                words = set().union(*(m.topic for m in earlier.mentions))
-                for later in group[i + 1 :]:
-                    if later.first_date <= earlier.first_date or later.due_until == earlier.due_until:
-                        continue
-                    if not later.due_until or not earlier.due_until or end_of(later.due_until) <= end_of(earlier.due_until):
-                        continue  # moved means: promised again, for a later moment
-                    # about the same thing: the questions and answers they stand in share their subject
-                    shared = words & set().union(*(m.topic for m in later.mentions))
-                    if len(shared) >= 3:
-                        earlier.moved_to.append(later.id)
 
-    def _chased(self, commitments: list[Commitment]) -> None:
-        """A later question asks when a promised thing comes and shares its subject."""
-        for c in commitments:
-            words = set().union(*(salient(m.text) for m in c.mentions))
-            said_in = {m.doc for m in c.mentions}
-            for doc_name, date, iri, text, asked in self.questions:
-                if doc_name in said_in or (date is not None and date < c.first_date):
-                    continue  # a later question, in another document (an undated one may be later)
-                shared = words & asked
-                if len(shared) >= 2 and any("%" in w or len(w) >= 7 for w in shared):
-                    c.chased_by.append((iri, text))
-
-    def _fulfilled(self, commitments: list[Commitment]) -> None:
-        """A later document of the corpus is the promised vehicle (its head names it)."""
-        for c in commitments:
-            if not c.vehicle or not re.search(r"\d{4}", c.vehicle):
+def _moved(commitments: list[Commitment]) -> None:
+    """A later letter promises the same thing in the same vehicle family for a later moment: the
+    promise moved to the first such one (which may move on in its turn: a chain)."""
+    by_family: dict[str, list[Commitment]] = {}
+    for c in commitments:
+        if c.family:
+            by_family.setdefault(c.family, []).append(c)
+    for group in by_family.values():
+        for i, earlier in enumerate(group):
+            if not earlier.due_until:
                 continue
-            pattern = re.compile(re.escape(c.vehicle).replace(r"\ ", r"\s+"), re.I)
-            for date, iri, head in self.documents:
-                if date and date >= c.first_date and pattern.search(head) and not any(m.doc_date == date for m in c.mentions):
-                    c.fulfilled_by.append(iri)
+            words = frozenset().union(*(m.topic for m in earlier.mentions))
+            for later in group[i + 1 : i + 1 + WALK]:
+                if later.first_date <= earlier.first_date or not later.due_until:
+                    continue
+                if end_of(later.due_until) <= end_of(earlier.due_until):
+                    continue  # moved means: promised again, for a later moment
+                # about the same thing: the questions and answers they stand in share their subject
+                if len(words & frozenset().union(*(m.topic for m in later.mentions))) >= 3:
+                    earlier.moved_to.append(later.id)
+                    break
+
+
+def _chased(commitments: list[Commitment], questions: list[AskedWhen]) -> None:
+    """A later question, in another document, asks when a promised thing comes and shares its
+    subject: at least two salient words, one of them a percentage. Questions are found through
+    an index on their percentages, in date order (an undated question may be later: last)."""
+    questions = sorted(questions, key=lambda q: (q.date or "9999", q.doc, q.iri))
+    dates = [q.date or "9999" for q in questions]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k, q in enumerate(questions):
+        for w in q.words:
+            if "%" in w:
+                postings[w].append(k)
+    for c in commitments:
+        words = frozenset().union(*(salient(m.text) for m in c.mentions))
+        said_in = {m.doc for m in c.mentions}
+        first = bisect.bisect_left(dates, c.first_date) if c.first_date != "9999" else 0
+        found: set[int] = set()
+        for w in sorted(w for w in words if "%" in w):
+            posting = postings.get(w, [])
+            start = bisect.bisect_left(posting, first)
+            for k in posting[start : start + WALK]:
+                q = questions[k]
+                if q.doc not in said_in and len(words & q.words) >= 2:
+                    found.add(k)
+        for k in sorted(found)[:LIMIT]:
+            c.chased_by.append((questions[k].iri, questions[k].text))
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _fulfilled(commitments: list[Commitment], documents: list[DocumentHead]) -> None:
+    """A later document of the corpus is the promised vehicle (its head names it): one
+    Aho-Corasick pass over the heads finds every dated vehicle."""
+    vehicles = sorted({_squash(c.vehicle) for c in commitments if c.vehicle and re.search(r"\d{4}", c.vehicle)})
+    if not vehicles:
+        return
+    automaton = ahocorasick_rs.AhoCorasick(vehicles)
+    naming: dict[str, list[DocumentHead]] = defaultdict(list)
+    for doc in sorted(documents, key=lambda d: (d.date or "9999", d.iri)):
+        for k in {k for k, _, _ in automaton.find_matches_as_indexes(_squash(doc.head), overlapping=True)}:
+            naming[vehicles[k]].append(doc)
+    for c in commitments:
+        if not c.vehicle:
+            continue
+        said_on = {m.doc_date for m in c.mentions}
+        for doc in naming.get(_squash(c.vehicle), []):
+            if doc.date and doc.date >= c.first_date and doc.date not in said_on and doc.iri not in c.fulfilled_by:
+                c.fulfilled_by.append(doc.iri)
+                if len(c.fulfilled_by) == LIMIT:
+                    break
 
 
 def commitments_from_store(store, as_of: str) -> list[dict]:

@@ -9,7 +9,6 @@ import shutil
 import socket
 import sys
 import sysconfig
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,10 +18,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph.folder import STORE, FolderError, current_build, read_manifest
 from graph.queries import load_query, query_names
 from graph.store import GRAPH_FILE, GraphNotFound
-
-STORE_DIR = "oxigraph"
 
 
 class SparqlError(Exception):
@@ -30,6 +28,7 @@ class SparqlError(Exception):
 
 
 def graph_file(graph_dir: Path) -> Path:
+    """The Turtle export of the folder's current build (or the file given)."""
     path = Path(graph_dir)
     path = path / GRAPH_FILE if path.is_dir() else path
     if not path.exists():
@@ -37,34 +36,41 @@ def graph_file(graph_dir: Path) -> Path:
     return path
 
 
-def build_store(graph_dir: Path) -> Path:
-    """Load graph.ttl into an on-disk Oxigraph store in DIR/oxigraph (written beside, then renamed)."""
-    source = graph_file(graph_dir)
-    target = source.parent / STORE_DIR
-    tmp = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}.", dir=source.parent))
-    try:
-        store = ox.Store(str(tmp))
-        store.bulk_load(path=str(source), format=ox.RdfFormat.TURTLE)
-        store.flush()
-        del store
-        if target.exists():
-            shutil.rmtree(target)
-        tmp.rename(target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return target
+def store_path(graph_dir: Path) -> Path | None:
+    """The on-disk store of the folder's current build, resolved once (a later build that
+    switches in does not change what an open reader sees); None for a plain graph.ttl."""
+    path = Path(graph_dir)
+    if not path.is_dir():
+        return None
+    build = current_build(path)
+    if build is None:
+        return None
+    read_manifest(build)  # a build of another layout is an error, not an empty answer
+    store = build / STORE
+    if not store.is_dir():
+        raise GraphNotFound(f"{path}: the current build has no store; run `dkg build --out {graph_dir}` again")
+    return store
 
 
 def open_store(graph_dir: Path) -> ox.Store:
-    """The on-disk store when `dkg build --store oxigraph` made one, else graph.ttl in memory."""
+    """The build's on-disk store, opened read-only (nothing is parsed); a bare graph.ttl (a file,
+    or a folder of an older layout) is loaded into memory."""
+    try:
+        store = store_path(graph_dir)
+    except FolderError as exc:
+        raise GraphNotFound(str(exc)) from None
+    if store is not None:
+        try:
+            return ox.Store.read_only(str(store))
+        except OSError as exc:
+            raise GraphNotFound(f"{graph_dir}: the store cannot be opened ({exc})") from None
     source = graph_file(graph_dir)
-    on_disk = source.parent / STORE_DIR
-    if on_disk.is_dir():
-        return ox.Store.read_only(str(on_disk))
-    store = ox.Store()
-    store.load(path=str(source), format=ox.RdfFormat.TURTLE)
-    return store
+    memory = ox.Store()
+    try:
+        memory.load(path=str(source), format=ox.RdfFormat.TURTLE)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise GraphNotFound(f"{source}: not a readable graph ({exc})") from None
+    return memory
 
 
 @dataclass(frozen=True)
@@ -117,7 +123,7 @@ def run_query(store: ox.Store, text: str, params: dict[str, str], declared: dict
     # Oxigraph binds a parameter through the query's projection (SPARQL SEP-0007): the named
     # queries list their parameters among the selected variables.
     try:
-        result = store.query(text, substitutions=subs)
+        result = store.query(text, substitutions=subs, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise SparqlError(f"the query has a syntax error: {exc}") from None
     except (OSError, RuntimeError, ValueError) as exc:
@@ -166,14 +172,18 @@ def port_free(port: int, host: str = "127.0.0.1") -> bool:
 
 
 def serve_command(graph_dir: Path, port: int) -> list[str]:
-    """The command line of a read-only Oxigraph server on 127.0.0.1 over the built store."""
+    """The command line of a read-only Oxigraph server on 127.0.0.1 over the current build's store
+    (the build it was started on: a later build switches in beside it)."""
     if not port_free(port):
         raise SparqlError(f"port {port} on 127.0.0.1 is in use; choose another with --port")
-    source = graph_file(graph_dir)
-    store = source.parent / STORE_DIR
-    if not store.is_dir():
-        build_store(graph_dir)
-    return [oxigraph_executable(), "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"]
+    try:
+        store = store_path(graph_dir)
+    except FolderError as exc:
+        raise GraphNotFound(str(exc)) from None
+    if store is None:
+        raise GraphNotFound(f"{graph_dir}: no build with a store here; run `dkg build --out {graph_dir}` first")
+    return [oxigraph_executable(), "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}",
+            "--union-default-graph"]  # fmt: skip
 
 
 # --- upload to a team's store -----------------------------------------------------------------------
@@ -182,10 +192,10 @@ def serve_command(graph_dir: Path, port: int) -> list[str]:
 def push(graph_dir: Path, endpoint: str, graph_iri: str | None = None, timeout: float = 60) -> int:
     """PUT graph.ttl to a SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph /store, Fuseki /data,
     GraphDB, Virtuoso); replaces the named graph (or the default graph). Returns the HTTP status."""
-    data = graph_file(graph_dir).read_bytes()
+    data, content_type = _upload_body(graph_dir)
     query = {"graph": graph_iri} if graph_iri else {"default": ""}
     url = endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode(query).replace("default=", "default")
-    request = urllib.request.Request(url, data=data, method="PUT", headers={"Content-Type": "text/turtle"})
+    request = urllib.request.Request(url, data=data, method="PUT", headers={"Content-Type": content_type})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status
@@ -195,6 +205,16 @@ def push(graph_dir: Path, endpoint: str, graph_iri: str | None = None, timeout: 
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise SparqlError(f"{endpoint}: cannot connect ({reason})") from None
+
+
+def _upload_body(graph_dir: Path) -> tuple[bytes, str]:
+    """graph.ttl when the build exported it, else the store's triples as N-Triples."""
+    path = Path(graph_dir)
+    if (path / GRAPH_FILE).exists() or not path.is_dir():
+        return graph_file(graph_dir).read_bytes(), "text/turtle"
+    store = open_store(graph_dir)
+    triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), "application/n-triples"
 
 
 def main_serve(cmd: list[str]) -> int:  # pragma: no cover - replaced by the server process

@@ -1,0 +1,62 @@
+"""The cross-document triples: claims with the mentions that state them and their links, and
+commitments with what became of them. Made from the rows of the per-document step."""
+
+from __future__ import annotations
+
+from graph.terms import DKG, RDFS_, SCHEMA, XSD, A, iri, string, typed, value
+
+_RELATION = {"restates": DKG.restates, "updates": DKG.updates, "conflicts": DKG.conflictsWith}
+
+
+def claim_triples(claims) -> set[tuple[str, str, str]]:
+    """Claims with their subject, value, unit and time scope, the mentions that state them (their
+    speaker, place and sentence are on the mention nodes) and their links to other claims."""
+    out: set[tuple[str, str, str]] = set()
+    add = out.add
+    for c in claims:
+        node = iri(c.id)
+        add((node, A, DKG.Claim))
+        add((node, A, SCHEMA.Claim))
+        add((node, DKG.subjectId, string(c.subject_id)))
+        add((node, RDFS_.label, string(c.subject)))
+        add((node, DKG.claimKind, string(c.kind)))
+        add((node, DKG.value, value(c.value)))
+        if c.unit:
+            add((node, DKG.unit, string(c.unit)))
+        if c.period:
+            add((node, DKG.period, string(c.period)))
+        for m in c.mentions:
+            add((node, DKG.supportedBy, iri(m.iri)))
+        for other, relation in c.related:
+            add((node, _RELATION[relation], iri(other)))
+    return out
+
+
+def commitment_triples(commitments, as_of: str | None) -> set[tuple[str, str, str]]:
+    """Commitments with type, vehicle, due interval, the mentions that make them, what became of them
+    (moved to, chased by, fulfilled by) and their status as of the newest document of the build."""
+    out: set[tuple[str, str, str]] = set()
+    add = out.add
+    for c in commitments:
+        node = iri(c.id)
+        add((node, A, DKG.Commitment))
+        add((node, DKG.commitmentType, string(c.type)))
+        add((node, RDFS_.label, string(c.vehicle or c.mentions[0].text[:120])))
+        for pred, text in (
+            (DKG.vehicle, c.vehicle), (DKG.dueText, c.due), (DKG.dueFrom, c.due_from), (DKG.dueUntil, c.due_until),
+            (DKG.registeredAs, c.toezegging),
+        ):  # fmt: skip
+            if text:
+                add((node, pred, string(text)))
+        for m in c.mentions:
+            add((node, DKG.supportedBy, iri(m.iri)))
+        for other in c.moved_to:
+            add((node, DKG.movedTo, iri(other)))
+        for question, _ in c.chased_by:
+            add((node, DKG.chasedBy, iri(question)))
+        for document in c.fulfilled_by:
+            add((node, DKG.fulfilledBy, iri(document)))
+        if as_of:
+            add((node, DKG.status, string(c.status(as_of))))
+            add((node, DKG.statusAsOf, typed(as_of, XSD + "date")))
+    return out

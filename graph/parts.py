@@ -1,0 +1,187 @@
+"""The per-document step of the build (the map): a document file -> its part, cached.
+
+A part is everything the cross-document step needs of one document: its own triples (as
+N-Triples, and as a Turtle block for graph.ttl), the shared triples it states, and compact rows
+of its claim and commitment mentions. It is a pure function of the document's text, its file name
+and the versions of the readers and extractors, and is cached under that key in the build's
+folder; the mentions are also cached per extractor, so that a new version of one extractor
+re-runs that extractor only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from extractors.corpus import Failed
+from extractors.document import Document, Mention
+from extractors.locate import situate
+from extractors.parse import VERSION as PARSE_VERSION
+from extractors.parse import parse_document
+from extractors.reading import ReadError, read_file
+from extractors.registry import extractors
+from graph import turtle
+from graph.claims import ClaimMention, claim_rows
+from graph.commitments import CommitmentRows, commitment_rows
+from graph.document_graph import document_triples
+from graph.iri import document_iri
+from graph.terms import line
+
+# The version of the triples and rows made here: part of every cache key.
+VERSION = "1"
+
+
+def versions() -> str:
+    """Every version a part depends on: the structure readers, each extractor, this step."""
+    labels = sorted(e.label for e in extractors())
+    return "+".join([f"parse@{PARSE_VERSION}", *labels, f"parts@{VERSION}"])
+
+
+@dataclass
+class DocumentPart:
+    """What the cross-document step needs of one document (a few kilobytes, pickled in the cache;
+    the triples themselves stay in the cache files)."""
+
+    key: str
+    name: str
+    path: str
+    document: str  # the document's IRI
+    date: str | None
+    counts: tuple[int, int, int, int]  # questions, answered, only by reference, open
+    triples: int  # own triples
+    shared: list[str]  # N-Triples lines of the shared triples
+    claims: list[ClaimMention]
+    commitments: CommitmentRows
+    warnings: tuple[str, ...] = ()
+    cached: bool = field(default=False, compare=False)
+
+    @property
+    def graph(self) -> str:
+        """The named graph that holds the document's own triples."""
+        return f"{self.document}/graph"
+
+
+class Cache:
+    """Per-document results under DIR/cache, content-addressed: a file is written once (beside,
+    then renamed) and never changed, so a killed build leaves only whole entries."""
+
+    def __init__(self, root: Path | str):
+        self.root = Path(root)
+
+    def path(self, key: str, suffix: str) -> Path:
+        return self.root / key[:2] / f"{key}.{suffix}"
+
+    def read(self, key: str, suffix: str) -> bytes | None:
+        try:
+            return self.path(key, suffix).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def write(self, key: str, suffix: str, data: bytes) -> None:
+        target = self.path(key, suffix)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def part(self, key: str) -> DocumentPart | None:
+        data = self.read(key, "part")
+        if data is None:
+            return None
+        try:
+            part = pickle.loads(data)
+        except Exception:  # a damaged entry is recomputed, never trusted
+            return None
+        part.cached = True
+        return part
+
+    def own_lines(self, key: str) -> list[str]:
+        data = self.read(key, "nt")
+        return data.decode("utf-8").splitlines() if data else []
+
+
+def part_key(name: str, text: str, labels: str) -> str:
+    digest = hashlib.sha256()
+    for piece in (labels, name, text):
+        digest.update(piece.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _mentions(doc: Document, cache: Cache | None, text_key: str) -> list[Mention]:
+    """Every extractor's mentions, from the cache where that extractor's version has run on this
+    text before (a new version of one extractor re-runs that one only)."""
+    stored: dict[str, list[tuple]] = {}
+    if cache is not None:
+        data = cache.read(text_key, "mentions")
+        if data:
+            try:
+                stored = pickle.loads(data)
+            except Exception:
+                stored = {}
+    out: list[Mention] = []
+    fresh: dict[str, list[tuple]] = {}
+    for ext in extractors():
+        rows = stored.get(ext.label)
+        if rows is None:
+            rows = [(*m[:7], dict(m.fields)) for m in ext.run(doc)]
+        fresh[ext.label] = rows
+        out.extend(Mention(*r[:7], MappingProxyType(r[7])) for r in rows)
+    if cache is not None and fresh.keys() != stored.keys():
+        cache.write(text_key, "mentions", pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
+    out.sort(key=lambda m: (m.start, m.end, m.kind))
+    return out
+
+
+def make_part(doc: Document, key: str = "", cache: Cache | None = None, mentions: list[Mention] | None = None):
+    """(the part, its own triples, its Turtle block) of a parsed document."""
+    if mentions is None:  # mentions carry the file name: cached per name and text
+        mentions = _mentions(doc, cache, part_key(doc.name, doc.text, "mentions"))
+    situated = situate(doc, mentions)
+    triples = document_triples(doc, situated)
+    own = sorted(triples.own)
+    counts = (
+        len(doc.questions), sum(q.answered for q in doc.questions), sum(q.by_reference_only for q in doc.questions),
+        sum(not q.answered for q in doc.questions),
+    )  # fmt: skip
+    part = DocumentPart(
+        key, doc.name, doc.path, str(document_iri(doc)), doc.date, counts, len(own),
+        sorted(line(*t) for t in triples.shared), claim_rows(doc, situated), commitment_rows(doc, situated), doc.warnings,
+    )  # fmt: skip
+    return part, own, turtle.block(own)
+
+
+def process_file(path: str, cache_root: str, labels: str) -> DocumentPart | Failed:
+    """The map step for one file, run in a worker: read, look up the cache, else parse, extract
+    and make the part, and cache it. A bad file is a Failed record, never an exception."""
+    try:
+        source = read_file(path)
+    except ReadError as exc:
+        return Failed(str(path), exc.reason)
+    except OSError as exc:
+        return Failed(str(path), f"cannot read ({exc.strerror or exc})")
+    cache = Cache(cache_root)
+    key = part_key(source.name, source.text, labels)
+    part = cache.part(key)
+    if part is not None:
+        part.path = source.path
+        return part
+    try:
+        doc = parse_document(source)
+        part, own, block = make_part(doc, key, cache)
+    except Exception as exc:  # an extractor's bug on one document must not stop the archive
+        return Failed(str(path), f"cannot be processed ({type(exc).__name__}: {exc})")
+    cache.write(key, "nt", "".join(line(*t) + "\n" for t in own).encode("utf-8"))
+    cache.write(key, "ttl", block.encode("utf-8"))
+    cache.write(key, "part", pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+    return part

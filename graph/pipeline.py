@@ -1,0 +1,353 @@
+"""`dkg build` as map, then reduce.
+
+map     every document file -> its part (graph/parts.py), in parallel processes (`--workers`) or
+        on a Dask cluster (`--scheduler`), cached per document in DIR/cache;
+reduce  the parts' compact rows -> claims and commitments linked across documents; the shared
+        triples merged; then the build written into a new folder (graph/folder.py): an on-disk
+        Oxigraph store with one named graph per document (a rebuild copies the previous store
+        with hard links and replaces only the graphs that changed), graph.ttl streamed from the
+        cached Turtle blocks, and a manifest; and switched in with one rename.
+
+No whole-corpus rdflib Graph, nothing compared pairwise across documents: the cost grows with the
+number of documents, and a rebuild after a few changed documents re-extracts those only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from extractors.corpus import Failed, sample_paths
+from extractors.reading import Skipped, expand_paths
+from graph import folder, turtle
+from graph.claims import claims_from_rows
+from graph.commitments import link_commitments
+from graph.link_triples import claim_triples, commitment_triples
+from graph.parts import Cache, DocumentPart, process_file, versions
+from graph.terms import ID, line
+
+SHARED_GRAPH = str(ID["graph/shared"])[1:-1]
+LINKS_GRAPH = str(ID["graph/links"])[1:-1]
+_BATCH = 32 << 20  # bytes of N-Quads handed to the bulk loader at once
+
+
+@dataclass
+class BuildSummary:
+    documents: int = 0
+    questions: int = 0
+    answered: int = 0
+    by_reference: int = 0
+    open: int = 0
+    claims: int = 0
+    links: int = 0
+    commitments: int = 0
+    triples: int = 0
+    extracted: int = 0  # documents not found in the cache
+    build_id: str = ""
+    unchanged: bool = False  # the folder held this very build already
+    failed: list[Failed] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def add(self, part: DocumentPart) -> None:
+        self.documents += 1
+        q, answered, by_reference, open_ = part.counts
+        self.questions += q
+        self.answered += answered
+        self.by_reference += by_reference
+        self.open += open_
+        self.extracted += not part.cached
+
+
+class Stages:
+    """Progress per stage on stderr (documents per second), only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool | None = None):
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+
+    @contextmanager
+    def stage(self, name: str, total: int | None = None) -> Iterator[Callable[[int], None]]:
+        if not self.enabled:
+            yield lambda n=1: None
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        columns = [TextColumn(f"{name:8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TextColumn("{task.fields[rate]}")]  # fmt: skip
+        with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
+            task = bar.add_task(name, total=total, rate="")
+            done = [0]
+
+            def tick(n: int = 1) -> None:
+                done[0] += n
+                elapsed = bar.tasks[0].elapsed or 0
+                rate = f"{done[0] / elapsed:,.0f} docs/s" if elapsed > 0.2 and total else ""
+                bar.update(task, advance=n, rate=rate)
+
+            yield tick
+
+
+def map_parts(files: list[str], cache: Cache, workers: int, scheduler: str | None) -> Iterator[DocumentPart | Failed]:
+    """The per-document step over every file: in this process, in worker processes, or on a Dask
+    cluster (whose workers read the files and the cache from storage they share with us)."""
+    work = partial(process_file, cache_root=str(cache.root.resolve()), labels=versions())
+    if scheduler:
+        yield from _on_dask(files, work, scheduler)
+    elif workers <= 1 or len(files) <= 1:
+        yield from map(work, files)
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, min(16, len(files) // (workers * 8)))
+        with ProcessPoolExecutor(min(workers, len(files)), mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(work, files, chunksize=chunk)
+
+
+def _on_dask(files: list[str], work: Callable, scheduler: str) -> Iterator[DocumentPart | Failed]:
+    from distributed import Client, as_completed
+
+    with Client(scheduler, timeout="30s") as client:
+        futures = client.map(work, [str(Path(f).resolve()) for f in files], pure=False)
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def build(
+    paths: Iterable[str], out: Path, workers: int | None = None, scheduler: str | None = None, export: bool = True,
+    stages: Stages | None = None, report: Callable[[Failed | Skipped], None] | None = None,
+) -> BuildSummary:  # fmt: skip
+    """Build the documents under paths into the folder out (see graph/folder.py)."""
+    out = Path(out)
+    stages = stages or Stages(False)
+    workers = workers or os.cpu_count() or 1
+    summary = BuildSummary()
+    files: list[str] = []
+    for item in expand_paths(list(paths) or [str(p) for p in sample_paths()]):
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
+            if report:
+                report(item)
+        else:
+            files.append(str(item))
+    cache = Cache(out / folder.CACHE)
+    parts: list[DocumentPart] = []
+    shared: set[str] = set()
+    with stages.stage("extract", len(files)) as tick:
+        for result in map_parts(files, cache, workers, scheduler):
+            tick(1)
+            if isinstance(result, Failed):
+                summary.failed.append(result)
+                if report:
+                    report(result)
+                continue
+            summary.add(result)
+            shared.update(result.shared)
+            result.shared = []  # merged: the part keeps only its rows
+            parts.append(result)
+    if not parts:
+        return summary
+    parts.sort(key=lambda p: (p.graph, p.name, p.key))
+    with stages.stage("link", 1) as tick:
+        links, shared_lines = _reduce(parts, shared, cache, summary)
+        tick(1)
+    _write(out, parts, shared_lines, links, cache, summary, export, stages)
+    return summary
+
+
+def _reduce(parts: list[DocumentPart], shared: set[str], cache: Cache, summary: BuildSummary):
+    """Claims and commitments linked across documents, from the parts' rows; the shared triples
+    without those a document states of itself already (a cited Kamerstuk that is in the build)."""
+    claims = claims_from_rows(chain.from_iterable(p.claims for p in parts))
+    commitments = link_commitments(p.commitments for p in parts)
+    newest = max((p.date for p in parts if p.date), default=None)
+    links = claim_triples(claims) | commitment_triples(commitments, newest)
+    summary.claims = len(claims)
+    summary.links = sum(len(c.related) for c in claims)
+    summary.commitments = len(commitments)
+    documents = {f"<{p.document}>": p for p in parts}
+    about_documents = {ln for ln in shared if ln.split(" ", 1)[0] in documents}
+    if about_documents:
+        own: set[str] = set()
+        for subject in {ln.split(" ", 1)[0] for ln in about_documents}:
+            own.update(cache.own_lines(documents[subject].key))
+        shared -= about_documents & own
+    return sorted(line(*t) for t in links), sorted(shared)
+
+
+def _groups(parts: list[DocumentPart]) -> dict[str, list[DocumentPart]]:
+    """Parts by named graph (two files with the same official number are one document)."""
+    groups: dict[str, list[DocumentPart]] = {}
+    for p in parts:
+        groups.setdefault(p.graph, []).append(p)
+    return groups
+
+
+def _graph_key(group: list[DocumentPart]) -> str:
+    return group[0].key if len(group) == 1 else hashlib.sha256("+".join(p.key for p in group).encode()).hexdigest()
+
+
+def _write(out, parts, shared_lines, link_lines, cache, summary, export, stages) -> None:
+    groups = _groups(parts)
+    graphs = {g: _graph_key(group) for g, group in groups.items()}
+    digest = hashlib.sha256(versions().encode())
+    for g in sorted(graphs):
+        digest.update(f"{g} {graphs[g]}\n".encode())
+    for lines in (shared_lines, link_lines):
+        digest.update(hashlib.sha256("\n".join(lines).encode()).digest())
+    digest.update(b"export" if export else b"no-export")
+    build_id = digest.hexdigest()[:16]
+    summary.build_id = build_id
+    own = sum(p.triples for p in parts)
+    summary.triples = own + len(shared_lines) + len(link_lines)
+    previous = folder.current_build(out)
+    manifest_prev = None
+    if previous is not None:
+        try:
+            manifest_prev = folder.read_manifest(previous)
+        except folder.FolderError:
+            manifest_prev = None
+    if previous is not None and previous.name == build_id and manifest_prev is not None:
+        summary.unchanged = True  # this very build is the current one: nothing to write
+        folder.clean(out, {build_id})
+        return
+    tmp = folder.new_build_folder(out)
+    try:
+        with stages.stage("load", len(groups) + 2) as tick:
+            _store(tmp / folder.STORE, groups, graphs, shared_lines, link_lines, cache, previous, manifest_prev, tick)
+        (tmp / "shared.nt").write_text("".join(f"{ln}\n" for ln in shared_lines), encoding="utf-8")
+        (tmp / "links.nt").write_text("".join(f"{ln}\n" for ln in link_lines), encoding="utf-8")
+        if export:
+            with stages.stage("export", len(groups) + 2) as tick:
+                _export(tmp / folder.GRAPH_FILE, groups, shared_lines, link_lines, cache, tick)
+        manifest = {
+            "layout": folder.LAYOUT, "build": build_id, "versions": versions(), "export": export,
+            "graphs": graphs, "triples": summary.triples,
+            "files": [{"name": p.name, "path": p.path, "key": p.key, "graph": p.graph} for p in parts],
+            "summary": {k: getattr(summary, k) for k in ("documents", "questions", "answered", "by_reference", "open",
+                                                         "claims", "links", "commitments", "triples")},
+        }  # fmt: skip
+        (tmp / folder.MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+        folder.switch_in(out, tmp, build_id)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    keep = {build_id} | ({previous.name} if previous is not None else set())  # a server may still read it
+    folder.clean(out, keep)
+    _prune_cache(cache, parts)
+
+
+def _quads(lines: Iterable[str], graph: str) -> Iterator[str]:
+    tail = f"<{graph}> .\n"
+    for ln in lines:
+        yield ln[:-1] + tail
+
+
+class _Loader:
+    """N-Quads handed to Oxigraph's bulk loader in batches of a few tens of megabytes."""
+
+    def __init__(self, store: ox.Store):
+        self.store, self.chunks, self.size = store, [], 0
+
+    def add(self, text: str) -> None:
+        self.chunks.append(text)
+        self.size += len(text)
+        if self.size >= _BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.chunks:
+            self.store.bulk_load("".join(self.chunks).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            self.chunks, self.size = [], 0
+
+
+def _own_text(group: list[DocumentPart], cache: Cache, graph: str) -> str:
+    lines = sorted(set(chain.from_iterable(cache.own_lines(p.key) for p in group)))
+    return "".join(_quads(lines, graph))
+
+
+def _store(path, groups, graphs, shared_lines, link_lines, cache, previous, manifest_prev, tick) -> None:
+    """The on-disk store: the previous build's copied (hard links: instant) with only the changed
+    graphs replaced, or a new one bulk-loaded."""
+    old_graphs: dict[str, str] = {}
+    if previous is not None and manifest_prev is not None and manifest_prev.get("versions") == versions():
+        try:
+            ox.Store.read_only(str(previous / folder.STORE)).backup(str(path))
+            old_graphs = manifest_prev["graphs"]
+        except OSError:
+            shutil.rmtree(path, ignore_errors=True)
+            old_graphs = {}
+    store = ox.Store(str(path))
+    loader = _Loader(store)
+    for g, key in old_graphs.items():
+        if graphs.get(g) != key:
+            store.remove_graph(ox.NamedNode(g))
+    for g, group in groups.items():
+        if old_graphs.get(g) != graphs[g]:
+            loader.add(_own_text(group, cache, g))
+        tick(1)
+    for name, lines, graph in (("shared.nt", shared_lines, SHARED_GRAPH), ("links.nt", link_lines, LINKS_GRAPH)):
+        old: set[str] = set()
+        if old_graphs:
+            old = set((previous / name).read_text(encoding="utf-8").splitlines())
+        new = set(lines)
+        gone = old - new
+        if gone:
+            for quad in ox.parse("".join(_quads(sorted(gone), graph)).encode("utf-8"), format=ox.RdfFormat.N_QUADS):
+                store.remove(quad)
+        loader.add("".join(_quads(sorted(new - old), graph)))
+        tick(1)
+    loader.flush()
+    store.flush()
+    del store
+
+
+def _export(path: Path, groups, shared_lines, link_lines, cache: Cache, tick) -> None:
+    """graph.ttl: the prefixes, then each document's block (cached, in the order of its graph),
+    the shared triples and the links; deterministic, streamed."""
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(turtle.header())
+        for g in sorted(groups):
+            group = groups[g]
+            if len(group) == 1 and (data := cache.read(group[0].key, "ttl")) is not None:
+                fh.write(data.decode("utf-8"))
+            else:
+                lines = sorted(set(chain.from_iterable(cache.own_lines(p.key) for p in group)))
+                fh.write(turtle.block(_split(ln) for ln in lines))
+            tick(1)
+        for lines in (shared_lines, link_lines):
+            fh.write(turtle.block(_split(ln) for ln in lines))
+            tick(1)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _split(ln: str) -> tuple[str, str, str]:
+    s, p, rest = ln.split(" ", 2)
+    return s, p, rest[:-2]
+
+
+def _prune_cache(cache: Cache, parts: list[DocumentPart]) -> None:
+    """Drop cached parts that no document of this build uses (a changed document's old entry);
+    the per-extractor mentions stay, since an extractor's old version may come back."""
+    used = {p.key for p in parts}
+    if not cache.root.is_dir():
+        return
+    for sub in cache.root.iterdir():
+        if not sub.is_dir():
+            continue
+        for entry in sub.iterdir():
+            key, _, suffix = entry.name.partition(".")
+            if suffix in ("part", "nt", "ttl") and key not in used:
+                entry.unlink(missing_ok=True)

@@ -1,0 +1,60 @@
+"""Turtle from N-Triples terms, one block of sorted statements at a time, so that graph.ttl is
+written as a stream of per-document blocks (cached with the document) and never needs the whole
+graph in memory."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from graph.terms import PREFIXES, XSD
+
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+# longest namespace first, so that a namespace inside another never wins
+_NAMESPACES = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_INTEGER = re.compile(r'"(-?\d+)"\^\^<' + re.escape(XSD) + r"integer>\Z")
+_BOOLEAN = re.compile(r'"(true|false)"\^\^<' + re.escape(XSD) + r"boolean>\Z")
+
+
+def header() -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
+
+
+def _compact(term: str) -> str:
+    """A term in its shortest safe Turtle form: prefixed names, bare integers and booleans."""
+    if term[0] == "<":
+        uri = term[1:-1]
+        for ns, prefix in _NAMESPACES:
+            if uri.startswith(ns) and _LOCAL.match(uri, len(ns)):
+                return f"{prefix}:{uri[len(ns):]}"
+        return term
+    if term[-1] == ">" and "^^<" in term:
+        m = _INTEGER.match(term) or _BOOLEAN.match(term)
+        if m:
+            return m.group(1)
+        lexical, _, datatype = term.rpartition("^^")
+        return f"{lexical}^^{_compact(datatype)}"
+    return term
+
+
+def block(triples: Iterable[tuple[str, str, str]]) -> str:
+    """Sorted Turtle statements of the triples: subjects in order, rdf:type first as `a`."""
+    by_subject: dict[str, dict[str, set[str]]] = {}
+    cache: dict[str, str] = {}
+
+    def compact(term: str) -> str:
+        out = cache.get(term)
+        if out is None:
+            out = cache[term] = _compact(term)
+        return out
+
+    for s, p, o in triples:
+        preds = by_subject.setdefault(compact(s), {})
+        preds.setdefault("a" if p == _TYPE else compact(p), set()).add(compact(o))
+    out = []
+    for s in sorted(by_subject):
+        preds = by_subject[s]
+        chunks = [f"    {p} {', '.join(sorted(preds[p]))}" for p in sorted(preds, key=lambda p: (p != "a", p))]
+        out.append(f"{s}\n" + " ;\n".join(chunks) + " .\n\n")
+    return "".join(out)
