@@ -8,7 +8,7 @@ import unicodedata
 
 from rdflib import URIRef
 
-from extractors.document import Document, Question
+from extractors.document import Document, Question, per_document
 from graph.vocab import ID
 
 
@@ -22,8 +22,10 @@ def slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
 
 
+@per_document
 def document_iri(doc: Document) -> URIRef:
-    """A document with its own full Kamerstuk number is named by it (kamerstuk/21501-28/300);
+    """(Kept per document: every node of the document is named under it.) A document with its own
+    full Kamerstuk number is named by it (kamerstuk/21501-28/300);
     others by their text, so that the same letter under another file name is the same document."""
     if doc.official_number:
         dossier, _, number = doc.official_number.rpartition("-")

@@ -25,7 +25,7 @@ from extractors.parse import VERSION as PARSE_VERSION
 from extractors.parse import parse_document
 from extractors.reading import ReadError, read_file
 from extractors.registry import extractors
-from graph import turtle
+from graph import turtle as ttl
 from graph.claims import ClaimMention, claim_rows
 from graph.commitments import CommitmentRows, commitment_rows
 from graph.document_graph import document_triples
@@ -143,8 +143,10 @@ def _mentions(doc: Document, cache: Cache | None, text_key: str) -> list[Mention
     return out
 
 
-def make_part(doc: Document, key: str = "", cache: Cache | None = None, mentions: list[Mention] | None = None):
-    """(the part, its own triples, its Turtle block) of a parsed document."""
+def make_part(
+    doc: Document, key: str = "", cache: Cache | None = None, mentions: list[Mention] | None = None, turtle: bool = True
+):  # fmt: skip
+    """(the part, its own triples, its Turtle block or None) of a parsed document."""
     if mentions is None:  # mentions carry the file name: cached per name and text
         mentions = _mentions(doc, cache, part_key(doc.name, doc.text, "mentions"))
     situated = situate(doc, mentions)
@@ -158,10 +160,10 @@ def make_part(doc: Document, key: str = "", cache: Cache | None = None, mentions
         key, doc.name, doc.path, str(document_iri(doc)), doc.date, counts, len(own),
         sorted(line(*t) for t in triples.shared), claim_rows(doc, situated), commitment_rows(doc, situated), doc.warnings,
     )  # fmt: skip
-    return part, own, turtle.block(own)
+    return part, own, ttl.block(own) if turtle else None
 
 
-def process_file(path: str, cache_root: str, labels: str) -> DocumentPart | Failed:
+def process_file(path: str, cache_root: str, labels: str, turtle: bool = True) -> DocumentPart | Failed:
     """The map step for one file, run in a worker: read, look up the cache, else parse, extract
     and make the part, and cache it. A bad file is a Failed record, never an exception."""
     try:
@@ -178,10 +180,11 @@ def process_file(path: str, cache_root: str, labels: str) -> DocumentPart | Fail
         return part
     try:
         doc = parse_document(source)
-        part, own, block = make_part(doc, key, cache)
+        part, own, block = make_part(doc, key, cache, turtle=turtle)
     except Exception as exc:  # an extractor's bug on one document must not stop the archive
         return Failed(str(path), f"cannot be processed ({type(exc).__name__}: {exc})")
     cache.write(key, "nt", "".join(line(*t) + "\n" for t in own).encode("utf-8"))
-    cache.write(key, "ttl", block.encode("utf-8"))
+    if block is not None:
+        cache.write(key, "ttl", block.encode("utf-8"))
     cache.write(key, "part", pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
     return part

@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -74,9 +75,17 @@ class Stages:
 
     def __init__(self, enabled: bool | None = None):
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.seconds: dict[str, float] = {}  # wall time per stage, for the benchmarks
 
     @contextmanager
     def stage(self, name: str, total: int | None = None) -> Iterator[Callable[[int], None]]:
+        started = time.perf_counter()
+        try:
+            yield from self._bar(name, total)
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+
+    def _bar(self, name: str, total: int | None) -> Iterator[Callable[[int], None]]:
         if not self.enabled:
             yield lambda n=1: None
             return
@@ -98,10 +107,12 @@ class Stages:
             yield tick
 
 
-def map_parts(files: list[str], cache: Cache, workers: int, scheduler: str | None) -> Iterator[DocumentPart | Failed]:
+def map_parts(
+    files: list[str], cache: Cache, workers: int, scheduler: str | None, export: bool = True
+) -> Iterator[DocumentPart | Failed]:
     """The per-document step over every file: in this process, in worker processes, or on a Dask
     cluster (whose workers read the files and the cache from storage they share with us)."""
-    work = partial(process_file, cache_root=str(cache.root.resolve()), labels=versions())
+    work = partial(process_file, cache_root=str(cache.root.resolve()), labels=versions(), turtle=export)
     if scheduler:
         yield from _on_dask(files, work, scheduler)
     elif workers <= 1 or len(files) <= 1:
@@ -110,8 +121,11 @@ def map_parts(files: list[str], cache: Cache, workers: int, scheduler: str | Non
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        # forkserver: workers never inherit the store this process writes while they run
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["graph.parts"])
         chunk = max(1, min(16, len(files) // (workers * 8)))
-        with ProcessPoolExecutor(min(workers, len(files)), mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(min(workers, len(files)), mp_context=context) as pool:
             yield from pool.map(work, files, chunksize=chunk)
 
 
@@ -141,11 +155,43 @@ def build(
                 report(item)
         else:
             files.append(str(item))
+    if not files:
+        return summary
     cache = Cache(out / folder.CACHE)
+    out.mkdir(parents=True, exist_ok=True)
+    previous, manifest_prev = _previous(out)
+    tmp = folder.new_build_folder(out)
+    try:
+        parts, shared, loader = _map_and_load(files, cache, workers, scheduler, export, stages, summary, report,
+                                              tmp, previous, manifest_prev)  # fmt: skip
+        if parts:
+            _finish(out, tmp, parts, shared, loader, cache, summary, export, stages, previous, manifest_prev)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    shutil.rmtree(tmp, ignore_errors=True)  # gone when switched in; left when nothing was to write
+    return summary
+
+
+def _previous(out: Path) -> tuple[Path | None, dict | None]:
+    previous = folder.current_build(out)
+    if previous is None:
+        return None, None
+    try:
+        return previous, folder.read_manifest(previous)
+    except folder.FolderError:
+        return None, None  # a build of another layout: built anew
+
+
+def _map_and_load(files, cache, workers, scheduler, export, stages, summary, report, tmp, previous, manifest_prev):
+    """The map, with the store loaded while the workers extract: each part's triples go into the
+    store as they arrive (the bulk loader runs here, the extraction in the workers)."""
     parts: list[DocumentPart] = []
     shared: set[str] = set()
+    results = map_parts(files, cache, workers, scheduler, export)
+    loader = StoreLoader(tmp / folder.STORE, previous, manifest_prev, cache)
     with stages.stage("extract", len(files)) as tick:
-        for result in map_parts(files, cache, workers, scheduler):
+        for result in results:
             tick(1)
             if isinstance(result, Failed):
                 summary.failed.append(result)
@@ -156,14 +202,50 @@ def build(
             shared.update(result.shared)
             result.shared = []  # merged: the part keeps only its rows
             parts.append(result)
-    if not parts:
-        return summary
+            loader.part(result)
+    return parts, shared, loader
+
+
+def _finish(out, tmp, parts, shared, loader, cache, summary, export, stages, previous, manifest_prev) -> None:
     parts.sort(key=lambda p: (p.graph, p.name, p.key))
     with stages.stage("link", 1) as tick:
-        links, shared_lines = _reduce(parts, shared, cache, summary)
+        link_lines, shared_lines = _reduce(parts, shared, cache, summary)
         tick(1)
-    _write(out, parts, shared_lines, links, cache, summary, export, stages)
-    return summary
+    groups = _groups(parts)
+    graphs = {g: sorted(p.key for p in group) for g, group in groups.items()}
+    digest = hashlib.sha256(versions().encode())
+    for g in sorted(graphs):
+        digest.update(f"{g} {' '.join(graphs[g])}\n".encode())
+    for lines in (shared_lines, link_lines):
+        digest.update(hashlib.sha256("\n".join(lines).encode()).digest())
+    digest.update(b"export" if export else b"no-export")
+    build_id = digest.hexdigest()[:16]
+    summary.build_id = build_id
+    summary.triples = sum(p.triples for p in parts) + len(shared_lines) + len(link_lines)
+    if previous is not None and previous.name == build_id:
+        summary.unchanged = True  # this very build is the current one: nothing to write
+        loader.close()
+        folder.clean(out, {build_id})
+        return
+    with stages.stage("load", 3) as tick:
+        loader.finish(groups, shared_lines, link_lines, tick)
+    (tmp / "shared.nt").write_text("".join(f"{ln}\n" for ln in shared_lines), encoding="utf-8")
+    (tmp / "links.nt").write_text("".join(f"{ln}\n" for ln in link_lines), encoding="utf-8")
+    if export:
+        with stages.stage("export", len(groups) + 2) as tick:
+            _export(tmp / folder.GRAPH_FILE, groups, shared_lines, link_lines, cache, tick)
+    manifest = {
+        "layout": folder.LAYOUT, "build": build_id, "versions": versions(), "export": export,
+        "graphs": graphs, "triples": summary.triples,
+        "files": [{"name": p.name, "path": p.path, "key": p.key, "graph": p.graph} for p in parts],
+        "summary": {k: getattr(summary, k) for k in ("documents", "questions", "answered", "by_reference", "open",
+                                                     "claims", "links", "commitments", "triples")},
+    }  # fmt: skip
+    (tmp / folder.MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    folder.switch_in(out, tmp, build_id)
+    keep = {build_id} | ({previous.name} if previous is not None else set())  # a server may still read it
+    folder.clean(out, keep)
+    _prune_cache(cache, parts)
 
 
 def _reduce(parts: list[DocumentPart], shared: set[str], cache: Cache, summary: BuildSummary):
@@ -194,73 +276,75 @@ def _groups(parts: list[DocumentPart]) -> dict[str, list[DocumentPart]]:
     return groups
 
 
-def _graph_key(group: list[DocumentPart]) -> str:
-    return group[0].key if len(group) == 1 else hashlib.sha256("+".join(p.key for p in group).encode()).hexdigest()
-
-
-def _write(out, parts, shared_lines, link_lines, cache, summary, export, stages) -> None:
-    groups = _groups(parts)
-    graphs = {g: _graph_key(group) for g, group in groups.items()}
-    digest = hashlib.sha256(versions().encode())
-    for g in sorted(graphs):
-        digest.update(f"{g} {graphs[g]}\n".encode())
-    for lines in (shared_lines, link_lines):
-        digest.update(hashlib.sha256("\n".join(lines).encode()).digest())
-    digest.update(b"export" if export else b"no-export")
-    build_id = digest.hexdigest()[:16]
-    summary.build_id = build_id
-    own = sum(p.triples for p in parts)
-    summary.triples = own + len(shared_lines) + len(link_lines)
-    previous = folder.current_build(out)
-    manifest_prev = None
-    if previous is not None:
-        try:
-            manifest_prev = folder.read_manifest(previous)
-        except folder.FolderError:
-            manifest_prev = None
-    if previous is not None and previous.name == build_id and manifest_prev is not None:
-        summary.unchanged = True  # this very build is the current one: nothing to write
-        folder.clean(out, {build_id})
-        return
-    tmp = folder.new_build_folder(out)
-    try:
-        with stages.stage("load", len(groups) + 2) as tick:
-            _store(tmp / folder.STORE, groups, graphs, shared_lines, link_lines, cache, previous, manifest_prev, tick)
-        (tmp / "shared.nt").write_text("".join(f"{ln}\n" for ln in shared_lines), encoding="utf-8")
-        (tmp / "links.nt").write_text("".join(f"{ln}\n" for ln in link_lines), encoding="utf-8")
-        if export:
-            with stages.stage("export", len(groups) + 2) as tick:
-                _export(tmp / folder.GRAPH_FILE, groups, shared_lines, link_lines, cache, tick)
-        manifest = {
-            "layout": folder.LAYOUT, "build": build_id, "versions": versions(), "export": export,
-            "graphs": graphs, "triples": summary.triples,
-            "files": [{"name": p.name, "path": p.path, "key": p.key, "graph": p.graph} for p in parts],
-            "summary": {k: getattr(summary, k) for k in ("documents", "questions", "answered", "by_reference", "open",
-                                                         "claims", "links", "commitments", "triples")},
-        }  # fmt: skip
-        (tmp / folder.MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-        folder.switch_in(out, tmp, build_id)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    keep = {build_id} | ({previous.name} if previous is not None else set())  # a server may still read it
-    folder.clean(out, keep)
-    _prune_cache(cache, parts)
-
-
 def _quads(lines: Iterable[str], graph: str) -> Iterator[str]:
     tail = f"<{graph}> .\n"
     for ln in lines:
         yield ln[:-1] + tail
 
 
-class _Loader:
-    """N-Quads handed to Oxigraph's bulk loader in batches of a few tens of megabytes."""
+class StoreLoader:
+    """The build's on-disk store: a copy of the previous build's (hard links: instant) in which
+    only the graphs of changed documents are replaced, or a new one; N-Quads go to Oxigraph's bulk
+    loader in batches of a few tens of megabytes."""
 
-    def __init__(self, store: ox.Store):
-        self.store, self.chunks, self.size = store, [], 0
+    def __init__(self, path: Path, previous: Path | None, manifest_prev: dict | None, cache: Cache):
+        self.cache = cache
+        self.previous = previous
+        self.old: dict[str, list[str]] = {}
+        if previous is not None and manifest_prev is not None and manifest_prev.get("versions") == versions():
+            try:
+                ox.Store.read_only(str(previous / folder.STORE)).backup(str(path))
+                self.old = {g: list(keys) for g, keys in manifest_prev["graphs"].items()}
+            except (OSError, KeyError, TypeError):
+                shutil.rmtree(path, ignore_errors=True)
+                self.old = {}
+        self.store = ox.Store(str(path))
+        self.chunks: list[str] = []
+        self.size = 0
+        self.loaded: dict[str, set[str]] = {}  # graph -> keys of the parts loaded into it here
+        self.cleared: set[str] = set()
 
-    def add(self, text: str) -> None:
+    def part(self, p: DocumentPart) -> None:
+        """A part as it arrives: kept when the store holds it already, else loaded (its graph
+        cleared first when the previous build had another version of the document)."""
+        g = p.graph
+        if p.key in self.old.get(g, ()) and g not in self.cleared:
+            self.loaded.setdefault(g, set()).add(p.key)
+            return
+        if g in self.old and g not in self.cleared:
+            self.flush()
+            self.store.remove_graph(ox.NamedNode(g))
+            self.cleared.add(g)
+            self._reload_kept(g)
+        self.loaded.setdefault(g, set()).add(p.key)
+        self._add("".join(_quads(self.cache.own_lines(p.key), g)))
+
+    def _reload_kept(self, g: str) -> None:
+        """Parts of a cleared graph that were kept before it was cleared (two files, one document)."""
+        for key in self.loaded.get(g, ()):
+            self._add("".join(_quads(self.cache.own_lines(key), g)))
+
+    def finish(self, groups: dict[str, list[DocumentPart]], shared_lines, link_lines, tick) -> None:
+        for g in self.old.keys() - groups.keys():  # documents no longer in the build
+            self.flush()
+            self.store.remove_graph(ox.NamedNode(g))
+        tick(1)
+        for name, lines, graph in (("shared.nt", shared_lines, SHARED_GRAPH), ("links.nt", link_lines, LINKS_GRAPH)):
+            old: set[str] = set()
+            if self.old:
+                old = set((self.previous / name).read_text(encoding="utf-8").splitlines())
+            new = set(lines)
+            gone = old - new
+            if gone:
+                self.flush()
+                nquads = "".join(_quads(sorted(gone), graph)).encode("utf-8")
+                for quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
+                    self.store.remove(quad)
+            self._add("".join(_quads(sorted(new - old), graph)))
+            tick(1)
+        self.close()
+
+    def _add(self, text: str) -> None:
         self.chunks.append(text)
         self.size += len(text)
         if self.size >= _BATCH:
@@ -268,49 +352,15 @@ class _Loader:
 
     def flush(self) -> None:
         if self.chunks:
-            self.store.bulk_load("".join(self.chunks).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            data = "".join(self.chunks).encode("utf-8")
             self.chunks, self.size = [], 0
+            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)  # our own, valid N-Quads
 
-
-def _own_text(group: list[DocumentPart], cache: Cache, graph: str) -> str:
-    lines = sorted(set(chain.from_iterable(cache.own_lines(p.key) for p in group)))
-    return "".join(_quads(lines, graph))
-
-
-def _store(path, groups, graphs, shared_lines, link_lines, cache, previous, manifest_prev, tick) -> None:
-    """The on-disk store: the previous build's copied (hard links: instant) with only the changed
-    graphs replaced, or a new one bulk-loaded."""
-    old_graphs: dict[str, str] = {}
-    if previous is not None and manifest_prev is not None and manifest_prev.get("versions") == versions():
-        try:
-            ox.Store.read_only(str(previous / folder.STORE)).backup(str(path))
-            old_graphs = manifest_prev["graphs"]
-        except OSError:
-            shutil.rmtree(path, ignore_errors=True)
-            old_graphs = {}
-    store = ox.Store(str(path))
-    loader = _Loader(store)
-    for g, key in old_graphs.items():
-        if graphs.get(g) != key:
-            store.remove_graph(ox.NamedNode(g))
-    for g, group in groups.items():
-        if old_graphs.get(g) != graphs[g]:
-            loader.add(_own_text(group, cache, g))
-        tick(1)
-    for name, lines, graph in (("shared.nt", shared_lines, SHARED_GRAPH), ("links.nt", link_lines, LINKS_GRAPH)):
-        old: set[str] = set()
-        if old_graphs:
-            old = set((previous / name).read_text(encoding="utf-8").splitlines())
-        new = set(lines)
-        gone = old - new
-        if gone:
-            for quad in ox.parse("".join(_quads(sorted(gone), graph)).encode("utf-8"), format=ox.RdfFormat.N_QUADS):
-                store.remove(quad)
-        loader.add("".join(_quads(sorted(new - old), graph)))
-        tick(1)
-    loader.flush()
-    store.flush()
-    del store
+    def close(self) -> None:
+        if self.store is not None:
+            self.flush()
+            self.store.flush()
+            self.store = None
 
 
 def _export(path: Path, groups, shared_lines, link_lines, cache: Cache, tick) -> None:

@@ -21,14 +21,21 @@ def header() -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
 
 
+_NODES = "<" + PREFIXES["id"]
+
+
 def _compact(term: str) -> str:
     """A term in its shortest safe Turtle form: prefixed names, bare integers and booleans."""
     if term[0] == "<":
+        if term.startswith(_NODES) and "/" in term[len(_NODES) :]:
+            return term  # a node named under a document or a kind: no prefixed name can hold the slash
         uri = term[1:-1]
         for ns, prefix in _NAMESPACES:
             if uri.startswith(ns) and _LOCAL.match(uri, len(ns)):
-                return f"{prefix}:{uri[len(ns):]}"
+                return f"{prefix}:{uri[len(ns) :]}"
         return term
+    if term[-1] == '"':
+        return term  # a plain string
     if term[-1] == ">" and "^^<" in term:
         m = _INTEGER.match(term) or _BOOLEAN.match(term)
         if m:
@@ -40,8 +47,7 @@ def _compact(term: str) -> str:
 
 def block(triples: Iterable[tuple[str, str, str]]) -> str:
     """Sorted Turtle statements of the triples: subjects in order, rdf:type first as `a`."""
-    by_subject: dict[str, dict[str, set[str]]] = {}
-    cache: dict[str, str] = {}
+    cache: dict[str, str] = {"\0": "a"}
 
     def compact(term: str) -> str:
         out = cache.get(term)
@@ -49,12 +55,21 @@ def block(triples: Iterable[tuple[str, str, str]]) -> str:
             out = cache[term] = _compact(term)
         return out
 
-    for s, p, o in triples:
-        preds = by_subject.setdefault(compact(s), {})
-        preds.setdefault("a" if p == _TYPE else compact(p), set()).add(compact(o))
-    out = []
-    for s in sorted(by_subject):
-        preds = by_subject[s]
-        chunks = [f"    {p} {', '.join(sorted(preds[p]))}" for p in sorted(preds, key=lambda p: (p != "a", p))]
-        out.append(f"{s}\n" + " ;\n".join(chunks) + " .\n\n")
+    # one sort of plain tuples; "\0" (rdf:type) sorts before every other predicate
+    rows = sorted({(compact(s), "\0" if p == _TYPE else compact(p), compact(o)) for s, p, o in triples})
+    out: list[str] = []
+    subject = predicate = None
+    for s, p, o in rows:
+        if s != subject:
+            if subject is not None:
+                out.append(" .\n\n")
+            out.append(f"{s}\n    {cache[p] if p == chr(0) else p} {o}")
+            subject, predicate = s, p
+        elif p != predicate:
+            out.append(f" ;\n    {'a' if p == chr(0) else p} {o}")
+            predicate = p
+        else:
+            out.append(f", {o}")
+    if subject is not None:
+        out.append(" .\n\n")
     return "".join(out)
