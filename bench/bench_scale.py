@@ -82,7 +82,13 @@ def _commands(out: Path) -> dict:
     from graph.queries import query_names
     from graph.sparql import named_query
 
-    params = {"value": "19300000000", "name": "PURL", "number": "36800-X-3", "target": "https://w3id.org/dkg/id/x"}
+    params = {
+        "value": "19300000000",
+        "name": "PURL",
+        "number": "36800-X-3",
+        "text": "PURL",
+        "target": "https://w3id.org/dkg/id/entity/purl",
+    }
     for name in query_names():
         nq = named_query(name)
         runs[f"query {name}"] = ["query", "--name", name, *sum((["--param", f"{k}={params[k]}"] for k in nq.params), [])]

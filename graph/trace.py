@@ -95,27 +95,90 @@ def trace(g: ox.Store, term: Term) -> list[dict[str, Any]]:
     return _trace_targets(g, term)
 
 
+_LINKS = "(dkg:restates|^dkg:restates|dkg:updates|^dkg:updates|dkg:conflictsWith|^dkg:conflictsWith)*"
+_PREFIXES = """PREFIX dkg: <https://w3id.org/dkg/def#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+
+def _values(variable: str, iris) -> str:
+    return f"VALUES ?{variable} {{ {' '.join(f'<{i}>' for i in sorted(iris))} }}"
+
+
 def _trace_figure(g: ox.Store, term: Term) -> list[dict[str, Any]]:
-    claims = {c["id"]: c for c in claims_from_graph(g)}
-    seeds = [c for c in claims.values() if c["kind"] == term.figure_kind and _same_value(c["value"], term.value)]
-    relation_of: dict[str, str] = {c["id"]: "same" for c in seeds}
-    for c in claims.values():  # one hop both ways: what restates, updates or contradicts a seed
-        for link in c["related"]:
-            if link["claim"] in relation_of and relation_of[link["claim"]] == "same" and c["id"] not in relation_of:
-                relation_of[c["id"]] = link["relation"]
-            elif c["id"] in relation_of and relation_of[c["id"]] == "same" and link["claim"] not in relation_of:
-                relation_of[link["claim"]] = {"restates": "restated", "updates": "updated"}.get(
-                    link["relation"], link["relation"]
-                )
+    """The seeds (claims of this kind and value), every claim joined to them along the chains of
+    restates / updates / conflicts (a property path: only what is connected is read, not every
+    claim of the graph), and their mentions."""
+    seeds = [
+        r["claim"] for r in run_query(g, _PREFIXES + """SELECT ?claim ?v ?k WHERE {
+            ?claim dkg:claimKind ?kind ; dkg:value ?v . FILTER(?kind = ?k) }""", {"k": term.figure_kind}, {"k": "string"})[1]
+        if _same_value(r["v"], term.value)
+    ]  # fmt: skip
+    if not seeds:
+        return []
+    reached = {
+        r["other"]
+        for r in run_query(
+            g,
+            _PREFIXES
+            + f"""SELECT DISTINCT ?other WHERE {{
+        {_values("seed", seeds)} ?seed {_LINKS} ?other }}""",
+            {},
+        )[1]
+    } | set(seeds)
+    links = run_query(
+        g,
+        _PREFIXES
+        + f"""SELECT ?claim ?relation ?other WHERE {{ {_values("claim", reached)}
+        VALUES ?relation {{ dkg:restates dkg:updates dkg:conflictsWith }} ?claim ?relation ?other }}""",
+        {},
+    )[1]
+    relation_of = _relations_from(seeds, [(r["claim"], RELATION_NAMES[r["relation"]], r["other"]) for r in links])
+    claims = {r["claim"]: r for r in run_query(g, _PREFIXES + f"""SELECT ?claim ?subject ?value ?unit WHERE {{
+        {_values("claim", reached)} ?claim rdfs:label ?subject ; dkg:value ?value . OPTIONAL {{ ?claim dkg:unit ?unit }} }}""",
+        {})[1]}  # fmt: skip
     rows = []
-    for cid, relation in relation_of.items():
-        c = claims[cid]
-        for m in c["mentions"]:
-            rows.append(
-                {**m, "subject": c["subject"], "value": c["value"], "unit": c["unit"], "claim": cid, "relation": relation}
-            )
+    for m in run_query(
+        g,
+        _PREFIXES
+        + f"""SELECT ?claim ?doc ?date ?start ?end ?text ?speaker ?where ?context WHERE {{
+        {_values("claim", reached)} ?claim dkg:supportedBy ?mention .
+        ?mention dkg:span ?span ; dkg:inDocument ?d . ?span oa:start ?start ; oa:end ?end ; oa:exact ?text .
+        ?d dkg:fileName ?doc . OPTIONAL {{ ?d dcterms:date ?date }} OPTIONAL {{ ?mention dkg:speaker ?speaker }}
+        OPTIONAL {{ ?mention dkg:where ?where }} OPTIONAL {{ ?mention dkg:context ?context }} }}""",
+        {},
+    )[1]:
+        c = claims[m["claim"]]
+        rows.append({**{k: m[k] for k in ("doc", "date", "start", "end", "text", "speaker", "where", "context")},
+                     "subject": c["subject"], "value": c["value"], "unit": c["unit"], "claim": m["claim"],
+                     "relation": relation_of.get(m["claim"], "related")})  # fmt: skip
     rows.sort(key=lambda r: (r["date"] or "9999", r["doc"], r["start"]))
     return _name_relations(rows)
+
+
+_INVERSE = {"restates": "restated", "updates": "updated", "conflicts": "conflicts"}
+
+
+def _relations_from(seeds: list[str], links: list[tuple[str, str, str]]) -> dict[str, str]:
+    """Each claim's relation to the seeds, found breadth first along the links: a later claim
+    restates / updates / conflicts with the one before it; an earlier one is restated / updated."""
+    forward: dict[str, list[tuple[str, str]]] = {}
+    for later, relation, earlier in links:
+        forward.setdefault(later, []).append((earlier, _INVERSE[relation]))  # seen from the later claim
+        forward.setdefault(earlier, []).append((later, relation))
+    relation_of = {c: "same" for c in seeds}
+    frontier = list(seeds)
+    while frontier:
+        nxt = []
+        for c in frontier:
+            for other, relation in forward.get(c, ()):
+                if other not in relation_of:
+                    relation_of[other] = relation
+                    nxt.append(other)
+        frontier = nxt
+    return relation_of
 
 
 def _name_relations(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

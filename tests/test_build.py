@@ -1,0 +1,192 @@
+"""The build as map, then reduce: byte-identical output for any number of workers and any order of
+the input paths, the per-document cache (a rebuild re-extracts only what changed; a new extractor
+version re-runs that extractor only), the store kept equal to a fresh build, claims chained in
+time order, and the per-document step on a Dask cluster."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+
+from extractors import registry
+from extractors.corpus import sample_paths
+from graph.claims import Claim, ClaimMention, link_claims
+from graph.pipeline import build
+from graph.sparql import open_store, run_query
+
+
+def _corpus(tmp_path: Path, name: str = "corpus") -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    for p in sample_paths():
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def _store_triples(out: Path) -> set[tuple[str, str, str]]:
+    store = open_store(out)
+    return {(str(q.subject), str(q.predicate), str(q.object)) for q in store.quads_for_pattern(None, None, None, None)}
+
+
+def _graph_file(out: Path) -> bytes:
+    return (out / "graph.ttl").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("reference") / "out"
+    build([], out, workers=1)
+    return out
+
+
+def test_same_bytes_for_any_workers_and_any_order(tmp_path, reference):
+    paths = [str(p) for p in sample_paths()]
+    two = tmp_path / "two"
+    build(list(reversed(paths)), two, workers=2)
+    assert _graph_file(two) == _graph_file(reference)
+    shuffled = tmp_path / "shuffled"
+    build([paths[2], paths[0], paths[4], paths[1], paths[3]], shuffled, workers=3)
+    assert _graph_file(shuffled) == _graph_file(reference)
+
+
+def test_store_holds_exactly_the_exported_graph(reference):
+    exported = Graph().parse(reference / "graph.ttl")
+    stored = _store_triples(reference)
+    assert len(stored) == len(exported) > 30000
+    # one named graph per document, and the shared and link graphs
+    graphs = {str(g) for g in open_store(reference).named_graphs()}
+    assert len(graphs) == 7 and "<https://w3id.org/dkg/id/graph/links>" in graphs
+
+
+def test_rebuild_extracts_only_what_changed_and_equals_a_fresh_build(tmp_path):
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "out"
+    first = build([str(corpus)], out, workers=1)
+    assert first.extracted == 5
+    again = build([str(corpus)], out, workers=1)
+    assert again.extracted == 0 and again.unchanged and again.build_id == first.build_id
+
+    letter = next(corpus.glob("002_*.txt"))
+    letter.write_text(letter.read_text(encoding="utf-8").replace("1,15 miljard", "1,25 miljard"), encoding="utf-8")
+    changed = build([str(corpus)], out, workers=1)
+    assert changed.extracted == 1 and changed.build_id != first.build_id
+    fresh = tmp_path / "fresh"
+    build([str(corpus)], fresh, workers=1)
+    assert _graph_file(out) == _graph_file(fresh)
+    assert _store_triples(out) == _store_triples(fresh)  # the patched store equals a loaded one
+
+    removed = next(corpus.glob("003_*.txt"))
+    removed.unlink()
+    fewer = build([str(corpus)], out, workers=1)
+    assert fewer.extracted == 0 and fewer.documents == 4
+    assert not any("003_" in t[2] for t in _store_triples(out) if t[1].endswith("#fileName>"))
+    fresh4 = tmp_path / "fresh4"
+    build([str(corpus)], fresh4, workers=1)
+    assert _store_triples(out) == _store_triples(fresh4) and _graph_file(out) == _graph_file(fresh4)
+
+
+def test_a_new_extractor_version_reruns_that_extractor_only(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([], out, workers=1)
+    runs: dict[str, int] = {}
+
+    def counted(ext: registry.Extractor, version: str) -> registry.Extractor:
+        label = f"{ext.name}@{version}"
+
+        def run(doc):
+            runs[ext.name] = runs.get(ext.name, 0) + 1
+            return [m._replace(extractor=label) for m in ext.run(doc)]  # as a new version labels them
+
+        return dataclasses.replace(ext, version=version, run=run)
+
+    original = registry.extractors()
+    bumped = tuple(counted(e, e.version + ".1" if e.name == "figures" else e.version) for e in original)
+    monkeypatch.setattr(registry, "extractors", lambda: bumped)
+    for module in ("graph.parts", "graph.document_graph"):
+        monkeypatch.setattr(f"{module}.extractors", lambda: bumped, raising=False)
+    summary = build([], out, workers=1)
+    assert summary.extracted == 5  # every part is keyed by the versions ...
+    assert runs == {"figures": 5}  # ... but only the figures extractor ran again
+    store = open_store(out)
+    _, rows = run_query(store, "SELECT ?l WHERE { ?a a <https://w3id.org/dkg/def#Extractor> ; "
+                               "<http://www.w3.org/2000/01/rdf-schema#label> ?l }", {})  # fmt: skip
+    labels = {r["l"] for r in rows}
+    assert any(label.startswith("figures@") and label.endswith(".1") for label in labels)
+    assert not any(label.startswith("figures@") and not label.endswith(".1") for label in labels)
+
+
+def test_a_failed_build_leaves_the_previous_one_answering(tmp_path, reference, monkeypatch):
+    out = tmp_path / "out"
+    shutil.copytree(reference, out, symlinks=True)
+    before = _graph_file(out)
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("graph.pipeline._export", broken)
+    corpus = _corpus(tmp_path)
+    next(corpus.glob("004_*.txt")).unlink()
+    with pytest.raises(OSError):
+        build([str(corpus)], out, workers=1)
+    assert _graph_file(out) == before
+    assert [p.name for p in (out / "builds").iterdir() if p.name.startswith(".tmp")] == []
+    assert len(_store_triples(out)) == len(Graph().parse(out / "graph.ttl"))
+
+
+def _claim(n: int, value: float, date: str, doc: str, speaker: str = "regering") -> Claim:
+    m = ClaimMention(doc, date, n, n + 5, str(value), "amount", value, "EUR", None, speaker, "letter", False, f"m{n}")
+    return Claim(f"c{n:05d}", "defensiebudget", "defensiebudget", "amount", value, "EUR", None, [m])
+
+
+def test_claims_about_one_subject_form_one_chain_not_all_pairs():
+    # a figure restated, rounded, and updated by the government, letter after letter
+    claims = [_claim(k, 1e9 * (1 + k // 3), f"20{10 + k // 12:02d}-{1 + k % 12:02d}-01", f"doc{k}") for k in range(300)]
+    link_claims(claims)
+    links = sum(len(c.related) for c in claims)
+    assert links < 2 * len(claims)  # linear, where all pairs would be tens of thousands
+    by_id = {c.id: c for c in claims}
+    # every claim but the first reaches the first along the chain
+    for c in claims[1:]:
+        seen, todo = {c.id}, [c.id]
+        while todo:
+            for other, _ in by_id[todo.pop()].related:
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        assert claims[0].id in seen
+
+
+def test_chain_relations_on_hand_made_claims():
+    first = _claim(1, 19.3e9, "2026-01-10", "a")
+    rounded = _claim(2, 19e9, "2026-02-10", "b")  # within 5%: restates
+    raised = _claim(3, 21e9, "2026-03-10", "c")  # the government, later, another value: updates
+    asked = _claim(4, 25e9, "2026-03-10", "d", speaker="SP")  # a fractie, the same day: conflicts
+    link_claims([first, rounded, raised, asked])
+    assert rounded.related == [(first.id, "restates")]
+    assert raised.related[0] == (rounded.id, "updates")
+    assert (raised.id, "conflicts") in asked.related or (rounded.id, "conflicts") in asked.related
+
+
+def test_property_path_finds_every_earlier_and_later_value(reference):
+    store = open_store(reference)
+    text = """PREFIX dkg: <https://w3id.org/dkg/def#>
+    SELECT (COUNT(DISTINCT ?other) AS ?n) WHERE {
+      ?c dkg:subjectId "krijgsmacht-omvang" ; dkg:value ?v . FILTER(?v = 122000)
+      ?c (dkg:restates|^dkg:restates|dkg:updates|^dkg:updates|dkg:conflictsWith|^dkg:conflictsWith)* ?other }"""
+    assert run_query(store, text, {})[1][0]["n"] >= 1
+
+
+@pytest.mark.slow
+def test_the_per_document_step_on_a_dask_cluster(tmp_path, reference):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        out = tmp_path / "out"
+        summary = build([], out, scheduler=cluster.scheduler_address)
+    assert summary.documents == 5 and summary.extracted == 5
+    assert _graph_file(out) == _graph_file(reference)
+    assert isinstance(open_store(out), ox.Store)
