@@ -119,11 +119,9 @@ def run_query(store: ox.Store, text: str, params: dict[str, str], declared: dict
     missing = sorted(set(declared) - set(params))
     if missing:
         raise SparqlError(f"missing parameter(s): {', '.join(missing)} (give --param {missing[0]}=...)")
-    subs = {ox.Variable(k): _term(v, declared.get(k)) for k, v in params.items()}
-    # Oxigraph binds a parameter through the query's projection (SPARQL SEP-0007): the named
-    # queries list their parameters among the selected variables.
+    terms = {k: _term(v, declared.get(k)) for k, v in params.items()}
     try:
-        result = store.query(text, substitutions=subs, use_default_graph_as_union=True)
+        result = _execute(store, text, terms)
     except SyntaxError as exc:
         raise SparqlError(f"the query has a syntax error: {exc}") from None
     except (OSError, RuntimeError, ValueError) as exc:
@@ -136,6 +134,23 @@ def run_query(store: ox.Store, text: str, params: dict[str, str], declared: dict
     columns = [v.value for v in result.variables]
     rows = [{c: _value(solution[c]) for c in columns} for solution in result]
     return columns, rows
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+def _execute(store: ox.Store, text: str, terms: dict[str, ox.NamedNode | ox.Literal]):
+    """Run a query with its parameters bound as RDF terms. They are joined first, as a VALUES
+    block that opens the WHERE clause (Oxigraph then starts its joins from them; its own
+    substitutions are applied after the whole pattern is evaluated, which reads every claim to
+    find one). Each term is written by Oxigraph itself, escaped: a parameter is never query text."""
+    where = _WHERE.search(text) if terms else None
+    if where is None:
+        subs = {ox.Variable(k): t for k, t in terms.items()}
+        return store.query(text, substitutions=subs or None, use_default_graph_as_union=True)
+    names = sorted(terms)
+    values = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(terms[n]) for n in names)}) }} "
+    return store.query(text[: where.end()] + values + text[where.end() :], use_default_graph_as_union=True)
 
 
 def _value(term: Any) -> Any:

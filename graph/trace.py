@@ -111,10 +111,10 @@ def _trace_figure(g: ox.Store, term: Term) -> list[dict[str, Any]]:
     """The seeds (claims of this kind and value), every claim joined to them along the chains of
     restates / updates / conflicts (a property path: only what is connected is read, not every
     claim of the graph), and their mentions."""
+    value = repr(term.value) if isinstance(term.value, float) else str(term.value)
     seeds = [
         r["claim"] for r in run_query(g, _PREFIXES + """SELECT ?claim ?v ?k WHERE {
-            ?claim dkg:claimKind ?kind ; dkg:value ?v . FILTER(?kind = ?k) }""", {"k": term.figure_kind}, {"k": "string"})[1]
-        if _same_value(r["v"], term.value)
+            ?claim dkg:value ?v ; dkg:claimKind ?k }""", {"k": term.figure_kind, "v": value}, {"k": "string", "v": "number"})[1]
     ]  # fmt: skip
     if not seeds:
         return []
