@@ -273,9 +273,12 @@ def graph_option():
 @format_option(default="jsonl", choices=("jsonl", "json", "table", "csv"))
 def claims(graph_dir: Path, fmt: str) -> None:
     """List the claims of a built graph: subject, value, unit, period, mentions and links."""
+    from graph.tables import CLAIMS, read_table
     from graph.trace import claims_from_graph
 
-    rows = claims_from_graph(_load(graph_dir))
+    rows = read_table(graph_dir, CLAIMS)
+    if rows is None:
+        rows = claims_from_graph(_load(graph_dir))
     if fmt in ("jsonl", "json"):
         for row in rows:
             for m in row["mentions"]:
@@ -396,13 +399,16 @@ def commitments(graph_dir: Path, status: str | None, as_of: str | None, fmt: str
     fulfilled, overdue), with the evidence."""
     import datetime
 
-    from graph.commitments import commitments_from_store
+    from graph.commitments import commitments_from_store, judge
+    from graph.tables import COMMITMENTS, read_table
 
     if as_of is None:
         as_of = datetime.date.today().isoformat()
     elif not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of):
         raise click.UsageError(f"--as-of {as_of!r}: expected a date as YYYY-MM-DD")
-    rows = [c for c in commitments_from_store(_load(graph_dir), as_of) if status is None or c["status"] == status]
+    table = read_table(graph_dir, COMMITMENTS)
+    judged = judge(table, as_of) if table is not None else commitments_from_store(_load(graph_dir), as_of)
+    rows = [c for c in judged if status is None or c["status"] == status]
     if fmt in ("jsonl", "json"):
         emit(rows, fmt)
         return

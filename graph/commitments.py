@@ -94,6 +94,7 @@ class Commitment:
     moved_to: list[str] = field(default_factory=list)
     chased_by: list[tuple[str, str]] = field(default_factory=list)  # (question IRI, question text)
     fulfilled_by: list[str] = field(default_factory=list)
+    chased_in: list[str] = field(default_factory=list)  # the file names of the chasing questions
 
     @property
     def first_date(self) -> str:
@@ -268,6 +269,7 @@ def _chased(commitments: list[Commitment], questions: list[AskedWhen]) -> None:
                     found.add(k)
         for k in sorted(found)[:LIMIT]:
             c.chased_by.append((questions[k].iri, questions[k].text))
+            c.chased_in.append(questions[k].doc)
 
 
 def _squash(text: str) -> str:
@@ -315,11 +317,39 @@ def commitments_from_store(store, as_of: str) -> list[dict]:
         for key, value in (("moved_to", r["moved_to"]), ("chased_by", r["chase_doc"]), ("fulfilled_by", r["fulfilled_by"])):
             if value:
                 c[key].add(value)
-    out = []
     for c in merged.values():
         c["mentions"].sort(key=lambda m: (m["date"] or "9999", m["doc"]))
         for key in ("moved_to", "chased_by", "fulfilled_by"):
             c[key] = sorted(c[key])
+    return judge(list(merged.values()), as_of)
+
+
+def commitment_records(commitments: list[Commitment]) -> list[dict]:
+    """The commitments as `commitments_from_store` reads them from the graph, made by the build
+    from the linked commitments (a compact table: `dkg commitments` reads it without a query)."""
+    out = []
+    for c in commitments:
+        mentions: list[dict] = []
+        for m in c.mentions:
+            mention = {"doc": m.doc, "date": m.doc_date, "where": m.where, "text": m.text}
+            if mention not in mentions:
+                mentions.append(mention)
+        mentions.sort(key=lambda m: (m["date"] or "9999", m["doc"]))
+        out.append({
+            "id": c.id, "type": c.type, "vehicle": c.vehicle, "due": c.due, "due_from": c.due_from,
+            "due_until": c.due_until, "toezegging": c.toezegging, "mentions": mentions,
+            "moved_to": sorted(set(c.moved_to)), "chased_by": sorted(set(c.chased_in)),
+            "fulfilled_by": sorted(set(c.fulfilled_by)),
+        })  # fmt: skip
+    out.sort(key=lambda c: c["id"])
+    return out
+
+
+def judge(records: list[dict], as_of: str) -> list[dict]:
+    """Each commitment's status as of a date, with the evidence, soonest due first."""
+    merged = {c["id"]: c for c in records}
+    out = []
+    for c in records:
         if c["fulfilled_by"]:
             status = "fulfilled"
         elif c["moved_to"]:

@@ -33,9 +33,10 @@ from extractors.corpus import Failed, sample_paths
 from extractors.reading import Skipped, expand_paths
 from graph import folder, turtle
 from graph.claims import claims_from_rows
-from graph.commitments import link_commitments
+from graph.commitments import commitment_records, link_commitments
 from graph.link_triples import claim_triples, commitment_triples
 from graph.parts import Cache, DocumentPart, process_file, versions
+from graph.tables import CLAIMS, COMMITMENTS, claim_records, write_table
 from graph.terms import ID, line
 
 SHARED_GRAPH = str(ID["graph/shared"])[1:-1]
@@ -209,7 +210,10 @@ def _map_and_load(files, cache, workers, scheduler, export, stages, summary, rep
 def _finish(out, tmp, parts, shared, loader, cache, summary, export, stages, previous, manifest_prev) -> None:
     parts.sort(key=lambda p: (p.graph, p.name, p.key))
     with stages.stage("link", 1) as tick:
-        link_lines, shared_lines = _reduce(parts, shared, cache, summary)
+        link_lines, shared_lines, claims, commitments = _reduce(parts, shared, cache, summary)
+        write_table(tmp / CLAIMS, claim_records(claims))
+        write_table(tmp / COMMITMENTS, commitment_records(commitments))
+        del claims, commitments
         tick(1)
     groups = _groups(parts)
     graphs = {g: sorted(p.key for p in group) for g, group in groups.items()}
@@ -265,7 +269,7 @@ def _reduce(parts: list[DocumentPart], shared: set[str], cache: Cache, summary: 
         for subject in {ln.split(" ", 1)[0] for ln in about_documents}:
             own.update(cache.own_lines(documents[subject].key))
         shared -= about_documents & own
-    return sorted(line(*t) for t in links), sorted(shared)
+    return sorted(line(*t) for t in links), sorted(shared), claims, commitments
 
 
 def _groups(parts: list[DocumentPart]) -> dict[str, list[DocumentPart]]:

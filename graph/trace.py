@@ -82,12 +82,6 @@ def _targets_for(g: ox.Store, kind: str, label: str) -> Term | None:
     return Term(kind, targets=tuple(sorted(targets)), label=label)
 
 
-def _same_value(a: Any, b: Any) -> bool:
-    if isinstance(a, str) or isinstance(b, str):
-        return a == b
-    return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(b)))
-
-
 def trace(g: ox.Store, term: Term) -> list[dict[str, Any]]:
     """A timeline of every mention and related claim, oldest first, with its relation."""
     if term.kind == "figure":

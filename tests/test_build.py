@@ -190,3 +190,23 @@ def test_the_per_document_step_on_a_dask_cluster(tmp_path, reference):
     assert summary.documents == 5 and summary.extracted == 5
     assert _graph_file(out) == _graph_file(reference)
     assert isinstance(open_store(out), ox.Store)
+
+
+def test_the_builds_tables_say_what_the_graph_says(reference):
+    from graph.commitments import commitments_from_store, judge
+    from graph.tables import CLAIMS, COMMITMENTS, read_table
+    from graph.trace import claims_from_graph
+
+    store = open_store(reference)
+    queried = claims_from_graph(store)
+    for c in queried:
+        for m in c["mentions"]:
+            del m["context"]
+    assert read_table(reference, CLAIMS) == queried
+    tabled = judge(read_table(reference, COMMITMENTS), "2026-11-23")
+    from_graph = commitments_from_store(store, "2026-11-23")
+
+    def unordered(rows):  # the graph does not order two mentions of one date and document
+        return [{**c, "mentions": sorted(c["mentions"], key=lambda m: sorted(m.items())), "evidence": None} for c in rows]
+
+    assert unordered(tabled) == unordered(from_graph) and len(tabled) == 43
