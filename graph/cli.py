@@ -369,7 +369,7 @@ def html(graph_dir: Path, focus: str | None, depth: int, kinds: str | None, outp
     wanted = {k.strip() for k in kinds.split(",")} if kinds else None
     if wanted and not wanted <= set(STYLE):
         raise click.UsageError(f"unknown kind(s): {', '.join(sorted(wanted - set(STYLE)))}; known: {', '.join(STYLE)}")
-    g = to_networkx(_load(graph_dir))
+    g = to_networkx(_load(graph_dir), fold_questions=not focus)
     if focus:
         centre = find_nodes(g, focus)
         if not centre:

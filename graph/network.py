@@ -74,16 +74,45 @@ _EDGES = {
 }
 
 
+# The overview's projection: questions folded into their documents in the queries themselves, one
+# edge per (source, target, type) with one quote as evidence, so that its cost follows the number
+# of documents and entities, not of mentions or questions.
+_FOLDED_EDGES = {
+    "asked by": """SELECT DISTINCT ?source ?target WHERE { ?q dkg:askedBy ?source ; dkg:inDocument ?target .
+                   ?q a schema:Question }""",
+    "cites": _EDGES["cites"],
+    "signed by": _EDGES["signed by"],
+    "mentions": """SELECT ?source ?target (SAMPLE(?c) AS ?quote) WHERE {
+        ?m dkg:refersTo ?target ; dkg:inDocument ?source ; dkg:context ?c } GROUP BY ?source ?target""",
+    "stated in": """SELECT ?source ?target (SAMPLE(?q) AS ?quote) WHERE {
+        ?source dkg:supportedBy ?m . ?m dkg:inDocument ?target ; dkg:span ?span . ?span oa:exact ?q .
+        ?source a dkg:Claim . FILTER(!STRSTARTS(STR(?source), "https://w3id.org/dkg/id/claim/local-")) }
+        GROUP BY ?source ?target""",
+    "promised in": """SELECT ?source ?target (SAMPLE(?q) AS ?quote) WHERE {
+        ?source dkg:supportedBy ?m . ?m dkg:inDocument ?target ; dkg:span ?span . ?span oa:exact ?q .
+        ?source a dkg:Commitment } GROUP BY ?source ?target""",
+    "restates": _EDGES["restates"],
+    "updates": _EDGES["updates"],
+    "conflicts": _EDGES["conflicts"],
+    "moved to": _EDGES["moved to"],
+    "chased by": """SELECT DISTINCT ?source ?target WHERE { ?source dkg:chasedBy ?q . ?q dkg:inDocument ?target }""",
+}
+
+
 def _entity_type(category: str | None) -> str:
     if category in ("kamerstuk", "motie", "tk_document", "tk_zaak", "toezegging", "mindef", "url"):
         return "reference"
     return "organisation" if category == "organisation" else "programme"
 
 
-def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
-    """The projection: one node per thing an analyst looks for, typed edges with their evidence."""
+def to_networkx(store: ox.Store, fold_questions: bool = False) -> nx.MultiDiGraph:
+    """The projection: one node per thing an analyst looks for, typed edges with their evidence.
+    With fold_questions, no question nodes: what a question or answer says is said by its document
+    (the overview of a large archive)."""
     g = nx.MultiDiGraph()
-    for kind, query in _NODES.items():
+    nodes = {k: q for k, q in _NODES.items() if not (fold_questions and k == "question")}
+    edges = _FOLDED_EDGES if fold_questions else _EDGES
+    for kind, query in nodes.items():
         for row in run_query(store, PREFIXES + query, {})[1]:
             node_type = _entity_type(row.get("category")) if kind == "entity" else kind
             attrs = {k: v for k, v in row.items() if k != "id" and v is not None}
@@ -91,7 +120,7 @@ def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
             attrs["label"] = str(row.get("label") or row["id"].rsplit("/", 1)[-1])
             if row["id"] not in g:  # a document that is also a cited Kamerstuk stays a document
                 g.add_node(row["id"], **attrs)
-    for kind, query in _EDGES.items():
+    for kind, query in edges.items():
         for row in run_query(store, PREFIXES + query, {})[1]:
             source, target = row["source"], row["target"]
             if source not in g or target not in g:
