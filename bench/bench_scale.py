@@ -16,10 +16,43 @@ import resource
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+import psutil
+
 HERE = Path(__file__).resolve().parent
+
+
+class PeakMemory:
+    """Samples the resident memory of this process and of all its children (the worker processes)
+    five times a second: getrusage does not see forkserver children, which are not ours to wait for."""
+
+    def __init__(self) -> None:
+        self.total = self.worker = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        me = psutil.Process()
+        while not self._stop.wait(0.2):
+            rss = []
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    rss.append(proc.memory_info().rss)
+                except psutil.Error:
+                    continue
+            self.total = max(self.total, sum(rss))
+            self.worker = max([self.worker, *rss[1:]])
 
 
 def _one(size: int, root: Path, workers: int, export: bool) -> dict:
@@ -35,14 +68,15 @@ def _one(size: int, root: Path, workers: int, export: bool) -> dict:
     text_mb = sum(p.stat().st_size for p in paths) / 1e6
     stages = Stages(False)
     started = time.perf_counter()
-    summary = build([str(corpus)], out, workers=workers, export=export, stages=stages)
+    with PeakMemory() as peak:
+        summary = build([str(corpus)], out, workers=workers, export=export, stages=stages)
     wall = time.perf_counter() - started
     row = {
         "documents": size, "text_mb": round(text_mb, 1), "wall_s": round(wall, 1),
         "docs_per_s": round(size / wall, 1), "ms_per_doc": round(1000 * wall / size, 2),
         "stages_s": {k: round(v, 1) for k, v in stages.seconds.items()},
         "rss_build_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
-        "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024,
+        "rss_worker_mb": peak.worker // 2**20, "rss_all_processes_mb": peak.total // 2**20,
         "triples": summary.triples, "claims": summary.claims, "claim_links": summary.links,
         "commitments": summary.commitments,
         "store_mb": round(sum(f.stat().st_size for f in (out / "current" / "store").iterdir()) / 1e6),
