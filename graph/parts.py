@@ -33,7 +33,7 @@ from graph.iri import document_iri
 from graph.terms import line
 
 # The version of the triples and rows made here: part of every cache key.
-VERSION = "1"
+VERSION = "2"
 
 
 def versions() -> str:
@@ -58,6 +58,7 @@ class DocumentPart:
     claims: list[ClaimMention]
     commitments: CommitmentRows
     warnings: tuple[str, ...] = ()
+    head: tuple[str, ...] = ()  # N-Triples lines of its own triples about the document itself
     cached: bool = field(default=False, compare=False)
 
     @property
@@ -152,6 +153,7 @@ def make_part(
     situated = situate(doc, mentions)
     triples = document_triples(doc, situated)
     own = sorted(triples.own)
+    subject = f"<{document_iri(doc)}>"
     counts = (
         len(doc.questions), sum(q.answered for q in doc.questions), sum(q.by_reference_only for q in doc.questions),
         sum(not q.answered for q in doc.questions),
@@ -159,6 +161,7 @@ def make_part(
     part = DocumentPart(
         key, doc.name, doc.path, str(document_iri(doc)), doc.date, counts, len(own),
         sorted(line(*t) for t in triples.shared), claim_rows(doc, situated), commitment_rows(doc, situated), doc.warnings,
+        tuple(line(*t) for t in own if t[0] == subject),
     )  # fmt: skip
     return part, own, ttl.block(own) if turtle else None
 

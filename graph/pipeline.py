@@ -262,13 +262,10 @@ def _reduce(parts: list[DocumentPart], shared: set[str], cache: Cache, summary: 
     summary.claims = len(claims)
     summary.links = sum(len(c.related) for c in claims)
     summary.commitments = len(commitments)
-    documents = {f"<{p.document}>": p for p in parts}
+    documents = {f"<{p.document}>" for p in parts}
     about_documents = {ln for ln in shared if ln.split(" ", 1)[0] in documents}
     if about_documents:
-        own: set[str] = set()
-        for subject in {ln.split(" ", 1)[0] for ln in about_documents}:
-            own.update(cache.own_lines(documents[subject].key))
-        shared -= about_documents & own
+        shared -= about_documents & set(chain.from_iterable(p.head for p in parts))
     return sorted(line(*t) for t in links), sorted(shared), claims, commitments
 
 
@@ -369,22 +366,35 @@ class StoreLoader:
 
 def _export(path: Path, groups, shared_lines, link_lines, cache: Cache, tick) -> None:
     """graph.ttl: the prefixes, then each document's block (cached, in the order of its graph),
-    the shared triples and the links; deterministic, streamed."""
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(turtle.header())
+    the shared triples and the links; deterministic, streamed, copied as bytes."""
+    with open(path, "wb") as fh:
+        fh.write(turtle.header().encode("utf-8"))
         for g in sorted(groups):
-            group = groups[g]
-            if len(group) == 1 and (data := cache.read(group[0].key, "ttl")) is not None:
-                fh.write(data.decode("utf-8"))
-            else:
-                lines = sorted(set(chain.from_iterable(cache.own_lines(p.key) for p in group)))
-                fh.write(turtle.block(_split(ln) for ln in lines))
+            fh.write(_group_block(groups[g], cache))
             tick(1)
         for lines in (shared_lines, link_lines):
-            fh.write(turtle.block(_split(ln) for ln in lines))
+            fh.write(turtle.block(_split(ln) for ln in lines).encode("utf-8"))
             tick(1)
         fh.flush()
         os.fsync(fh.fileno())
+
+
+def group_key(group: list[DocumentPart]) -> str:
+    """The cache key of a named graph's Turtle block: its part itself, or, for a document read
+    from several files, the digest of their keys."""
+    if len(group) == 1:
+        return group[0].key
+    return hashlib.sha256(" ".join(sorted(p.key for p in group)).encode()).hexdigest()
+
+
+def _group_block(group: list[DocumentPart], cache: Cache) -> bytes:
+    key = group_key(group)
+    data = cache.read(key, "ttl")
+    if data is None:
+        lines = sorted(set(chain.from_iterable(cache.own_lines(p.key) for p in group)))
+        data = turtle.block(_split(ln) for ln in lines).encode("utf-8")
+        cache.write(key, "ttl", data)
+    return data
 
 
 def _split(ln: str) -> tuple[str, str, str]:
@@ -395,7 +405,7 @@ def _split(ln: str) -> tuple[str, str, str]:
 def _prune_cache(cache: Cache, parts: list[DocumentPart]) -> None:
     """Drop cached parts that no document of this build uses (a changed document's old entry);
     the per-extractor mentions stay, since an extractor's old version may come back."""
-    used = {p.key for p in parts}
+    used = {p.key for p in parts} | {group_key(g) for g in _groups(parts).values()}
     if not cache.root.is_dir():
         return
     for sub in cache.root.iterdir():
