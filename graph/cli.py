@@ -70,10 +70,42 @@ def format_option(default: str = "table", choices: Iterable[str] = FORMATS):
     )  # fmt: skip
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def describe_failure(exc: BaseException) -> str:
+    """The why of an unforeseen failure in one line: the file and the system's reason for an OS
+    error (a full disk, a permission), else the kind of error and its message."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror}"
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class Command(click.Group):
+    """The dkg group: a failure no command foresaw still ends in `Error: what (why)` and exit 1;
+    the traceback only with --debug or DKG_DEBUG=1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:  # the reader of stdout went away (`| head`): not an error of ours
+            sys.stderr.close()
+            raise SystemExit(1) from None
+        except Exception as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            name = ctx.invoked_subcommand or "dkg"
+            raise click.ClickException(f"dkg {name} failed ({describe_failure(exc)}; --debug shows where)") from None
+
+
+@click.group(cls=Command, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dkg")
-def main() -> None:
+@click.option("--debug", is_flag=True, envvar="DKG_DEBUG", help="Show the traceback of an unforeseen failure.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """dkg: trace figures, questions and commitments across Dutch parliamentary defence letters."""
+    ctx.obj = {"debug": debug}
 
 
 @main.command()

@@ -225,7 +225,7 @@ def _finish(out, tmp, parts, shared, loader, cache, summary, export, stages, pre
     digest.update(b"export" if export else b"no-export")
     build_id = digest.hexdigest()[:16]
     summary.build_id = build_id
-    summary.triples = sum(p.triples for p in parts) + len(shared_lines) + len(link_lines)
+    summary.triples = sum(_group_triples(group, cache) for group in groups.values()) + len(shared_lines) + len(link_lines)
     if previous is not None and previous.name == build_id:
         summary.unchanged = True  # this very build is the current one: nothing to write
         loader.close()
@@ -267,6 +267,13 @@ def _reduce(parts: list[DocumentPart], shared: set[str], cache: Cache, summary: 
     if about_documents:
         shared -= about_documents & set(chain.from_iterable(p.head for p in parts))
     return sorted(line(*t) for t in links), sorted(shared), claims, commitments
+
+
+def _group_triples(group: list[DocumentPart], cache: Cache) -> int:
+    """The triples of one named graph: a document read from several files states some twice."""
+    if len(group) == 1:
+        return group[0].triples
+    return len(set(chain.from_iterable(cache.own_lines(p.key) for p in group)))
 
 
 def _groups(parts: list[DocumentPart]) -> dict[str, list[DocumentPart]]:

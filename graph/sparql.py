@@ -120,20 +120,22 @@ def run_query(store: ox.Store, text: str, params: dict[str, str], declared: dict
     if missing:
         raise SparqlError(f"missing parameter(s): {', '.join(missing)} (give --param {missing[0]}=...)")
     terms = {k: _term(v, declared.get(k)) for k, v in params.items()}
-    try:
-        result = _execute(store, text, terms)
+    try:  # results are lazy: a failure (an unreachable SERVICE) may come while reading them
+        return _collect(_execute(store, text, terms))
     except SyntaxError as exc:
         raise SparqlError(f"the query has a syntax error: {exc}") from None
     except (OSError, RuntimeError, ValueError) as exc:
-        raise SparqlError(f"the query failed: {exc}") from None
+        raise SparqlError(f"the query failed ({' '.join(str(exc).split())})") from None
+
+
+def _collect(result) -> tuple[list[str], list[dict[str, Any]]]:
     if isinstance(result, ox.QueryBoolean):
         return ["result"], [{"result": bool(result)}]
     if isinstance(result, ox.QueryTriples):
         rows = [{"subject": t.subject.value, "predicate": t.predicate.value, "object": _value(t.object)} for t in result]
         return ["subject", "predicate", "object"], rows
     columns = [v.value for v in result.variables]
-    rows = [{c: _value(solution[c]) for c in columns} for solution in result]
-    return columns, rows
+    return columns, [{c: _value(solution[c]) for c in columns} for solution in result]
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
