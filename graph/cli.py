@@ -354,11 +354,20 @@ def trace(term: str, graph_dir: Path, fmt: str) -> None:
 @click.option("--name", default=None, help="A named query from graph/queries (see --list).")
 @click.option("--param", "params", multiple=True, help="A parameter as name=value (repeatable); bound as an RDF term.")
 @click.option("--list", "list_names", is_flag=True, help="List the named queries and their parameters.")
+@click.option(
+    "--timeout",
+    "timeout_s",
+    type=click.FloatRange(min=0),
+    default=60,
+    show_default=True,
+    help="Seconds the query may run before it is stopped (0: no limit).",
+)
 @format_option(default="table", choices=("table", "csv", "json", "jsonl"))
-def query(query: str | None, graph_dir: Path, name: str | None, params: tuple[str, ...], list_names: bool, fmt: str) -> None:
+def query(query: str | None, graph_dir: Path, name: str | None, params: tuple[str, ...], list_names: bool,
+          timeout_s: float, fmt: str) -> None:  # fmt: skip
     """Run a SPARQL query (text, a .rq file, or --name NAME) over a built graph."""
     from graph.queries import query_names
-    from graph.sparql import SparqlError, named_query, open_store, parse_params, run_query
+    from graph.sparql import SparqlError, named_query, parse_params, run_query_bounded
     from graph.store import GraphNotFound
 
     try:
@@ -380,7 +389,7 @@ def query(query: str | None, graph_dir: Path, name: str | None, params: tuple[st
             text = path.read_text(encoding="utf-8")
         else:
             text = query
-        columns, rows = run_query(open_store(graph_dir), text, parse_params(list(params)), declared)
+        columns, rows = run_query_bounded(graph_dir, text, parse_params(list(params)), declared, timeout_s or None)
     except (SparqlError, GraphNotFound) as exc:
         raise click.ClickException(str(exc)) from None
     emit(rows, fmt, columns=columns)
@@ -452,31 +461,78 @@ def commitments(graph_dir: Path, status: str | None, as_of: str | None, fmt: str
 @main.command()
 @graph_option()
 @click.option("--port", type=int, default=7878, show_default=True, help="Port on 127.0.0.1.")
-def serve(graph_dir: Path, port: int) -> None:
-    """Serve a built graph read-only with Oxigraph's SPARQL server (and its query page) on 127.0.0.1."""
-    from graph.sparql import SparqlError, main_serve, serve_command
+@click.option(
+    "--timeout",
+    "timeout_s",
+    type=click.FloatRange(min=0.1),
+    default=30,
+    show_default=True,
+    help="Seconds a request may take; a query that overruns is stopped and answered with an error.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Queries answered at once (default: the machine's cores, at least 2).",
+)
+@click.option("--verbose", is_flag=True, help="Log every request on stderr.")  # fmt: skip
+def serve(graph_dir: Path, port: int, timeout_s: float, workers: int | None, verbose: bool) -> None:
+    """Serve a built graph read-only with Oxigraph's SPARQL server (and its query page) on 127.0.0.1;
+    a query that runs longer than --timeout is stopped, and its CPU freed."""
+    import os
+
+    from graph.server import BackendError
+    from graph.server import serve as run_server
+    from graph.sparql import SparqlError, oxigraph_executable, served_store
     from graph.store import GraphNotFound
 
     try:
-        cmd = serve_command(graph_dir, port)
+        served_store(graph_dir, port)
+        executable = oxigraph_executable()
     except (SparqlError, GraphNotFound) as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"serving {graph_dir} read-only at http://127.0.0.1:{port}/ (SPARQL at /query); Ctrl-C stops", err=True)
-    main_serve(cmd)
+    workers = workers or max(2, os.cpu_count() or 1)
+    click.echo(f"serving {graph_dir} read-only at http://127.0.0.1:{port}/ (SPARQL at /query; {workers} workers, "
+               f"{timeout_s:g} s per query); Ctrl-C stops", err=True)  # fmt: skip
+    try:
+        run_server(executable, lambda: served_store(graph_dir), port, timeout_s, workers, verbose)
+    except BackendError as exc:
+        raise click.ClickException(f"{graph_dir}: the query workers cannot start ({exc})") from None
+    except OSError as exc:
+        raise click.ClickException(f"127.0.0.1:{port}: cannot listen ({exc.strerror or exc})") from None
 
 
 @main.command()
 @graph_option()
 @click.option("--endpoint", required=True, help="A SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://host:7878/store.")
 @click.option("--graph-iri", default=None, help="The named graph to replace (default: the default graph).")
-def push(graph_dir: Path, endpoint: str, graph_iri: str | None) -> None:
-    """Upload a built graph to a team's triple store (Oxigraph, Fuseki, GraphDB, Virtuoso)."""
-    from graph.sparql import SparqlError
+@click.option("--user", default=None, help="Log in as NAME (HTTP Basic); the password comes from DKG_PASSWORD, or a prompt.")
+@click.option(
+    "--ca-bundle",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="PEM file of the CA that signed the endpoint's certificate (a team's own CA).",
+)
+@click.option("--timeout", "timeout_s", type=click.FloatRange(min=0.1), default=60, show_default=True,
+              help="Seconds to wait for the endpoint.")  # fmt: skip
+def push(graph_dir: Path, endpoint: str, graph_iri: str | None, user: str | None, ca_bundle: Path | None,
+         timeout_s: float) -> None:  # fmt: skip
+    """Upload a built graph to a team's triple store (Oxigraph, Fuseki, GraphDB, Virtuoso). A bearer
+    token is read from DKG_TOKEN, a password from DKG_PASSWORD: never from the command line."""
+    import os
+
+    from graph.sparql import Credentials, SparqlError
     from graph.sparql import push as run_push
     from graph.store import GraphNotFound
 
+    token = os.environ.get("DKG_TOKEN") or None
+    password = os.environ.get("DKG_PASSWORD")
+    if user is not None and password is None and not token:
+        if not sys.stdin.isatty():
+            raise click.ClickException(f"no password for user {user!r} (set DKG_PASSWORD; stdin is no terminal to ask on)")
+        password = click.prompt(f"Password for {user}", hide_input=True, err=True)
     try:
-        status = run_push(graph_dir, endpoint, graph_iri)
+        status = run_push(graph_dir, endpoint, graph_iri, timeout_s, Credentials(user, password, token), ca_bundle)
     except (SparqlError, GraphNotFound) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"uploaded {graph_dir} to {endpoint} ({graph_iri or 'default graph'}): HTTP {status}")

@@ -4,15 +4,17 @@ read-only server, and upload to any SPARQL 1.1 Graph Store Protocol endpoint."""
 
 from __future__ import annotations
 
+import base64
+import http.client
 import re
 import shutil
 import socket
-import sys
+import ssl
 import sysconfig
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +140,48 @@ def _collect(result) -> tuple[list[str], list[dict[str, Any]]]:
     return columns, [{c: _value(solution[c]) for c in columns} for solution in result]
 
 
+def run_query_bounded(graph_dir: Path, text: str, params: dict[str, str], declared: dict[str, str] | None = None,
+                      timeout: float | None = None) -> tuple[list[str], list[dict[str, Any]]]:  # fmt: skip
+    """run_query on the folder's store in a child process that is killed when it overruns the
+    timeout (Oxigraph cannot cancel a running query; killing the process frees its CPU at once).
+    Ctrl-C stops it too. Errors come back as the same exceptions as in this process."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")  # the child shares the imports, opens its own store
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_query_child, args=(send, graph_dir, text, params, declared), daemon=True)
+    child.start()
+    send.close()
+    try:
+        if not receive.poll(timeout):
+            raise SparqlError(f"the query ran longer than {timeout:g} s and was stopped (raise --timeout to allow more)")
+        ok, payload = receive.recv()
+    except EOFError:
+        raise SparqlError(f"the query process ended without an answer (exit code {child.exitcode})") from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receive.close()
+    if ok:
+        return payload
+    kind, message = payload
+    raise (GraphNotFound if kind == "graph" else SparqlError)(message)
+
+
+def _query_child(send, graph_dir: Path, text: str, params: dict[str, str], declared: dict[str, str] | None) -> None:
+    try:
+        answer = (True, run_query(open_store(graph_dir), text, params, declared))
+    except GraphNotFound as exc:
+        answer = (False, ("graph", str(exc)))
+    except SparqlError as exc:
+        answer = (False, ("query", str(exc)))
+    except Exception as exc:  # an unforeseen failure is still an answer, never a silent child
+        answer = (False, ("query", f"the query failed ({type(exc).__name__}: {exc})"))
+    send.send(answer)
+    send.close()
+
+
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
@@ -188,10 +232,10 @@ def port_free(port: int, host: str = "127.0.0.1") -> bool:
     return True
 
 
-def serve_command(graph_dir: Path, port: int) -> list[str]:
-    """The command line of a read-only Oxigraph server on 127.0.0.1 over the current build's store
-    (the build it was started on: a later build switches in beside it)."""
-    if not port_free(port):
+def served_store(graph_dir: Path, port: int | None = None) -> Path:
+    """The on-disk store `dkg serve` answers from: the current build's (the server looks again
+    when a new build is switched in), after checking that the port is free."""
+    if port is not None and not port_free(port):
         raise SparqlError(f"port {port} on 127.0.0.1 is in use; choose another with --port")
     try:
         store = store_path(graph_dir)
@@ -199,29 +243,73 @@ def serve_command(graph_dir: Path, port: int) -> list[str]:
         raise GraphNotFound(str(exc)) from None
     if store is None:
         raise GraphNotFound(f"{graph_dir}: no build with a store here; run `dkg build --out {graph_dir}` first")
-    return [oxigraph_executable(), "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}",
-            "--union-default-graph"]  # fmt: skip
+    return store
 
 
 # --- upload to a team's store -----------------------------------------------------------------------
 
 
-def push(graph_dir: Path, endpoint: str, graph_iri: str | None = None, timeout: float = 60) -> int:
+@dataclass(frozen=True)
+class Credentials:
+    """How to log in to a team's store: HTTP Basic (user and password) or a bearer token. Never
+    shown: repr() and every message name the user at most."""
+
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    token: str | None = field(default=None, repr=False)
+
+    def header(self) -> dict[str, str]:
+        if self.token:
+            return {"Authorization": f"Bearer {self.token}"}
+        if self.user is not None:
+            pair = base64.b64encode(f"{self.user}:{self.password or ''}".encode()).decode("ascii")
+            return {"Authorization": f"Basic {pair}"}
+        return {}
+
+    def hint(self) -> str:
+        if self.token:
+            return "the token in DKG_TOKEN was not accepted"
+        if self.user is not None:
+            return f"the password of user {self.user!r} (DKG_PASSWORD) was not accepted"
+        return "log in with --user NAME and the password in DKG_PASSWORD, or a token in DKG_TOKEN"
+
+
+def push(graph_dir: Path, endpoint: str, graph_iri: str | None = None, timeout: float = 60,
+         credentials: Credentials | None = None, ca_bundle: Path | None = None) -> int:  # fmt: skip
     """PUT graph.ttl to a SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph /store, Fuseki /data,
-    GraphDB, Virtuoso); replaces the named graph (or the default graph). Returns the HTTP status."""
+    GraphDB, Virtuoso); replaces the named graph (or the default graph). Returns the HTTP status.
+    HTTPS certificates are verified (against ca_bundle when given, else the system's CAs)."""
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SparqlError(f"{endpoint}: not an http(s) URL")
+    if parts.username or parts.password:
+        raise SparqlError("the endpoint URL holds credentials; give --user NAME and the password in DKG_PASSWORD instead")
+    credentials = credentials or Credentials()
     data, content_type = _upload_body(graph_dir)
     query = {"graph": graph_iri} if graph_iri else {"default": ""}
     url = endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode(query).replace("default=", "default")
-    request = urllib.request.Request(url, data=data, method="PUT", headers={"Content-Type": content_type})
+    headers = {"Content-Type": content_type, **credentials.header()}
+    request = urllib.request.Request(url, data=data, method="PUT", headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        context = ssl.create_default_context(cafile=str(ca_bundle) if ca_bundle else None)
+    except (OSError, ssl.SSLError) as exc:
+        raise SparqlError(f"{ca_bundle}: not a readable CA bundle ({exc})") from None
+    try:
+        with urllib.request.urlopen(request, timeout=timeout, context=context) as response:
             return response.status
     except urllib.error.HTTPError as exc:
-        body = exc.read().decode("utf-8", "replace")[:300]
-        raise SparqlError(f"{endpoint} refused the upload: HTTP {exc.code} {exc.reason}: {body}") from None
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise SparqlError(f"{endpoint}: cannot connect ({reason})") from None
+        body = " ".join(exc.read().decode("utf-8", "replace")[:300].split())
+        hint = f" ({credentials.hint()})" if exc.code in (401, 403) else ""
+        raise SparqlError(f"{endpoint} refused the upload: HTTP {exc.code} {exc.reason}{hint}: {body}") from None
+    except TimeoutError:
+        raise SparqlError(f"{endpoint}: no answer within {timeout:g} s (the upload may not have arrived)") from None
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        if isinstance(reason, ssl.SSLCertVerificationError):
+            reason = f"certificate not trusted: {reason.verify_message}; give the team's CA with --ca-bundle"
+        elif isinstance(reason, TimeoutError):
+            raise SparqlError(f"{endpoint}: no answer within {timeout:g} s (the upload may not have arrived)") from None
+        raise SparqlError(f"{endpoint}: cannot connect ({reason or type(exc).__name__})") from None
 
 
 def _upload_body(graph_dir: Path) -> tuple[bytes, str]:
@@ -232,11 +320,3 @@ def _upload_body(graph_dir: Path) -> tuple[bytes, str]:
     store = open_store(graph_dir)
     triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), "application/n-triples"
-
-
-def main_serve(cmd: list[str]) -> int:  # pragma: no cover - replaced by the server process
-    import os
-
-    sys.stdout.flush()
-    os.execv(cmd[0], cmd)
-    return 0
