@@ -186,17 +186,32 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
 def _execute(store: ox.Store, text: str, terms: dict[str, ox.NamedNode | ox.Literal]):
-    """Run a query with its parameters bound as RDF terms. They are joined first, as a VALUES
-    block that opens the WHERE clause (Oxigraph then starts its joins from them; its own
-    substitutions are applied after the whole pattern is evaluated, which reads every claim to
-    find one). Each term is written by Oxigraph itself, escaped: a parameter is never query text."""
-    where = _WHERE.search(text) if terms else None
-    if where is None:
+    """Run a query with its parameters bound as RDF terms (see bind)."""
+    bound = bind(text, terms)
+    if bound is None:
         subs = {ox.Variable(k): t for k, t in terms.items()}
         return store.query(text, substitutions=subs or None, use_default_graph_as_union=True)
+    return store.query(bound, use_default_graph_as_union=True)
+
+
+def bind(text: str, terms: dict[str, ox.NamedNode | ox.Literal]) -> str | None:
+    """The query with its parameters joined first, as a VALUES block that opens the WHERE clause
+    (Oxigraph then starts its joins from them; its own substitutions are applied after the whole
+    pattern is evaluated, which reads every claim to find one); None when there is nothing to
+    bind or no WHERE clause. Each term is written by Oxigraph itself, escaped: a parameter is
+    never query text."""
+    where = _WHERE.search(text) if terms else None
+    if where is None:
+        return None
     names = sorted(terms)
     values = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(terms[n]) for n in names)}) }} "
-    return store.query(text[: where.end()] + values + text[where.end() :], use_default_graph_as_union=True)
+    return text[: where.end()] + values + text[where.end() :]
+
+
+def bound_query(name: str, params: dict[str, str]) -> str:
+    """A named query's text with its parameters bound, as it is sent to a SPARQL server."""
+    nq = named_query(name)
+    return bind(nq.text, {k: _term(v, nq.params.get(k)) for k, v in params.items()}) or nq.text
 
 
 def _value(term: Any) -> Any:

@@ -270,3 +270,38 @@ def test_a_foreign_folder_and_an_unforeseen_failure(tmp_path, monkeypatch):
     assert "Error: dkg claims failed (RuntimeError: an extractor's bug" in result.stderr
     debug = CliRunner().invoke(main, ["--debug", "claims", "--graph", str(out)])
     assert isinstance(debug.exception, RuntimeError)  # with --debug the traceback is there to see
+
+
+def test_every_output_is_fsynced_before_it_is_switched_in_and_its_folder_after(tmp_path, monkeypatch):
+    """The order a power cut cannot undo: data, then the rename, then the folder's entry."""
+    events: list[tuple[str, str]] = []
+    real_fsync, real_rename, real_replace = os.fsync, os.rename, os.replace
+
+    def fsync(fd):
+        events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        return real_fsync(fd)
+
+    def rename(src, dst, *args, **kwargs):
+        events.append(("rename", str(dst)))
+        return real_rename(src, dst, *args, **kwargs)
+
+    def replace(src, dst, *args, **kwargs):
+        events.append(("replace", str(dst)))
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(folder.os, "fsync", fsync)
+    monkeypatch.setattr(folder.os, "rename", rename)
+    monkeypatch.setattr(folder.os, "replace", replace)
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", "--out", str(out), "--workers", "1"]).exit_code == 0
+    build = folder.current_build(out)
+    switched = events.index(("replace", str(out / folder.CURRENT)))
+    moved = events.index(("rename", str(build)))
+    synced_before = {path for kind, path in events[:moved] if kind == "fsync"}
+    tmp = str(out / folder.BUILDS / f".tmp-{os.getpid()}")
+    for name in (folder.GRAPH_FILE, folder.MANIFEST, "shared.nt", "links.nt"):
+        assert f"{tmp}/{name}" in synced_before, name
+    assert any(p.startswith(f"{tmp}/{folder.STORE}/") for p in synced_before)  # the store's files
+    assert tmp in synced_before and f"{tmp}/{folder.STORE}" in synced_before  # and the folders
+    assert ("fsync", str(out / folder.BUILDS)) in events[moved:switched]  # the rename made durable
+    assert ("fsync", str(out)) in events[switched:]  # and the switch
