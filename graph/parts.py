@@ -33,7 +33,7 @@ from graph.iri import document_iri
 from graph.terms import line
 
 # The version of the triples and rows made here: part of every cache key.
-VERSION = "2"
+VERSION = "3"
 
 
 def versions() -> str:
@@ -59,6 +59,7 @@ class DocumentPart:
     commitments: CommitmentRows
     warnings: tuple[str, ...] = ()
     head: tuple[str, ...] = ()  # N-Triples lines of its own triples about the document itself
+    sizes: tuple[int, int] = (-1, -1)  # bytes of its cached N-Triples and Turtle block: a torn entry is recomputed
     cached: bool = field(default=False, compare=False)
 
     @property
@@ -95,16 +96,27 @@ class Cache:
             Path(tmp).unlink(missing_ok=True)
             raise
 
-    def part(self, key: str) -> DocumentPart | None:
+    def part(self, key: str, turtle: bool = True) -> DocumentPart | None:
+        """The cached part, when it and its files are whole (a damaged or torn entry, as a power
+        cut may leave, is recomputed, never trusted)."""
         data = self.read(key, "part")
         if data is None:
             return None
         try:
             part = pickle.loads(data)
-        except Exception:  # a damaged entry is recomputed, never trusted
+        except Exception:
+            return None
+        wanted = zip(("nt", "ttl") if turtle else ("nt",), part.sizes, strict=False)
+        if any(self.size(key, suffix) != size for suffix, size in wanted):
             return None
         part.cached = True
         return part
+
+    def size(self, key: str, suffix: str) -> int:
+        try:
+            return self.path(key, suffix).stat().st_size
+        except FileNotFoundError:
+            return -1
 
     def own_lines(self, key: str) -> list[str]:
         data = self.read(key, "nt")
@@ -177,7 +189,7 @@ def process_file(path: str, cache_root: str, labels: str, turtle: bool = True) -
         return Failed(str(path), f"cannot read ({exc.strerror or exc})")
     cache = Cache(cache_root)
     key = part_key(source.name, source.text, labels)
-    part = cache.part(key)
+    part = cache.part(key, turtle)
     if part is not None:
         part.path = source.path
         return part
@@ -186,8 +198,15 @@ def process_file(path: str, cache_root: str, labels: str, turtle: bool = True) -
         part, own, block = make_part(doc, key, cache, turtle=turtle)
     except Exception as exc:  # an extractor's bug on one document must not stop the archive
         return Failed(str(path), f"cannot be processed ({type(exc).__name__}: {exc})")
-    cache.write(key, "nt", "".join(line(*t) + "\n" for t in own).encode("utf-8"))
+    nt = "".join(line(*t) + "\n" for t in own).encode("utf-8")
+    cache.write(key, "nt", nt)
+    ttl_size = -1
     if block is not None:
-        cache.write(key, "ttl", block.encode("utf-8"))
+        data = block.encode("utf-8")
+        cache.write(key, "ttl", data)
+        ttl_size = len(data)
+    elif (old := cache.size(key, "ttl")) >= 0:
+        ttl_size = old  # written by an earlier build with graph.ttl on
+    part.sizes = (len(nt), ttl_size)
     cache.write(key, "part", pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
     return part

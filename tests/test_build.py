@@ -90,6 +90,21 @@ def test_rebuild_extracts_only_what_changed_and_equals_a_fresh_build(tmp_path):
     assert _store_triples(out) == _store_triples(fresh4) and _graph_file(out) == _graph_file(fresh4)
 
 
+def test_a_torn_cache_entry_is_recomputed_never_trusted(tmp_path, reference):
+    """A power cut may leave a cached file shorter than it was written: the next build sees it."""
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "out"
+    build([str(corpus)], out, workers=1)
+    for suffix in ("nt", "ttl"):
+        entry = next((out / "cache").glob(f"*/*.{suffix}"))
+        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+        shutil.rmtree(out / "builds")  # so that the build is made again, from the cache
+        (out / "current").unlink()
+        again = build([str(corpus)], out, workers=1)
+        assert again.extracted == 1, suffix
+        assert _graph_file(out) == _graph_file(reference) and _store_triples(out) == _store_triples(reference)
+
+
 def test_a_new_extractor_version_reruns_that_extractor_only(tmp_path, monkeypatch):
     out = tmp_path / "out"
     build([], out, workers=1)
