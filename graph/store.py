@@ -50,16 +50,22 @@ def to_turtle(g: Graph) -> str:
 
 
 def write_atomically(path: Path, data: str) -> None:
-    """Write to a temporary file beside path, then rename: readers never see half a file."""
+    """Write to a temporary file beside path, fsync it, rename it over path and fsync the folder:
+    readers never see half a file, and a power cut leaves the old file or the new one."""
+    from graph.folder import fsync_dir
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; a graph is for sharing
         os.replace(tmp, path)
+        fsync_dir(path.parent)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -305,3 +305,17 @@ def test_every_output_is_fsynced_before_it_is_switched_in_and_its_folder_after(t
     assert tmp in synced_before and f"{tmp}/{folder.STORE}" in synced_before  # and the folders
     assert ("fsync", str(out / folder.BUILDS)) in events[moved:switched]  # the rename made durable
     assert ("fsync", str(out)) in events[switched:]  # and the switch
+
+
+def test_a_view_written_to_a_full_disk_keeps_the_old_file(builds, tmp_path, monkeypatch):
+    target = tmp_path / "view.html"
+    target.write_text("the previous view", encoding="utf-8")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = CliRunner().invoke(main, ["html", "--graph", str(builds["previous"]), "-o", str(target)])
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert target.read_text(encoding="utf-8") == "the previous view"
+    assert [p.name for p in tmp_path.iterdir()] == ["view.html"]  # no half-written file beside it
