@@ -7,6 +7,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF, Graph
 from rdflib.term import Node
 
@@ -82,12 +83,23 @@ class GraphNotFound(Exception):
 
 
 def load_graph(graph_dir: Path) -> Graph:
-    """The graph that `dkg build --out DIR` wrote."""
+    """The graph that `dkg build --out DIR` wrote, as an rdflib Graph: from graph.ttl, or from the
+    build's store when the build was made without graph.ttl (--no-export)."""
     path = Path(graph_dir)
     if path.is_dir():
         path = path / GRAPH_FILE
-    if not path.exists():
-        raise GraphNotFound(f"{path}: no graph here; run `dkg build --out {graph_dir}` first")
     g = Graph()
-    g.parse(path, format="turtle")
+    if not path.exists():
+        from graph.sparql import open_store, store_path
+
+        if not Path(graph_dir).is_dir() or store_path(graph_dir) is None:
+            raise GraphNotFound(f"{path}: no graph here; run `dkg build --out {graph_dir}` first")
+        store = open_store(graph_dir)
+        triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        g.parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+        return g
+    try:
+        g.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises several kinds for a damaged file
+        raise GraphNotFound(f"{path}: not a readable graph ({type(exc).__name__}: {' '.join(str(exc).split())})") from None
     return g

@@ -234,7 +234,7 @@ def test_a_corrupt_graph_file_and_a_corrupt_store(builds, tmp_path):
     legacy = tmp_path / "legacy"
     legacy.mkdir()
     (legacy / "graph.ttl").write_text('@prefix x: <http://x/> .\nx:a x:b "unterminated .\n', encoding="utf-8")
-    for args in (["claims"], ["trace", "PURL"], ["query", "ASK { ?s ?p ?o }"], ["commitments"]):
+    for args in (["claims"], ["trace", "PURL"], ["query", "ASK { ?s ?p ?o }"], ["commitments"], ["validate"]):
         done = _dkg(*args, "--graph", str(legacy))
         assert done.returncode == 1, args
         _no_traceback(done)

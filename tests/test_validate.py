@@ -7,6 +7,7 @@ from importlib.resources import files
 from click.testing import CliRunner
 from rdflib import Graph
 
+from graph import folder
 from graph.build import build_graph
 from graph.cli import main
 from graph.validate import validate
@@ -44,3 +45,13 @@ def test_validate_command(tmp_path):
     assert failed.exit_code == 1 and "does not conform to the shapes" in failed.stderr
     missing = runner.invoke(main, ["validate", "--graph", str(tmp_path / "nothing")])
     assert missing.exit_code == 1 and "no graph here" in missing.stderr
+
+
+def test_validate_a_build_without_graph_ttl_reads_its_store(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "out"
+    assert runner.invoke(main, ["build", "--no-export", "--out", str(out)]).exit_code == 0
+    assert not (out / "graph.ttl").exists()
+    ok = runner.invoke(main, ["validate", "--graph", str(out)])
+    triples = folder.read_manifest(folder.current_build(out))["triples"]
+    assert ok.exit_code == 0 and f"conforms to the shapes ({triples} triples)" in ok.stdout
