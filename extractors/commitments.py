@@ -19,7 +19,7 @@ from extractors.periods import periods_of
 from extractors.registry import Extractor
 from extractors.text import lowered_pattern
 
-NAME, VERSION = "commitments", "1"
+NAME, VERSION = "commitments", "2"
 LABEL = f"{NAME}@{VERSION}"
 
 # Each pattern with the words one of its matches must contain: a pattern runs only on sentences
@@ -49,6 +49,65 @@ _TOEZEGGING_RULES = [
 ]  # fmt: skip
 
 
+# Promises in the present tense, which Dutch uses for what is still to come: the Kamer as the one
+# who receives ("Uw Kamer ontvangt jaarlijks een overzicht"), a report made to it ("wordt
+# halfjaarlijks aan de Kamer gerapporteerd"), or the minister's own act with the verb before its
+# subject after a fronted phrase or clause ("Zodra de evaluatie gereed is, stuur ik deze naar uw
+# Kamer"). A past tense (ontving, stuurde, rapporteerde) matches none of them.
+_KAMER = r"(?:u|uw\s+kamer|de\s+kamer|(?:de\s+|uw\s+)?(?:vaste\s+)?(?:kamer)?commissie)"
+_WE = r"(?:ik|wij|we|het\s+kabinet|defensie|de\s+minister|de\s+staatssecretaris)"
+_PROMISE_NOW_RULES = [
+    (("ontvangt", "krijgt"), re.compile(
+        rf"\b{_KAMER}\s+(?:ontvangt|krijgt)\b|\b(?:ontvangt|krijgt)\s+{_KAMER}\b", re.I)),
+    (("gerapporteerd", "rapporte"), re.compile(
+        rf"\b(?:wordt|worden|rapporteert|rapporteren|rapporteer)\b.{{0,100}}?\b(?:aan|naar)\s+{_KAMER}\b"
+        rf"|\b(?:aan|naar)\s+{_KAMER}\b.{{0,60}}?\b(?:gerapporteerd|rapporteren)\b", re.I)),
+    (("stuur", "sturen", "zend", "bied", "informeer"), re.compile(
+        rf"\b(?:stuur|sturen|stuurt|zend|zenden|zendt|bied|bieden|biedt)\s+{_WE}\b.{{0,80}}?\b{_KAMER}\b"
+        rf"|\binformeer\s+ik\s+{_KAMER}\b|\binformeert\s+(?:het\s+kabinet|defensie|de\s+minister)\s+{_KAMER}\b", re.I)),
+]  # fmt: skip
+
+# Money made available, decided or reserved: a funding verb and an amount in one sentence.
+_MONEY = r"(?:€|\beur\b|\beuro\b|\d\s*(?:mln|mld|mrd|miljoen|miljard)\b)"
+_BUDGET_RULES = [
+    (("reserve", "investe", "geïnvesteerd", "vrij", "uit", "beschikbaar", "toe te voegen", "toegevoegd", "voegt", "toevoegen"),
+     re.compile(
+        rf"^(?=.*?{_MONEY})(?=.*?(?:\b(?:reserveert|reserveren|gereserveerd|investeert|investeren|geïnvesteerd"
+        r"|vrijgemaakt|vrij\s+te\s+maken|vrijmaken|uitgetrokken|uit\s+te\s+trekken|toe\s+te\s+voegen|toegevoegd|toevoegen)\b"
+        r"|\b(?:trekt|trekken)\b.{0,80}?\buit\b|\b(?:maakt|maken)\b.{0,60}?\bvrij\b|\bvoegt\b.{0,80}?\btoe\b"
+        r"|\b(?:stelt|stellen|gesteld)\b.{0,80}?\bbeschikbaar\b|\bbeschikbaar\s+(?:te\s+)?(?:stellen|gesteld)\b))",
+        re.I)),
+]  # fmt: skip
+
+# Continued policy: the government keeps doing what it does.
+# (verbs of a concrete contribution: "blijft werken aan", "blijft investeren in" name an aim, no undertaking)
+_GOES_ON = r"(?:bijdragen|steunen|ondersteunen|inzetten|leveren|financieren|deelnemen)"
+_LEVEL = r"op\s+(?:het\s+)?(?:huidige|hetzelfde|dit|peil|niveau)"
+_CONTINUED_RULES = [
+    (("houden", "houdt"), re.compile(
+        rf"\b(?:{_WE}|nederland)\s+(?:houden|houdt)\b.{{0,80}}?\b{_LEVEL}\b"
+        rf"|\b(?:houden|houdt)\s+(?:{_WE}|nederland)\b.{{0,80}}?\b{_LEVEL}\b", re.I)),
+    (("blijft", "blijven"), re.compile(
+        rf"\b(?:{_WE}|nederland)\s+(?:blijft|blijven)\b.{{0,80}}?\b{_GOES_ON}\b"
+        rf"|\b(?:blijft|blijven)\s+(?:{_WE}|nederland)\b.{{0,80}}?\b{_GOES_ON}\b", re.I)),
+    (("voort", "continu", "handha"), re.compile(
+        rf"\b(?:{_WE}|nederland)\s+(?:zet|zetten)\b.{{0,100}}?\bvoort\b|\b(?:zet|zetten)\s+(?:{_WE}|nederland)\b.{{0,100}}?\bvoort\b"
+        r"|\b(?:continueert|continueren|handhaaft|handhaven)\b"
+        r"|\b(?:wordt|worden)\b.{0,80}?\b(?:gecontinueerd|voortgezet|gehandhaafd)\b", re.I)),
+]  # fmt: skip
+
+# Undertakings to examine: the government looks into something (of, hoe, welke, in hoeverre ...).
+_WHAT = r"(?:of|hoe|welke|wat|waar|wanneer|in\s+hoeverre|op\s+welke\s+wijze|de\s+mogelijkhe(?:id|den))"
+_EXAMINE = r"(?:onderzoek|onderzoeken|onderzoekt|verken|verkennen|verkent|bekijk|bekijken|bekijkt)"
+_EXAMINATION_RULES = [
+    (("onderzoek", "verken", "bekijk", "na of", "na hoe", "na welke", "na in hoeverre"), re.compile(
+        rf"\b{_WE}\s+(?:{_EXAMINE}|gaan\s+na|ga\s+na|gaat\s+na)\s+(?:nu\s+|nader\s+)?{_WHAT}\b"
+        rf"|\b(?:{_EXAMINE}|gaan|ga|gaat)\s+{_WE}\s+(?:na\s+|nu\s+|nader\s+)?{_WHAT}\b"
+        rf"|\b{_WE}\s+(?:laat|laten)\s+(?:nu\s+|nader\s+)?(?:onderzoeken|nagaan|verkennen|uitzoeken)\b"
+        rf"|\b(?:wordt|worden)\s+(?:nu\s+|nader\s+|momenteel\s+)?(?:onderzocht|verkend|bekeken|nagegaan)\s+{_WHAT}\b", re.I)),
+]  # fmt: skip
+
+
 _TARGET_RULES = [
     (("streef", "streven"), re.compile(
         r"\b(?:streeft|streven|streef(?:cijfer|waarde))\b.{0,60}?\b(?:naar|ernaar|er\s+naar|om)\b", re.I)),
@@ -71,11 +130,12 @@ _PLAN_RULES = [
 
 
 # In order of precedence: a sentence that promises to inform is a toezegging even if it sets a goal.
-_RULES = [
-    (type_, words, lowered_pattern(pattern))
-    for type_, rules in (("toezegging", _TOEZEGGING_RULES), ("target", _TARGET_RULES), ("plan", _PLAN_RULES))
-    for words, pattern in rules
-]
+# "toezegging now" is a toezegging whose present tense is the promise itself (no future word needed).
+_RULE_GROUPS = (
+    ("toezegging", _TOEZEGGING_RULES), ("toezegging now", _PROMISE_NOW_RULES), ("target", _TARGET_RULES),
+    ("budget", _BUDGET_RULES), ("plan", _PLAN_RULES), ("plan", _CONTINUED_RULES), ("examination", _EXAMINATION_RULES),
+)  # fmt: skip
+_RULES = [(type_, words, lowered_pattern(pattern)) for type_, rules in _RULE_GROUPS for words, pattern in rules]
 
 
 def _type(low: str, rules: set[int]) -> str | None:
@@ -101,14 +161,24 @@ _PAST_OR_CURRENT = lowered_pattern(re.compile(r"\btot\s+op\s+heden\b|\breeds\b",
 _FUTURE = lowered_pattern(
     re.compile(
         r"\b(?:zal|zullen|gaan|gaat|toekomst\w*|voortaan|binnenkort|dit\s+jaar|volgende|eerstvolgende|voor\s+het\s+eerst"
-        r"|jaarlijks|maandelijks|elk\s+kwartaal|twee\s+keer\s+per\s+jaar|later\s+in\s+het\s+jaar)\b",
+        r"|jaarlijks|halfjaarlijks|maandelijks|elk\s+kwartaal|per\s+kwartaal|ieder\s+jaar|elk\s+jaar|twee\s+keer\s+per\s+jaar"
+        r"|later\s+in\s+het\s+jaar|zoals\s+gebruikelijk|zoals\s+gewoonlijk)\b",
         re.I,
     )
 )
-_FIGURE = re.compile(r"\d+(?:,\d+)?\s?(?:%|procent)|\d{1,3}(?:\.\d{3})+|\b(?:19|20)\d{2}\b")
+_FIGURE = re.compile(
+    r"\d+(?:,\d+)?\s?(?:%|procent)|\d{1,3}(?:\.\d{3})+|\b(?:19|20)\d{2}\b|\d+(?:,\d+)?\s?(?:miljoen|miljard|mln|mld|mrd)\b"
+)
 _STREVEN = lowered_pattern(re.compile(r"\b(?:streeft|streven)\b", re.I))
 _NOT_OURS = lowered_pattern(re.compile(r"\b(?:niet|nog\s+niet|andere|bondgenoten\s+hebben)\b[^.]{0,40}gecommitteerd", re.I))
 _YEAR = re.compile(r"\b(20\d{2})\b")
+# what would happen, or happened: no undertaking
+_HYPOTHETICAL = lowered_pattern(re.compile(r"\b(?:zou|zouden|mocht|mochten|indien|eventueel|wellicht)\b", re.I))
+_PAST = lowered_pattern(re.compile(
+    r"\b(?:werd|werden|was|waren|bedroeg|bedroegen|vorig\s+jaar|vorige\s+\w+|destijds|in\s+het\s+verleden"
+    r"|uitgegeven|besteed)\b", re.I))  # fmt: skip
+_PERFORMATIVE = lowered_pattern(re.compile(r"\b(?:hierbij|bij\s+deze|hiermee)\s+(?:\w+\s+){0,3}?(?:bied|stuur|zend)", re.I))
+_NEGATED_RECEIVER = lowered_pattern(re.compile(r"\b(?:ontvangt|krijgt)\b[^,;]{0,30}\b(?:geen|niet)\b", re.I))
 
 
 def _still_to_come(date: Mention, doc_date: str) -> bool:
@@ -130,12 +200,22 @@ def _is_future(low: str, s: int, e: int, doc: Document, dates: MentionsByStart) 
     return any(y >= int(doc.date[:4]) for y in years)
 
 
+def _only_past_years(low: str, doc: Document) -> bool:
+    years = [int(y) for y in _YEAR.findall(low)]
+    return bool(years) and doc.date is not None and all(y < int(doc.date[:4]) for y in years)
+
+
 def _accept(type_: str, low: str, s: int, e: int, doc: Document, dates: MentionsByStart) -> bool:
     """Is the (lower-cased) sentence a commitment of this type, all things considered?"""
-    if _PAST_OR_CURRENT.search(low):
-        return False  # "tot op heden", "reeds": what is done already, not a promise
+    if _PAST_OR_CURRENT.search(low) or _PERFORMATIVE.search(low):
+        return False  # "tot op heden", "reeds": what is done already; "hierbij": done by this very letter
     if type_ == "toezegging":
         return _is_future(low, s, e, doc, dates)
+    if type_ == "toezegging now":
+        return not _NEGATED_RECEIVER.search(low) and not _HYPOTHETICAL.search(low)
+    if type_ in ("budget", "examination", "plan"):
+        # an amount spent or decided last year, a hypothetical, is no undertaking
+        return not (_HYPOTHETICAL.search(low) or _PAST.search(low) or _only_past_years(low, doc))
     if type_ == "target":
         if _NOT_OURS.search(low):
             return False
@@ -252,7 +332,7 @@ def commitment_mentions(doc: Document) -> list[Mention]:
             if type_ is None or not _accept(type_, low, s, e, doc, dates):
                 continue
             end = e - 1 if text[e - 1] in ".?!" else e
-            out.append(_mention(doc, s, end, type_, dates, where))
+            out.append(_mention(doc, s, end, type_.removesuffix(" now"), dates, where))
     return out
 
 

@@ -188,6 +188,8 @@ _RULE_PIECES = st.sampled_from([
     "Wij ", "zullen ", "we ", "u ", "Uw Kamer ", "uw kamer ", "wordt ", "Informeren ", "geïnformeerd ", "GEÏNFORMEERD ",
     "rapporteert ", "Stand van Defensie ", "NAVO ", "Q2 ", "deelt ", "met uw Kamer ", "streeft ", "naar ", "2026 ",
     "mogelijk maken om ", "gaat Defensie ", "reeds ", "tot op heden ", "Zal ", "x ", "Gepubliceerd ", "worden ",
+    "Ontvangt ", "de Kamer ", "stuur ", "ik ", "€ 5 ", "mln ", "Reserveert ", "het kabinet ", "Houden ", "op het huidige ",
+    "blijft ", "bijdragen ", "onderzoek ", "of ", "Gaan ", "na ", "Laat ", "onderzoeken ", "Gecontinueerd ",
 ])  # fmt: skip
 
 
@@ -196,6 +198,77 @@ _RULE_PIECES = st.sampled_from([
 def test_the_lowered_patterns_decide_as_the_case_insensitive_ones(sentence):
     import extractors.commitments as C
 
-    originals = [p for rules in (C._TOEZEGGING_RULES, C._TARGET_RULES, C._PLAN_RULES) for _, p in rules]
+    originals = [p for _, rules in C._RULE_GROUPS for _, p in rules]
     for original, (_, _, lowered) in zip(originals, C._RULES, strict=True):
         assert bool(original.search(sentence)) == bool(lowered.search(sentence.lower()))
+
+
+# Classes of commitment, each in phrasings of our own (not the corpus's), with near-misses that
+# must not fire: a past event, a hypothetical, someone else's act, a practice without a promise.
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # recurring reporting duties, present tense, often passive
+        ("Over de voortgang van het programma wordt halfjaarlijks aan de Kamer gerapporteerd.", "toezegging"),
+        ("Uw Kamer ontvangt ieder jaar in mei een overzicht van de uitgaven aan munitie.", "toezegging"),
+        ("Twee keer per jaar sturen wij de Kamer een voortgangsbrief over de werving.", "toezegging"),
+        ("De vaste commissie krijgt elk kwartaal een rapportage over de inzet van de marechaussee.", "toezegging"),
+        # money made available, decided or reserved (present or perfect tense)
+        ("Voor de jaren 2027 tot en met 2030 reserveert het kabinet € 450 miljoen voor de modernisering van kazernes.", "budget"),
+        ("Het kabinet heeft besloten om structureel EUR 120 mln. extra beschikbaar te stellen voor cyberverdediging.", "budget"),
+        ("Daarnaast trekken wij jaarlijks € 35 miljoen uit voor de opleiding van reservisten.", "budget"),
+        ("Er wordt in 2027 € 80 miljoen vrijgemaakt voor de aanschaf van munitie.", "budget"),
+        ("Defensie investeert de komende vijf jaar 2 miljard euro in nieuwe fregatten.", "budget"),
+        # continued policy
+        ("We houden de Nederlandse bijdrage aan de missie in Irak op het huidige niveau.", "plan"),
+        ("Nederland blijft de komende jaren bijdragen aan de luchtverdediging van de oostflank.", "plan"),
+        ("Het kabinet zet de militaire steun aan Oekraïne in 2027 onverminderd voort.", "plan"),
+        ("De huidige inzet van de fregatten wordt gecontinueerd tot eind 2027.", "plan"),
+        # undertakings to examine
+        ("Ik onderzoek of de vergoeding voor reservisten kan worden verhoogd.", "examination"),
+        ("Wij gaan na of de regeling ook kan gelden voor veteranen met een uitkering.", "examination"),
+        ("Het kabinet verkent de mogelijkheden om de productie van munitie in Nederland te vergroten.", "examination"),
+        ("Defensie laat onderzoeken hoe de wachttijden bij de keuring kunnen worden verkort.", "examination"),
+        ("Samen met de bondgenoten bekijken we hoe de voorraden sneller kunnen worden aangevuld.", "examination"),
+        # a promise in the main clause after a subordinate clause or a fronted phrase
+        ("Zodra de evaluatie gereed is, stuur ik deze naar uw Kamer.", "toezegging"),
+        ("Na afronding van het onderzoek informeer ik uw Kamer over de uitkomsten.", "toezegging"),
+        ("Wanneer de onderhandelingen zijn afgerond, ontvangt u van mij een brief met de resultaten.", "toezegging"),
+        ("Begin volgend jaar bied ik uw Kamer de evaluatie van de regeling aan.", "toezegging"),
+        # a standing practice of informing the Kamer, and a goal measured in money
+        ("Uw Kamer wordt over de uitkomsten zoals gebruikelijk per brief geïnformeerd.", "toezegging"),
+        ("Het doel is om jaarlijks te streven naar een besparing van 50 miljoen euro op de inkoop.", "target"),
+    ],
+)  # fmt: skip
+def test_classes_of_commitment(text, type_):
+    assert one(text).fields["type"] == type_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De minister rapporteerde vorig jaar aan de Kamer over de voortgang van het programma.",  # past
+        "Uw Kamer ontving in 2024 een overzicht van de uitgaven aan munitie.",  # past
+        "In 2023 is € 50 miljoen uitgegeven aan het onderhoud van de kazernes.",  # money spent: a past event
+        "Als de Kamer dat wenst, zou het kabinet € 100 miljoen kunnen reserveren voor de kazernes.",  # hypothetical
+        "De uitgaven aan personeel bedroegen vorig jaar € 1,2 miljard.",  # a figure, no undertaking
+        "De bijdrage aan de missie bleef in 2024 op hetzelfde niveau.",  # past
+        "Het is onzeker of de bondgenoten hun bijdrage op peil houden.",  # someone else's act
+        "Uit onderzoek van de Rekenkamer blijkt dat de kosten zijn gestegen.",  # a finding, not an examination
+        "Vorig jaar onderzocht de inspectie of de regels werden nageleefd.",  # past, another actor
+        "Zodra de evaluatie gereed was, stuurde de minister deze naar de Kamer.",  # past
+        "Indien nodig zou Nederland de inzet van de fregatten kunnen voortzetten.",  # hypothetical
+        "Hierbij bied ik u de antwoorden aan op de vragen van de commissie.",  # done by this letter itself
+        "Defensie blijft werken aan een betere samenwerking tussen de krijgsmachtdelen.",  # an aim, no undertaking
+        "De Kamer ontvangt hierover geen aparte rapportage.",  # negated
+    ],
+)  # fmt: skip
+def test_near_misses_of_the_classes(text):
+    assert commitment_mentions(doc_of(text)) == []
+
+
+def test_a_fractie_asking_about_money_or_a_report_makes_no_commitment():
+    body = ("Vragen en antwoorden\n\n1 Reserveert het kabinet € 30 miljoen voor de kazernes, en ontvangt de Kamer "
+            "jaarlijks een overzicht?\n\nDat is nog niet bekend.\n")  # fmt: skip
+    doc = parse_document(SourceText("t.txt", "t.txt", body, "utf-8"))
+    assert doc.questions and commitment_mentions(doc) == []
