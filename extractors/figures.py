@@ -160,7 +160,7 @@ def _figure_re() -> re.Pattern[str]:
         (?:\s?(?P<sc>{SCALE}))?
         (?: \s?(?P<post>{_POST_CUR})
           | \s?(?P<pct>%-?punt(?:en)?(?![\w])|%|procentpunt(?:en)?(?![\w])|procent(?![\w])|pct\.?(?![\w]))
-          | \s(?:(?:extra|nieuwe|meer|additionele)\s+)?(?:\(\s*)?(?P<unit>{units})(?![\w'’])
+          | \s(?:(?:extra|nieuwe|meer|additionele)\s+)?(?:\(\s*)?(?P<unit>{units}|(?!anders\b)[a-z]{{3,}}ers)(?![\w'’])
         )?
         """,
         re.VERBOSE,
@@ -211,6 +211,9 @@ def _scan(doc: Document, taken: Claimed) -> Iterator[Mention]:
     for m in anchored_matches(_figure_re(), text, digit_run_starts(text)):
         s, e = m.start(), m.end()
         tail = m["post"] or m["pct"] or m["sc"] or m["unit"]
+        if not tail and text[max(0, s - 4) : s] == "van ":
+            yield from _from_percentage(doc, taken, m)
+            continue
         if not tail and not _MAY_PRECEDE.search(text, max(0, s - 15), s):
             continue  # a bare number: most digits of a text end here, decided by one literal search
         pre = _PRE_CUR_BEFORE.search(text, max(0, s - 7), s)
@@ -302,7 +305,18 @@ _NEXT_WORD = re.compile(r"\s+(?:(?:extra|nieuwe|meer|additionele)\s+)?([\w'’]+
 
 def _counted_noun_follows(text: str, end: int) -> bool:
     m = _NEXT_WORD.match(text, end, end + 40)
-    return bool(m) and m.group(1) in _data()["count_units"]
+    return bool(m) and (m.group(1) in _data()["count_units"] or _persons_noun(m.group(1)))
+
+
+def _persons_noun(word: str) -> bool:
+    """A plural noun of people or things in -ers (inwoners, gebruikers, bezoekers, containers):
+    what is counted in them is never money."""
+    return len(word) > 5 and word.endswith("ers") and word.islower() and word != "anders"
+
+
+def count_unit(word: str) -> str:
+    """The normalised unit of a counted noun: the curated one, else the noun itself."""
+    return _data()["count_units"].get(word, word)
 
 
 def _emit(doc: Document, taken: Claimed, kind: str, s: int, e: int, value: float, **fields: Any) -> Mention:
@@ -323,11 +337,29 @@ def _percentage(doc: Document, taken: Claimed, m: re.Match[str]):
     of, explicit = _percentage_base(text, m.end("pct"))
     points = m["pct"].endswith(("punt", "punten"))
     high = number_value(m["nb"]) if m["nb"] else None
-    if high is None:
+    if high is not None and text[max(0, start - 4) : start] == "van " and "tot" in text[m.end("n") : m.start("nb")]:
+        # "stijgt van 19 tot 21%": two values, the first and the last, not a range
+        yield _emit(doc, taken, "percentage", start, m.end("n"), sign * value, of=of, of_explicit=explicit, points=points)
+        yield _emit(doc, taken, "percentage", m.start("nb"), m.end("pct"), high, of=of, of_explicit=explicit, points=points)
+    elif high is None:
         yield _emit(doc, taken, "percentage", start, m.end("pct"), sign * value, of=of, of_explicit=explicit, points=points)
     else:  # "5 à 6 procent": a range, like an amount's
         yield _emit(doc, taken, "percentage", start, m.end("pct"), None, of=of, of_explicit=explicit, points=points,
                     min=_clean(sign * value), max=_clean(high))  # fmt: skip
+
+
+_TO_PERCENT_AFTER = re.compile(rf"\s+(?:naar|tot)\s+(?P<b>{NUM_END})\s?(?P<pct>%|procent(?![\w]))")
+
+
+def _from_percentage(doc: Document, taken: Claimed, m: re.Match[str]):
+    """ "daalt van 0,9 naar 0,6 procent": the first of two percentages that share the unit printed
+    after the second (which the scan reads on its own). A year or a count before "naar" is none."""
+    to = _TO_PERCENT_AFTER.match(doc.text, m.end())
+    value = number_value(m["n"])
+    if to is None or value is None or m["nb"] or taken.overlaps(m.start(), m.end()) or is_identifier(doc.text, m.start()):
+        return
+    of, explicit = _percentage_base(doc.text, to.end("pct"))
+    yield _emit(doc, taken, "percentage", m.start(), m.end("n"), value, of=of, of_explicit=explicit, points=False)
 
 
 def _percentage_range(doc: Document, taken: Claimed, m: re.Match[str], rng: re.Match[str]):
@@ -363,7 +395,7 @@ def _quantity(doc: Document, taken: Claimed, m: re.Match[str]):
     value = number_value(m["n"])
     if value is not None:
         scale = SCALES[m["sc"].lower()] if m["sc"] else 1
-        unit, per = _data()["count_units"][m["unit"]], _rate(doc.text, m.end("unit"))
+        unit, per = count_unit(m["unit"]), _rate(doc.text, m.end("unit"))
         yield _emit(doc, taken, "quantity", m.start(), m.end("unit"), value * scale, unit=unit, per=per)
 
 
@@ -450,7 +482,7 @@ def _word_figure(doc: Document, taken: Claimed, w: re.Match[str], pos: int) -> I
 def figure_mentions(doc: Document) -> list[Mention]:
     """Amounts, percentages and quantities of a document, in document order."""
     taken = Claimed(len(doc.text))
-    out = [*table_amounts(doc, taken), *_scan(doc, taken), *_word_figures(doc, taken)]
+    out = [*table_amounts(doc, taken), *line_cells(doc, taken), *_scan(doc, taken), *_word_figures(doc, taken)]
     out.sort(key=lambda x: (x.start, x.end))
     return out
 
@@ -468,6 +500,20 @@ _PLURAL_SCALES = {"duizenden": 10**3, "miljoenen": 10**6, "miljarden": 10**9}
 _HEADER_LINES = 3  # the scale is printed in the table's title, a line or a few above it
 
 
+def _scale_of(m: re.Match[str]) -> tuple[float, str] | None:
+    """(factor, currency) a match of _TABLE_SCALE stands for, or None when it is no scale ("in
+    2025", "in miljoenen" alone, which may count people)."""
+    if m["cur"]:
+        return (number_value(m["n"]) if m["n"] else 1) * (SCALES[m["s"].lower()] if m["s"] else 1), _currency(m["cur"])
+    printed = m["cur2"] or m["cur3"]
+    if m["n2"] and m["cur2"]:  # "in € 1.000" (never "in 2025")
+        return (number_value(m["n2"]) or 1) * (SCALES[m["s3"].lower()] if m["s3"] else 1), _currency(printed)
+    if m["s2"] and (printed or m["amounts"]):
+        scale = m["s2"].lower()
+        return _PLURAL_SCALES.get(scale) or SCALES[scale], _currency(printed)
+    return None
+
+
 def _table_scale(doc: Document, table) -> tuple[float, str] | None:
     """(factor, currency) the table's title or first row gives its cells, or None."""
     text = doc.text
@@ -476,15 +522,73 @@ def _table_scale(doc: Document, table) -> tuple[float, str] | None:
         head_start = text.rfind("\n", 0, max(0, head_start - 1)) + 1
     header = text[head_start : table.span.start] + " ".join(c.text for c in table.rows[0])
     for m in _TABLE_SCALE.finditer(header):
-        if m["cur"]:
-            return (number_value(m["n"]) if m["n"] else 1) * (SCALES[m["s"].lower()] if m["s"] else 1), _currency(m["cur"])
-        printed = m["cur2"] or m["cur3"]
-        if m["n2"] and m["cur2"]:  # "in € 1.000" (never "in 2025")
-            return (number_value(m["n2"]) or 1) * (SCALES[m["s3"].lower()] if m["s3"] else 1), _currency(printed)
-        if m["s2"] and (printed or m["amounts"]):  # "in miljoenen" alone may count people
-            scale = m["s2"].lower()
-            return _PLURAL_SCALES.get(scale) or SCALES[scale], _currency(printed)
+        found = _scale_of(m)
+        if found is not None:
+            return found
     return None
+
+
+# A scale title states the unit of the numbers below it: "(bedragen x € 1.000)", "x € 1 mln.", "in
+# € mln", "(in € 1.000)". Its own "€ 1.000" is never an amount. A scale with a number is a power of
+# ten (1, 1.000, 1 mln): "in € 500" is money, not a scale.
+_SCALE_CUES = ("x €", "x EUR", "× €", "x€", "in €", "in EUR", "bedragen", "Bedragen", "miljoenen", "duizenden", "miljarden")
+_POWER_OF_TEN = re.compile(r"1(?:[.\x20]?000)*\Z")
+
+
+def scale_titles(text: str) -> Iterator[tuple[int, int, float, str]]:
+    """(start, end, factor, currency) of every scale title in the text."""
+    if not any(cue in text for cue in _SCALE_CUES):
+        return
+    for m in _TABLE_SCALE.finditer(text):
+        found = _scale_of(m)
+        number = m["n"] or m["n2"]
+        if found is None or (number and not _POWER_OF_TEN.match(number.strip())):
+            continue
+        if number and not m["cur"] and not m["amounts"] and text[max(0, m.start() - 1) : m.start()] != "(":
+            continue  # "in € 1.000" is a scale only in brackets or after "bedragen"
+        yield m.start(), m.end(), *found
+
+
+_CELL_LINE = re.compile(r"[ \t]*(?P<cell>(?:-/-\s?|[-–−]\s?)?\d[\d.\x20]*(?:,\d+)?)[ \t]*\Z")
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}\Z")
+_LABEL_LINE = 60  # a longer line, or one that ends a sentence, is prose: the column of cells ends
+
+
+def line_cells(doc: Document, taken: Claimed) -> Iterator[Mention]:
+    """Cells printed one per line below a scale title (blank lines between them, as text taken
+    from a PDF or a web page gives them): each bare number is an amount in the title's unit; a
+    label ("Uitgaven") or a year heading is passed over; prose ends the column."""
+    text = doc.text
+    for start, end, factor, cur in scale_titles(text):
+        taken.claim(start, end)
+        pos = text.find("\n", end)
+        while 0 <= pos < len(text):
+            nxt = text.find("\n", pos + 1)
+            line_end = len(text) if nxt < 0 else nxt
+            line = text[pos + 1 : line_end]
+            pos = nxt
+            stripped = line.strip()
+            if not stripped:
+                continue
+            cell = _CELL_LINE.match(line)
+            if cell is None:
+                if len(stripped) > _LABEL_LINE or stripped.endswith((".", ":", ";")) or next(scale_titles(stripped), None):
+                    break
+                continue
+            raw = cell["cell"].strip()
+            s = line_end - len(line) + cell.start("cell")
+            e = s + len(raw)
+            digits = raw.lstrip("-/–− ")
+            if _YEAR_CELL.match(digits) or taken.overlaps(s, e):
+                continue
+            value = parse_number(digits)
+            if value is None:
+                continue
+            negative = raw[0] in "-–−"
+            fields = {"currency": cur, "qualifier": None, "qualifier_text": None, "per": None,
+                      "implied_currency": True, "min": None, "max": None, "table_scale": _clean(factor)}  # fmt: skip
+            taken.claim(s, e)
+            yield _mention(doc, "amount", Span(s, e), _clean((-1 if negative else 1) * value * factor), fields)
 
 
 def table_amounts(doc: Document, taken: Claimed) -> Iterator[Mention]:

@@ -24,7 +24,7 @@ from extractors.document import Document, Mention
 from extractors.registry import Extractor
 from extractors.text import Claimed, anchored_matches
 
-NAME, VERSION = "references", "1"
+NAME, VERSION = "references", "2"
 LABEL = f"{NAME}@{VERSION}"
 
 literals.register("kamerstuk triggers", ("Kamerstuk", "motie", "Motie"))
@@ -147,12 +147,41 @@ def _kamerstukken(doc: Document, taken: Claimed) -> Iterator[Mention]:
             value = normalise_kamerstuk(m["list"], nr)
             yield _ref(doc, m.start(), m.end(), value, "motie" if motion else "kamerstuk",
                        **_kamerstuk_fields(value, motion, nr or (glued.group(1) if glued else None)))  # fmt: skip
+    yield from _chapter_dossiers(doc, taken)
     for m in _KST_ID.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
         taken.claim(m.start(), m.end())
         value = _normalise_kst(m["id"])
         yield _ref(doc, m.start(), m.end(), value, "kamerstuk", **_kamerstuk_fields(value, False))
+
+
+# A dossier with its chapter letter as bill titles and proceedings print it, without the word
+# Kamerstuk: in brackets "(35123-X)", "( 35123-K )", or compact with its volgnummer "35999-X-12"
+# ("ID: 35999-X-12", "zie 36410-X-7", ", 36200-K-4,"). A bare "35123-X" in prose is not read.
+_CHAPTER_DOSSIER = re.compile(
+    r"(?P<open>\(\s*)?(?P<d>\d(?<![\w.-]\d)\d[\x20.]?\d{3})\s?[-–]\s?(?P<t>[A-Z]{1,3})(?:[-–](?P<nr>\d{1,4}))?(?![\w-])"
+    r"(?P<close>\s*\))?"
+)
+
+
+def _chapter_dossiers(doc: Document, taken: Claimed) -> Iterator[Mention]:
+    text = doc.text
+    last = -1
+    for p in literals.positions(text, "volgnummer anchors"):
+        if p <= last or text[p] == "n":
+            continue
+        m = _CHAPTER_DOSSIER.search(text, max(0, p - 9), min(len(text), p + 14))
+        if not m or not (m.start("t") - 3 <= p < m.start("t")) or taken.overlaps(m.start("d"), m.end("t")):
+            continue
+        last = m.end()
+        bracketed = m["open"] is not None and m["close"] is not None
+        if not (bracketed or m["nr"]):
+            continue
+        s, e = m.start("d"), m.end("nr") if m["nr"] else m.end("t")
+        value = normalise_kamerstuk(f"{m['d']}-{m['t']}", m["nr"])
+        taken.claim(s, e)
+        yield _ref(doc, s, e, value, "kamerstuk", **_kamerstuk_fields(value, False, m["nr"]))
 
 
 _BARE_ANCHOR = re.compile(r"nrs?\.?\s*\d|[-–]\s?[A-Z]{1,3}\d")
@@ -216,7 +245,8 @@ def _own_headers(doc: Document, taken: Claimed) -> Iterator[Mention]:
     """The document's own dossier number printed at its head ("36 800 X", "21 501-28" + "Nr. 300")."""
     text = doc.text
     head = text[:600]
-    m = re.search(rf"^\s*(?P<d>{_DOSSIER}(?:-\d+|\x20[A-Z]{{1,3}})?)(?=\s|$)", head, re.M)
+    # printed "36 800 X" or "36800": a dotted "87.120" alone on a line is a table cell, not a dossier
+    m = re.search(r"^\s*(?P<d>\d{2}\x20?\d{3}(?:-\d+|\x20[A-Z]{1,3})?)(?=\s|$)", head, re.M)
     if m and not taken.overlaps(m.start("d"), m.end("d")):
         value = normalise_kamerstuk(m["d"], None)
         taken.claim(m.start("d"), m.end("d"))

@@ -496,3 +496,85 @@ def test_the_number_word_test_never_hides_a_number_in_words(before):
     m = F._WORD_BEFORE.search(text, max(0, len(text) - 45), len(text))
     if m and parse_words(m["w"]) is not None:
         assert F._number_word_before(text, len(text))
+
+
+# --- layouts and phrasings of other documents (each class with cases of our own) ------------------
+
+
+def _parsed(text: str):
+    from extractors.parse import parse_document
+    from extractors.reading import SourceText
+
+    return parse_document(SourceText("t.txt", "t.txt", text, "utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    [
+        ("Tabel 4 Uitgaven defensie (bedragen x € 1.000)\n\nUitgaven\n\n4.512.300\n\n87.120\n\nOntvangsten\n\n12.050\n",
+         [("4.512.300", 4_512_300_000), ("87.120", 87_120_000), ("12.050", 12_050_000)]),
+        ("(bedragen x € 1 mln.)\n\nMaterieel\n\n1.250,5\n\nPersoneel\n\n830\n",
+         [("1.250,5", 1_250.5e6), ("830", 830e6)]),
+        ("Budgettaire gevolgen in € mln\n\n2027\n\n2028\n\n145\n\n160\n", [("145", 145e6), ("160", 160e6)]),
+    ],
+)  # fmt: skip
+def test_cells_one_per_line_under_a_scale_title(text, cells):
+    doc = _parsed(text)
+    amounts = [(m.text, m.value) for m in figure_mentions(doc) if m.kind == "amount"]
+    assert amounts == [(quote, pytest.approx(value)) for quote, value in cells]  # never the title's scale
+    from extractors.references import reference_mentions
+
+    assert reference_mentions(doc) == []  # a dotted five-digit cell is no Kamerstuk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De tabel hieronder (bedragen x € 1 mln.) geeft de verdeling.",
+        "Alle bedragen zijn x € 1.000, tenzij anders vermeld.",
+        "In de bijlage staan de bedragen in € mln en de aantallen in vte.",
+        "(bedragen x EUR 1.000)",
+    ],
+)
+def test_a_scale_header_is_never_an_amount(text):
+    assert figures(text, "amount") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("De regio telt 4,2 miljoen inwoners.", "4,2 miljoen inwoners", "personen"),
+        ("Ruim 1,3 miljoen huishoudens ontvangen de brief.", "1,3 miljoen huishoudens", "huishoudens"),
+        ("Het netwerk bereikt 2,5 miljoen gebruikers per maand.", "2,5 miljoen gebruikers", "gebruikers"),
+        ("Er zijn 8 miljoen voertuigen geregistreerd.", "8 miljoen voertuigen", "voertuigen"),
+        ("Het register telt 1,1 miljoen leveranciers.", "1,1 miljoen leveranciers", "leveranciers"),
+    ],
+)
+def test_a_count_in_millions_is_a_quantity_not_money(text, quote, unit):
+    assert figures(text, "amount") == []
+    m = one(text, "quantity")
+    assert (m.text, m.fields["unit"]) == (quote, unit)
+
+
+def test_money_in_millions_stays_money_beside_counted_nouns():
+    # near-misses of the rule above: a currency or a euro context keeps it money
+    assert [m.value for m in figures("Voor 4,2 miljoen inwoners is € 3 miljoen beschikbaar.", "amount")] == [3e6]
+    assert [m.text for m in figures("De kosten bedragen 1,3 miljoen euro voor de huishoudens.", "amount")] == ["1,3 miljoen euro"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("De werkloosheid daalt van 0,9 naar 0,6 procent.", [0.9, 0.6]),
+        ("Het aandeel stijgt van 19 tot 21% in 2027.", [19, 21]),
+        ("Een groei van 2 naar 2,5 procent van het bbp.", [2, 2.5]),
+    ],
+)
+def test_two_percentages_that_share_one_unit(text, values):
+    assert [m.value for m in figures(text, "percentage")] == values
+
+
+def test_from_to_without_a_shared_unit_is_not_a_percentage():
+    # near-miss: the first number is a year, or a count, not a share
+    assert [m.value for m in figures("Van 2025 tot 2030 groeit het budget met 3 procent.", "percentage")] == [3]
+    assert [m.value for m in figures("Het aantal stijgt van 12 naar 15 eenheden, een groei van 25%.", "percentage")] == [25]

@@ -85,3 +85,31 @@ def test_own_numbers_at_the_head(docs):
 def test_normalise_is_stable():
     assert normalise_kamerstuk("36800-X", None) == "36800-X"
     assert normalise_kamerstuk("33.279-40", None) == "33279-40"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wijziging van de begrotingsstaten van het Ministerie van Defensie (35123-X) voor het jaar 2019",
+         [("35123-X", "kamerstuk")]),
+        ("Vaststelling van de begrotingsstaat van het Defensiefonds ( 35123-K ) voor 2019", [("35123-K", "kamerstuk")]),
+        ("ID: 35999-X-12", [("35999-X-12", "kamerstuk")]),
+        ("zie 36410-X-7 voor de toelichting", [("36410-X-7", "kamerstuk")]),
+        ("de eerdere brief, 36200-K-4, gaat hierop in", [("36200-K-4", "kamerstuk")]),
+    ],
+)  # fmt: skip
+def test_dossiers_with_a_chapter_letter_without_the_word_kamerstuk(text, expected):
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "een bedrag van 35123 euro",  # an amount
+        "postcode 2511 CV Den Haag",  # a postcode
+        "het kenteken 12-XK-34",  # a number plate
+        "artikel 35123-X van niets",  # no dossier in brackets or after a cue
+    ],
+)
+def test_near_misses_of_bare_dossiers(text):
+    assert refs(text) == []
