@@ -92,7 +92,8 @@ _CONTINUED_RULES = [
         rf"|\b(?:blijft|blijven)\s+(?:{_WE}|nederland)\b.{{0,80}}?\b{_GOES_ON}\b", re.I)),
     (("voort", "continu", "handha"), re.compile(
         rf"\b(?:{_WE}|nederland)\s+(?:zet|zetten)\b.{{0,100}}?\bvoort\b|\b(?:zet|zetten)\s+(?:{_WE}|nederland)\b.{{0,100}}?\bvoort\b"
-        r"|\b(?:continueert|continueren|handhaaft|handhaven)\b"
+        rf"|\b(?:{_WE}|nederland)\s+(?:continueert|continueren|handhaaft|handhaven)\b"
+        rf"|\b(?:continueert|continueren|handhaaft|handhaven)\s+(?:{_WE}|nederland)\b"
         r"|\b(?:wordt|worden)\b.{0,80}?\b(?:gecontinueerd|voortgezet|gehandhaafd)\b", re.I)),
 ]  # fmt: skip
 
@@ -200,8 +201,12 @@ def _is_future(low: str, s: int, e: int, doc: Document, dates: MentionsByStart) 
     return any(y >= int(doc.date[:4]) for y in years)
 
 
-def _only_past_years(low: str, doc: Document) -> bool:
-    years = [int(y) for y in _YEAR.findall(low)]
+_NAMED_YEAR = re.compile(r"[A-Z][\w-]*\s+20\d{2}\b")  # "Vreemdelingenbesluit 2000": a name's year, not a time
+
+
+def _only_past_years(sentence: str, doc: Document) -> bool:
+    """Does the sentence speak of years before the document's only (a year in a name left out)?"""
+    years = [int(y) for y in _YEAR.findall(_NAMED_YEAR.sub("", sentence))]
     return bool(years) and doc.date is not None and all(y < int(doc.date[:4]) for y in years)
 
 
@@ -215,7 +220,7 @@ def _accept(type_: str, low: str, s: int, e: int, doc: Document, dates: Mentions
         return not _NEGATED_RECEIVER.search(low) and not _HYPOTHETICAL.search(low)
     if type_ in ("budget", "examination", "plan"):
         # an amount spent or decided last year, a hypothetical, is no undertaking
-        return not (_HYPOTHETICAL.search(low) or _PAST.search(low) or _only_past_years(low, doc))
+        return not (_HYPOTHETICAL.search(low) or _PAST.search(low) or _only_past_years(doc.text[s:e], doc))
     if type_ == "target":
         if _NOT_OURS.search(low):
             return False

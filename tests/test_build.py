@@ -224,4 +224,8 @@ def test_the_builds_tables_say_what_the_graph_says(reference):
     def unordered(rows):  # the graph does not order two mentions of one date and document
         return [{**c, "mentions": sorted(c["mentions"], key=lambda m: sorted(m.items())), "evidence": None} for c in rows]
 
-    assert unordered(tabled) == unordered(from_graph) and len(tabled) == 43
+    # 43 promises, targets and plans, and six undertakings of the classes read since: the examination
+    # of European alternatives (001), "zoals gebruikelijk geïnformeerd" (001), "jaarlijks te streven
+    # naar ... 2 miljard euro" (002), "€40 miljoen vrijgemaakt" (002), "EUR 3 mld. per jaar beschikbaar
+    # te stellen" (004), "zetten we onze steun ... voort" (004)
+    assert unordered(tabled) == unordered(from_graph) and len(tabled) == 49
