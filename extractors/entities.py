@@ -23,11 +23,12 @@ from extractors import literals
 from extractors.document import Document, Mention, per_document
 from extractors.fracties import aliases, find_fracties
 from extractors.literals import leftmost_longest
+from extractors.named_things import named_things
 from extractors.references import motion_submitters
 from extractors.registry import Extractor
 from extractors.text import Claimed
 
-NAME, VERSION = "entities", "1"
+NAME, VERSION = "entities", "2"
 LABEL = f"{NAME}@{VERSION}"
 
 
@@ -226,21 +227,42 @@ def organisation_mentions(doc: Document) -> list[Mention]:
     text = doc.text
     entries = gazetteer()
     out: list[Mention] = []
-    taken: set[tuple[int, int]] = set()
+    taken = Claimed(len(text))
     for s, e, (source, key) in _name_hits(doc):
         if source != "entity":
             continue
         entry = entries[key]
         out.append(Mention(doc.name, entry.kind, s, e, text[s:e], entry.value, LABEL, _entry_fields(key)))
-        taken.add((s, e))
+        taken.claim(s, e)
+    for s, e, _ in _person_spans(doc):
+        taken.claim(s, e)  # a person's name is never a programme's
     known = _known_folded()
     for d in acronym_definitions(text):
-        if fold(d.abbr) in known or d.abbr_span in taken:
+        if fold(d.abbr) in known or taken.overlaps(*d.abbr_span):
             continue  # the gazetteer has it already
-        for s, e in (d.abbr_span, d.expansion_span):
-            out.append(_mention(doc, "programme", s, e, d.abbr, label=d.expansion, acronym=d.abbr,
-                                category="defined_in_text", id=None, broader=None))  # fmt: skip
+        # the acronym and its expansion are one entity wherever either is printed in the document
+        fields = {"label": d.expansion, "acronym": d.abbr, "category": "defined_in_text", "id": None, "broader": None}
+        for s, e in _occurrences(text, (d.abbr, d.expansion)):
+            if not taken.overlaps(s, e):
+                taken.claim(s, e)
+                out.append(_mention(doc, "programme", s, e, d.abbr, **fields))
+    for n in named_things(text):
+        if taken.overlaps(n.start, n.end) or fold(n.name) in known:
+            continue
+        taken.claim(n.start, n.end)
+        out.append(_mention(doc, n.kind, n.start, n.end, n.name, label=n.name, acronym=None, category=n.category,
+                            id=None, broader=None))  # fmt: skip
+    out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+def _occurrences(text: str, forms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Every whole-word occurrence of the forms, longest first where two overlap."""
+    spans = []
+    for form in forms:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            spans.append((m.start(), m.end()))
+    return sorted(set(spans), key=lambda x: (x[0], -x[1]))
 
 
 _TITLED = re.compile(
@@ -285,7 +307,21 @@ def person_mentions(doc: Document) -> list[Mention]:
         if text[max(0, s - 8) : s].rstrip().endswith("fractie"):
             continue  # "fractie Visseren-Hamakers" names a fractie
         add(s, e, text[s:e], None, "gazetteer")
+    # the surname alone after the full name ("Jansen" after "Pieter Jansen") is the same person
+    full = {m.value: m for m in found if " " in m.value}
+    for name, first in sorted(full.items()):
+        surname = name.split(" ", 1)[1]
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[first.end :]):
+            s, e = first.end + m.start(), first.end + m.end()
+            if not taken.overlaps(s, e) and not text[max(0, s - 8) : s].rstrip().endswith("fractie"):
+                taken.claim(s, e)
+                found.append(_mention(doc, "person", s, e, name, role=first.fields.get("role"), basis="surname"))
     return sorted(found, key=lambda m: m.start)
+
+
+@per_document
+def _person_spans(doc: Document) -> list[tuple[int, int, str]]:
+    return [(m.start, m.end, m.value) for m in person_mentions(doc)]
 
 
 def party_mentions(doc: Document) -> list[Mention]:
@@ -299,7 +335,8 @@ def entity_mentions(doc: Document) -> list[Mention]:
 
 
 def unknown_acronyms(doc: Document) -> list[tuple[str, int]]:
-    """Capitalised abbreviations no gazetteer entry or in-text definition explains, with counts."""
+    """Capitalised abbreviations no gazetteer entry or in-text definition explains, and the names
+    the text's own signals show (extractors/named_things.py) that the gazetteer lacks, with counts."""
     entries = gazetteer()
     known = {x for e in entries.values() for x in (e.acronym, e.label) if x}
     known |= {form for form, _ in _surface_forms()}
@@ -322,6 +359,9 @@ def unknown_acronyms(doc: Document) -> list[tuple[str, int]]:
         if re.fullmatch(r"[A-Z]{1,2}\d*|\d+", token) or re.fullmatch(r"\d{4}\s?[A-Z]{2}", token):
             continue
         counts[token] = counts.get(token, 0) + 1
+    for m in organisation_mentions(doc):  # named by the text's signals, absent from the gazetteer
+        if m.fields.get("id") is None and m.fields.get("category") != "defined_in_text":
+            counts[m.value] = counts.get(m.value, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.document import Document
 from extractors.entities import acronym_definitions, entity_mentions, unknown_acronyms
 
@@ -90,3 +92,70 @@ def test_every_broader_entry_exists():
 
     entries = gazetteer()
     assert all(e.broader in entries for e in entries.values() if e.broader)
+
+
+# --- named things no gazetteer lists, from the text's own signals (cases of our own) -------------
+
+
+def named(text: str) -> list[tuple[str, str, str]]:
+    doc = Document("t.txt", "t.txt", text)
+    out = [(m.text, m.value, m.fields.get("category")) for m in entity_mentions(doc) if m.kind in ("programme", "organisation")]
+    for m in entity_mentions(doc):
+        assert text[m.start : m.end] == m.text
+    return out
+
+
+def test_a_defined_acronym_and_its_expansion_are_one_entity_wherever_printed():
+    text = ("De Joint Logistic Support Capability (JLSC) wordt uitgebreid. Later levert de JLSC de eerste containers. "
+            "Voor de Joint Logistic Support Capability zijn 40 medewerkers nodig.")  # fmt: skip
+    found = named(text)
+    assert [t for t, _, _ in found] == ["Joint Logistic Support Capability", "JLSC", "JLSC", "Joint Logistic Support Capability"]
+    assert {v for _, v, _ in found} == {"JLSC"}
+    labels = {m.fields["label"] for m in entity_mentions(Document("t.txt", "t.txt", text)) if m.kind == "programme"}
+    assert labels == {"Joint Logistic Support Capability"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "category"),
+    [
+        ("Nederland draagt bij aan de Defensie-innovatiefaciliteit van de Unie.", "Defensie-innovatiefaciliteit", "instrument"),
+        ("De Commissie stelde de munitieproductieverordening voor.", "munitieproductieverordening", "regulation"),
+        ("Dit volgt uit het Verdrag van Lissabon.", "Verdrag van Lissabon", "treaty"),
+        ("Het Europees Defensiefonds financiert het onderzoek.", "Europees Defensiefonds", "instrument"),
+        ("De nieuwe Fennekvoertuigen worden in 2027 geleverd.", "Fennekvoertuigen", "system"),
+        ("De opdracht ging naar Voorbeeld Defence BV uit Vlissingen.", "Voorbeeld Defence BV", "company"),
+        ("De conclusies staan in het Capability Review Report van de NAVO.", "Capability Review Report", "name"),
+        ("Wij sluiten aan bij het Defence Start-up Accelerator Network.", "Defence Start-up Accelerator Network", "name"),
+        ("De werf Noordzee Scheepsbouw N.V. bouwt de schepen.", "Noordzee Scheepsbouw N.V.", "company"),
+    ],
+)  # fmt: skip
+def test_named_things_from_their_signals(text, name, category):
+    assert (name, name, category) in named(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het programma loopt tot 2030.",  # a head word alone
+        "Er komt een investeringsprogramma voor kazernes.",  # a generic compound
+        "De wapensystemen worden vervangen.",  # a generic plural
+        "De Minister van Defensie antwoordt de Tweede Kamer.",  # titles and the chamber
+        "Pieter Jansen en Anna de Vries spraken in Den Haag.",  # persons and a place
+        "Zie Bijlage 2 voor de tabel.",  # a capitalised word at the start
+    ],
+)
+def test_near_misses_of_named_things(text):
+    assert named(text) == []
+
+
+def test_a_surname_alone_after_the_full_name_is_the_same_person():
+    text = "Het debat werd geopend door de heer Pieter Jansen.\n\nDaarna zei Jansen dat hij later zou antwoorden."
+    doc = Document("t.txt", "t.txt", text)
+    persons = [(m.text, m.value) for m in entity_mentions(doc) if m.kind == "person"]
+    assert ("Jansen", "Pieter Jansen") in persons
+
+
+def test_named_things_are_listed_for_a_curator():
+    doc = Document("t.txt", "t.txt", "Het Europees Defensiefonds en het Capability Review Report zijn genoemd.")
+    listed = dict(unknown_acronyms(doc))
+    assert {"Europees Defensiefonds", "Capability Review Report"} <= set(listed)

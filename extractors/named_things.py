@@ -1,0 +1,108 @@
+"""Named things that no gazetteer lists, recognised from the text's own signals:
+
+- a compound whose head names an instrument, a regulation, a report or a system ("de
+  Defensie-innovatiefaciliteit", "de munitieproductieverordening", "de investeringsnota",
+  "Fennekvoertuigen", "het Europees Defensiefonds");
+- a treaty ("het Verdrag van Lissabon");
+- a company ("Voorbeeld Defence BV", "Noordzee Scheepsbouw N.V.");
+- a name of three or more capitalised words ("het Capability Review Report").
+
+Each gets a category (instrument, regulation, report, system, treaty, company, name); its value is
+the name as printed. The curated gazetteer stays the source of canonical names: what is found
+here and not there is listed by `dkg entities --unknown`, for a curator to add.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+# head -> category; a lower-case compound counts only after "de" or "het" ("een investeringsprogramma"
+# is any programme), and some heads only in a capitalised compound ("de wapensystemen" are any systems)
+_HEADS_ANY_CASE = {"verordening": "regulation", "faciliteit": "instrument", "fonds": "instrument", "nota": "report",
+                   "richtlijn": "regulation", "mechanisme": "instrument"}  # fmt: skip
+_HEADS_CAPITALISED = {"programma": "programme", "systemen": "system", "voertuigen": "system", "toestellen": "system"}
+_HEADS = {**_HEADS_ANY_CASE, **_HEADS_CAPITALISED}
+_COMPOUND = re.compile(
+    r"(?<![\w-])(?:(?P<art>[Dd]e|[Hh]et)[ \t]+)?(?P<adj>[A-Z][a-z]+(?:e|s)[ \t]+)?"
+    rf"(?P<name>[\w-]+?(?:{'|'.join(_HEADS)}))(?![\w-])"
+)
+# names stay on one line: white space here is spaces and tabs
+_TREATY = re.compile(
+    r"\bVerdrag[ \t]+(?:van|inzake|over|betreffende|tot)[ \t]+(?:de[ \t]+|het[ \t]+)?[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)*"
+)
+_COMPANY = re.compile(r"(?<![\w-])(?:[A-Z][\w&'’-]*[ \t]+){1,4}(?:B\.V\.|N\.V\.|BV|NV)(?![\w])")
+_CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:[’'][a-z]+)?(?:[ \t]+[A-Z][\w-]*(?:[’'][a-z]+)?){2,7}(?![\w-])")
+_LETTER_PREFIX = re.compile(r"[A-Z]-[a-z]")  # "A-wapensystemen": a class of systems, not a name
+# capitalised at the start of a sentence or as a title, never the start of a name
+_LEADING = {"De", "Het", "Een", "In", "Op", "Zie", "Voor", "Met", "Van", "Naar", "Bij", "Dit", "Deze", "Die", "Dat", "Wij",
+            "We", "Ik", "Uw", "Ook", "Als", "Om", "Tot", "En", "Of", "Maar", "Nu", "Daarnaast", "Verder", "Hierbij", "Minister",
+            "Staatssecretaris", "Kamer", "Tweede", "Eerste", "Geachte", "Voorzitter", "Bijlage", "Tabel", "Vraag", "Antwoord",
+            "Welke", "Wat", "Hoe", "Waarom", "Wanneer", "Waar", "Wie", "Hoeveel", "Kunt", "Kan", "Is", "Zijn", "Wordt", "Worden",
+            "Heeft", "Hebben", "Zal", "Zullen", "Deelt", "Klopt", "Acht", "Bent", "Erkent", "Herkent"}  # fmt: skip
+
+
+class Named(NamedTuple):
+    start: int
+    end: int
+    name: str
+    category: str
+
+    @property
+    def kind(self) -> str:
+        return "organisation" if self.category == "company" else "programme"
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _compounds(text: str) -> Iterator[Named]:
+    for m in _COMPOUND.finditer(text):
+        name = m["name"]
+        head = next(h for h in _HEADS if name.endswith(h))
+        if len(name) < len(head) + 4:
+            continue  # the head alone, or nearly: "het programma", "de nota"
+        capitalised = name[0].isupper()
+        if head in _HEADS_CAPITALISED and (not capitalised or _LETTER_PREFIX.match(name)):
+            continue
+        if not capitalised and not m["art"]:
+            continue
+        if capitalised and not m["adj"] and _sentence_start(text, m.start("name")):
+            continue  # "Wapensystemen worden ...": a capital that only starts the sentence
+        start = m.start("adj") if m["adj"] else m.start("name")
+        yield Named(start, m.end("name"), text[start : m.end("name")], _HEADS[head])
+
+
+def _runs(text: str) -> Iterator[Named]:
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = m.group(0).split()
+        lead = 0
+        while lead < len(words) and words[lead] in _LEADING:
+            lead += 1
+        if len(words) - lead < 3 or any(w.isupper() and len(w) > 1 for w in words[lead:]):
+            continue  # fewer than three name words, or an acronym inside (a heading, a list of units)
+        start = m.start() + len(" ".join(words[:lead])) + (1 if lead else 0)
+        start = text.index(words[lead], start)
+        yield Named(start, m.end(), text[start : m.end()], "name")
+
+
+def named_things(text: str) -> list[Named]:
+    """Every named thing the text's signals show, leftmost-longest, in text order."""
+    found = [Named(m.start(), m.end(), m.group(0), "treaty") for m in _TREATY.finditer(text)]
+    for m in _COMPANY.finditer(text):
+        words = m.group(0).split()
+        lead = next((i for i, w in enumerate(words) if w not in _LEADING), len(words))
+        if lead < len(words) - 1:
+            start = text.index(words[lead], m.start())
+            found.append(Named(start, m.end(), text[start : m.end()], "company"))
+    found += [*_compounds(text), *_runs(text)]
+    found.sort(key=lambda n: (n.start, -(n.end - n.start)))
+    out: list[Named] = []
+    for n in found:
+        if out and n.start < out[-1].end:
+            continue
+        out.append(n)
+    return out
