@@ -128,6 +128,40 @@ def find_subject(text: str, m: Mention, value: float | str, sentence: tuple[int,
     return best[2] if best else None
 
 
+# "dit bedrag", "deze 17,45 miljard", "hiervan": the figure's subject was named before its sentence
+_ANAPHOR = re.compile(
+    r"\b(?:[Dd]it|[Dd]at|[Dd]eze|[Dd]ie)\s+(?:bedrag(?:en)?|percentage|budget|geld|middelen|aantal|cijfers?)\b"
+    r"|\b(?:[Dd]it|[Dd]eze)\s+(?:€\s?|EUR\s)?\d"
+    r"|\b(?:[Hh]iervan|[Hh]iervoor|[Dd]aarvan|[Dd]aarvoor|[Hh]iermee|[Dd]aarmee)\b"
+)
+_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def subject_in_context(doc: Document, s: Situated, value: float | str) -> Subject | None:
+    """The figure's subject: from its own sentence; else, when the sentence points back ("dit
+    bedrag", "deze 17,45 miljard", "hiervoor"), from the sentence just before it; else, in an
+    answer, from the question it answers when that question names the same number. A subject is
+    never guessed from farther away: a figure about something else must stay apart."""
+    text, m = doc.text, s.mention
+    subject = find_subject(text, m, value, s.sentence)
+    if subject is not None or m.kind == "date":
+        return subject
+    start = s.sentence[0]
+    anaphor = _ANAPHOR.search(text, start, s.sentence[1])
+    if anaphor and start > 1:
+        prev = max(text.rfind(mark, max(0, start - 1500), start) for mark in ".?!\n")  # the end of the one before
+        if prev > 0:
+            subject = find_subject(text, m, value, sentence_bounds(text, prev - 1))
+            if subject is not None:
+                return subject
+    if s.in_answer and s.question is not None:
+        q = doc.questions[s.question].span
+        number = _NUMBER.search(m.text)
+        if anaphor or (number and re.search(rf"(?<![\d.,]){re.escape(number.group(0))}(?![\d])", text[q.start : q.end])):
+            return find_subject(text, m, value, (q.start, q.end))
+    return None
+
+
 def _unit(m: Mention) -> str | None:
     f = m.fields
     if m.kind == "amount":
@@ -175,7 +209,7 @@ def claim_rows(doc: Document, situated: Sequence[Situated]) -> list[ClaimMention
         value = _value(m)
         if value is None:
             continue
-        subject = find_subject(doc.text, m, value, s.sentence)
+        subject = subject_in_context(doc, s, value)
         if subject is None and m.kind == "date":
             continue  # a date about nothing known is a date, not a claim
         if subject is None:

@@ -120,3 +120,54 @@ def test_claims_and_trace_commands(tmp_path):
     assert unknown.exit_code == 1 and "no figure, reference or entity known" in unknown.stderr
     missing = runner.invoke(main, ["claims", "--graph", str(tmp_path / "none")])
     assert missing.exit_code == 1 and "no graph here" in missing.stderr
+
+
+# --- a subject named before the figure's sentence (cases of our own) -----------------------------
+
+
+def _subjects_of(text: str, date: str = "2026-05-21") -> list[tuple[str, str | None]]:
+    from dataclasses import replace
+
+    from extractors.locate import situate
+    from extractors.parse import parse_document
+    from extractors.reading import SourceText
+    from extractors.registry import extract_mentions
+    from graph.claims import claim_rows
+
+    doc = replace(parse_document(SourceText("t.txt", "t.txt", text, "utf-8")), date=date)
+    rows = claim_rows(doc, situate(doc, extract_mentions(doc)))
+    return [(r.text, None if r.subject_id.startswith("local-") else r.subject_id) for r in rows if r.kind != "date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # an anaphor points to the sentence before
+        ("Nederland vergroot de steun aan Oekraïne. Dit bedrag van € 2 miljard komt bovenop eerdere toezeggingen.\n",
+         "€ 2 miljard", "oekraine-steun"),
+        ("We willen meer materieel samen met Europese partners inkopen. Hiervoor geldt een streefwaarde van 35%.\n",
+         "35%", "europese-inkoop"),
+        # the answer to a question that names the same number
+        ("Vragen en antwoorden\n\n1 Waarvoor is de 250 miljoen euro liquiditeitssteun bedoeld?\n\n"
+         "De 250 miljoen euro is bedoeld voor acute tekorten.\n", "250 miljoen euro", "oekraine-lening"),
+    ],
+)  # fmt: skip
+def test_a_subject_named_before_the_figure(text, figure, subject):
+    assert (figure, subject) in _subjects_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # no anaphor: the sentence before says nothing about this figure
+        ("Nederland vergroot de steun aan Oekraïne. De renovatie van de kazerne kost € 2 miljard.\n", "€ 2 miljard"),
+        # an anaphor, but the subject stands two sentences back: too far to be sure
+        ("Nederland vergroot de steun aan Oekraïne. Er volgt een evaluatie. Dit bedrag van € 2 miljard is voorlopig.\n",
+         "€ 2 miljard"),
+        # an answer whose question names another number
+        ("Vragen en antwoorden\n\n1 Waarvoor is de 250 miljoen euro liquiditeitssteun bedoeld?\n\n"
+         "Daarnaast gaat 40 miljoen euro naar opleidingen.\n", "40 miljoen euro"),
+    ],
+)  # fmt: skip
+def test_no_subject_is_guessed_from_farther_away(text, figure):
+    assert (figure, None) in _subjects_of(text)
