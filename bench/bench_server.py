@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,23 +27,6 @@ from pathlib import Path
 
 PARAMS = {"value": "19300000000", "name": "PURL", "number": "36800-X-3"}
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(port: int, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise TimeoutError(f"nothing listens on 127.0.0.1:{port}")
 
 
 def named_queries() -> list[str]:
@@ -101,8 +83,12 @@ def load(port: int, queries: list[str], clients: int, seconds: float) -> dict:
 
 
 def start(command: list[str], port: int) -> subprocess.Popen:
+    from graph.server import listening
+
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wait_for(port)
+    if not listening(port, 60, lambda: proc.poll() is None):
+        proc.kill()
+        raise SystemExit(f"{command[0]} did not start listening on 127.0.0.1:{port}")
     return proc
 
 
@@ -114,6 +100,7 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=5, help="dkg serve --timeout for the runaway test")
     args = ap.parse_args()
 
+    from graph.server import free_port
     from graph.sparql import oxigraph_executable, served_store
 
     graph = args.graph

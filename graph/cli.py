@@ -70,6 +70,11 @@ def format_option(default: str = "table", choices: Iterable[str] = FORMATS):
     )  # fmt: skip
 
 
+def timeout_option(default: float, help: str, least: float = 0.1):  # noqa: A002 - click's name
+    return click.option("--timeout", "timeout_s", type=click.FloatRange(min=least), default=default, show_default=True,
+                        help=help)  # fmt: skip
+
+
 def describe_failure(exc: BaseException) -> str:
     """The why of an unforeseen failure in one line: the file and the system's reason for an OS
     error (a full disk, a permission), else the kind of error and its message."""
@@ -354,14 +359,7 @@ def trace(term: str, graph_dir: Path, fmt: str) -> None:
 @click.option("--name", default=None, help="A named query from graph/queries (see --list).")
 @click.option("--param", "params", multiple=True, help="A parameter as name=value (repeatable); bound as an RDF term.")
 @click.option("--list", "list_names", is_flag=True, help="List the named queries and their parameters.")
-@click.option(
-    "--timeout",
-    "timeout_s",
-    type=click.FloatRange(min=0),
-    default=60,
-    show_default=True,
-    help="Seconds the query may run before it is stopped (0: no limit).",
-)
+@timeout_option(60, "Seconds the query may run before it is stopped (0: no limit).", least=0)
 @format_option(default="table", choices=("table", "csv", "json", "jsonl"))
 def query(query: str | None, graph_dir: Path, name: str | None, params: tuple[str, ...], list_names: bool,
           timeout_s: float, fmt: str) -> None:  # fmt: skip
@@ -461,14 +459,7 @@ def commitments(graph_dir: Path, status: str | None, as_of: str | None, fmt: str
 @main.command()
 @graph_option()
 @click.option("--port", type=int, default=7878, show_default=True, help="Port on 127.0.0.1.")
-@click.option(
-    "--timeout",
-    "timeout_s",
-    type=click.FloatRange(min=0.1),
-    default=30,
-    show_default=True,
-    help="Seconds a request may take; a query that overruns is stopped and answered with an error.",
-)
+@timeout_option(30, "Seconds a request may take; a query that overruns is stopped and answered with an error.")
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -513,8 +504,7 @@ def serve(graph_dir: Path, port: int, timeout_s: float, workers: int | None, ver
     default=None,
     help="PEM file of the CA that signed the endpoint's certificate (a team's own CA).",
 )
-@click.option("--timeout", "timeout_s", type=click.FloatRange(min=0.1), default=60, show_default=True,
-              help="Seconds to wait for the endpoint.")  # fmt: skip
+@timeout_option(60, "Seconds to wait for the endpoint.")
 def push(graph_dir: Path, endpoint: str, graph_iri: str | None, user: str | None, ca_bundle: Path | None,
          timeout_s: float) -> None:  # fmt: skip
     """Upload a built graph to a team's triple store (Oxigraph, Fuseki, GraphDB, Virtuoso). A bearer

@@ -49,6 +49,17 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child before e
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
+def listening(port: int, seconds: float, alive: Callable[[], bool] = lambda: True) -> bool:
+    """Whether something listens on 127.0.0.1:port within the time (False at once when alive() turns
+    false: the process that should listen has died)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and alive():
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            return True
+        time.sleep(0.02)
+    return False
+
+
 class BackendError(Exception):
     """A backend that did not start (the store cannot be opened, the executable is missing)."""
 
@@ -61,14 +72,11 @@ class Backend:
         self.process = subprocess.Popen([*command, "--bind", f"127.0.0.1:{self.port}"],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                         preexec_fn=_die_with_parent)  # fmt: skip
-        deadline = time.monotonic() + ready_within
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                reason = self.process.stderr.read().decode("utf-8", "replace").strip().splitlines()
-                raise BackendError(reason[-1] if reason else f"exit code {self.process.returncode}")
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                return
-            time.sleep(0.02)
+        if listening(self.port, ready_within, lambda: self.process.poll() is None):
+            return
+        if self.process.poll() is not None:
+            reason = self.process.stderr.read().decode("utf-8", "replace").strip().splitlines()
+            raise BackendError(reason[-1] if reason else f"exit code {self.process.returncode}")
         self.kill()
         raise BackendError(f"not listening after {ready_within:g} s")
 

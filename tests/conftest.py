@@ -28,3 +28,15 @@ def load(prefix: str) -> Document:
 @pytest.fixture(scope="session")
 def docs() -> dict[str, Document]:
     return {p: load(p) for p in ("000", "001", "002", "003", "004")}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A folder written by `dkg build` from the bundled corpus."""
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    out = tmp_path_factory.mktemp("graph")
+    assert CliRunner().invoke(main, ["build", "--out", str(out)]).exit_code == 0
+    return out

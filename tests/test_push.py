@@ -17,9 +17,6 @@ from pathlib import Path
 
 import pytest
 import trustme
-from click.testing import CliRunner
-
-from graph.cli import main
 
 pytestmark = pytest.mark.server
 
@@ -74,13 +71,6 @@ def _serve(mode: str = "auth", tls: trustme.CA | None = None):
         server.socket = context.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("graph")
-    assert CliRunner().invoke(main, ["build", "--out", str(out)]).exit_code == 0
-    return out
 
 
 @pytest.fixture

@@ -4,39 +4,26 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
+from graph.server import free_port, listening
 from graph.sparql import oxigraph_executable
 
 pytestmark = pytest.mark.server
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def wait_for(port: int, seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise TimeoutError(f"nothing listens on 127.0.0.1:{port}")
+    if not listening(port, seconds):
+        raise TimeoutError(f"nothing listens on 127.0.0.1:{port}")
 
 
 def sparql(port: int, query: str) -> dict:
@@ -44,13 +31,6 @@ def sparql(port: int, query: str) -> dict:
     req = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
     with urllib.request.urlopen(req, timeout=20) as r:
         return json.loads(r.read())
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("graph")
-    assert CliRunner().invoke(main, ["build", "--out", str(out)]).exit_code == 0
-    return out
 
 
 @pytest.fixture
