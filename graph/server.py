@@ -35,6 +35,7 @@ _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer",
                "proxy-authenticate", "proxy-authorization", "content-length", "host"}  # fmt: skip
 _CHUNK = 1 << 16
 _MEMORY = 8 << 20  # a response larger than this is spooled to a temporary file
+_MAX_REQUEST = 16 << 20  # a query is text: a larger body is refused, never read into memory
 
 
 def free_port() -> int:
@@ -205,7 +206,14 @@ class Handler(BaseHTTPRequestHandler):
 
     def _forward(self) -> None:
         started = time.monotonic()
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= _MAX_REQUEST:
+            self.close_connection = True
+            self._error(413, f"a request body must have a Content-Length of at most {_MAX_REQUEST >> 20} MB")
+            return
         body = self.rfile.read(length) if length else b""
         if is_update(self.command, self.path, self.headers.get("Content-Type", ""), body):
             self._error(403, "this server is read-only: updates are refused")
