@@ -171,6 +171,15 @@ def test_the_server_keeps_the_protocol_and_refuses_every_form_of_update(served):
         assert refused.value.code == 403, (method, path)
     assert sparql(port, "ASK { <urn:a> <urn:b> <urn:c> }")["boolean"] is False
     assert sparql(port, "ASK { ?q a <https://schema.org/Question> }")["boolean"] is True
+    import http.client
+
+    huge = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    huge.putrequest("POST", "/query")
+    huge.putheader("Content-Type", "application/sparql-query")
+    huge.putheader("Content-Length", str(1 << 30))  # announced, never sent: refused before it is read
+    huge.endheaders()
+    assert huge.getresponse().status == 413
+    huge.close()
 
 
 def test_the_server_listens_on_loopback_only(served):
