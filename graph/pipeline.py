@@ -163,10 +163,11 @@ def build(
     previous, manifest_prev = _previous(out)
     tmp = folder.new_build_folder(out)
     try:
+        known, stats = _unchanged(files, manifest_prev, cache, export)
         parts, shared, loader = _map_and_load(files, cache, workers, scheduler, export, stages, summary, report,
-                                              tmp, previous, manifest_prev)  # fmt: skip
+                                              tmp, previous, manifest_prev, known)  # fmt: skip
         if parts:
-            _finish(out, tmp, parts, shared, loader, cache, summary, export, stages, previous, manifest_prev)
+            _finish(out, tmp, parts, shared, loader, cache, summary, export, stages, previous, manifest_prev, stats)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -184,12 +185,37 @@ def _previous(out: Path) -> tuple[Path | None, dict | None]:
         return None, None  # a build of another layout: built anew
 
 
-def _map_and_load(files, cache, workers, scheduler, export, stages, summary, report, tmp, previous, manifest_prev):
+def _unchanged(files: list[str], manifest_prev: dict | None, cache: Cache, export: bool):
+    """({file: its cached part} for the files whose size and modification time are those the
+    previous build recorded, with the same extractor versions: they are not read again, as make
+    and git do; {file: [size, mtime_ns]} for the manifest of this build."""
+    previous: dict[str, dict] = {}
+    if manifest_prev is not None and manifest_prev.get("versions") == versions():
+        previous = {f["path"]: f for f in manifest_prev.get("files", ()) if f.get("stat")}
+    known: dict[str, DocumentPart] = {}
+    stats: dict[str, list[int]] = {}
+    for f in files:
+        try:
+            st = os.stat(f)
+        except OSError:
+            continue  # the worker reports what is wrong with it
+        stats[f] = [st.st_size, st.st_mtime_ns]
+        entry = previous.get(f)
+        if entry is not None and entry["stat"] == stats[f]:
+            part = cache.part(entry["key"], export)
+            if part is not None:
+                part.path = f
+                known[f] = part
+    return known, stats
+
+
+def _map_and_load(files, cache, workers, scheduler, export, stages, summary, report, tmp, previous, manifest_prev, known):
     """The map, with the store loaded while the workers extract: each part's triples go into the
-    store as they arrive (the bulk loader runs here, the extraction in the workers)."""
+    store as they arrive (the bulk loader runs here, the extraction in the workers). Files known
+    unchanged are taken from the cache here, without a worker."""
     parts: list[DocumentPart] = []
     shared: set[str] = set()
-    results = map_parts(files, cache, workers, scheduler, export)
+    results = chain(known.values(), map_parts([f for f in files if f not in known], cache, workers, scheduler, export))
     loader = StoreLoader(tmp / folder.STORE, previous, manifest_prev, cache)
     with stages.stage("extract", len(files)) as tick:
         for result in results:
@@ -207,7 +233,7 @@ def _map_and_load(files, cache, workers, scheduler, export, stages, summary, rep
     return parts, shared, loader
 
 
-def _finish(out, tmp, parts, shared, loader, cache, summary, export, stages, previous, manifest_prev) -> None:
+def _finish(out, tmp, parts, shared, loader, cache, summary, export, stages, previous, manifest_prev, stats) -> None:
     parts.sort(key=lambda p: (p.graph, p.name, p.key))
     with stages.stage("link", 1) as tick:
         link_lines, shared_lines, claims, commitments = _reduce(parts, shared, cache, summary)
@@ -229,6 +255,7 @@ def _finish(out, tmp, parts, shared, loader, cache, summary, export, stages, pre
     if previous is not None and previous.name == build_id:
         summary.unchanged = True  # this very build is the current one: nothing to write
         loader.close()
+        _record_stats(previous, manifest_prev, stats)
         folder.clean(out, {build_id})
         return
     with stages.stage("load", 3) as tick:
@@ -241,7 +268,7 @@ def _finish(out, tmp, parts, shared, loader, cache, summary, export, stages, pre
     manifest = {
         "layout": folder.LAYOUT, "build": build_id, "versions": versions(), "export": export,
         "graphs": graphs, "triples": summary.triples,
-        "files": [{"name": p.name, "path": p.path, "key": p.key, "graph": p.graph} for p in parts],
+        "files": [{"name": p.name, "path": p.path, "key": p.key, "graph": p.graph, "stat": stats.get(p.path)} for p in parts],
         "summary": {k: getattr(summary, k) for k in ("documents", "questions", "answered", "by_reference", "open",
                                                      "claims", "links", "commitments", "triples")},
     }  # fmt: skip
@@ -250,6 +277,19 @@ def _finish(out, tmp, parts, shared, loader, cache, summary, export, stages, pre
     keep = {build_id} | ({previous.name} if previous is not None else set())  # a server may still read it
     folder.clean(out, keep)
     _prune_cache(cache, parts)
+
+
+def _record_stats(build: Path, manifest: dict, stats: dict[str, list[int]]) -> None:
+    """The files' sizes and modification times in the current build's manifest, when they changed
+    and the build did not (a file touched, or a manifest without them): metadata only, replaced
+    atomically, so that the next build need not read those files again."""
+    files = manifest.get("files", [])
+    if all(f.get("stat") == stats.get(f["path"]) for f in files):
+        return
+    recorded = {**manifest, "files": [{**f, "stat": stats.get(f["path"])} for f in files]}
+    from graph.store import write_atomically
+
+    write_atomically(build / folder.MANIFEST, json.dumps(recorded, indent=1, sort_keys=True))
 
 
 def _reduce(parts: list[DocumentPart], shared: set[str], cache: Cache, summary: BuildSummary):

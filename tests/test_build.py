@@ -90,6 +90,32 @@ def test_rebuild_extracts_only_what_changed_and_equals_a_fresh_build(tmp_path):
     assert _store_triples(out) == _store_triples(fresh4) and _graph_file(out) == _graph_file(fresh4)
 
 
+def test_unchanged_files_are_not_read_again_and_a_changed_one_always_is(tmp_path, reference, monkeypatch):
+    import os
+
+    import graph.parts
+
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "out"
+    build([str(corpus)], out, workers=1)
+    read: list[str] = []
+    real = graph.parts.read_file
+    monkeypatch.setattr(graph.parts, "read_file", lambda path: read.append(os.path.basename(path)) or real(path))
+    again = build([str(corpus)], out, workers=1)
+    assert again.unchanged and read == []  # size and modification time as recorded: taken from the cache
+    letter = next(corpus.glob("002_*.txt"))
+    text = letter.read_text(encoding="utf-8")
+    stat = letter.stat()
+    letter.write_text(text.replace("1,15 miljard", "1,25 miljard"), encoding="utf-8")  # same size
+    os.utime(letter, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    changed = build([str(corpus)], out, workers=1)
+    assert read == [letter.name] and changed.extracted == 1 and not changed.unchanged
+    letter.write_text(text, encoding="utf-8")
+    restored = build([str(corpus)], out, workers=1)
+    assert _graph_file(out) == _graph_file(reference)
+    assert restored.extracted == 1  # read again (a new time), and made again: the old part was pruned
+
+
 def test_a_torn_cache_entry_is_recomputed_never_trusted(tmp_path, reference):
     """A power cut may leave a cached file shorter than it was written: the next build sees it."""
     corpus = _corpus(tmp_path)
