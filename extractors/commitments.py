@@ -16,6 +16,7 @@ from extractors import literals
 from extractors.document import Document, Mention
 from extractors.locate import Locator, MentionsByStart, locator
 from extractors.periods import periods_of
+from extractors.questions import GOVERNMENT_KINDS
 from extractors.registry import Extractor
 from extractors.text import lowered_pattern
 
@@ -178,7 +179,12 @@ _HYPOTHETICAL = lowered_pattern(re.compile(r"\b(?:zou|zouden|mocht|mochten|indie
 _PAST = lowered_pattern(re.compile(
     r"\b(?:werd|werden|was|waren|bedroeg|bedroegen|vorig\s+jaar|vorige\s+\w+|destijds|in\s+het\s+verleden"
     r"|uitgegeven|besteed)\b", re.I))  # fmt: skip
-_PERFORMATIVE = lowered_pattern(re.compile(r"\b(?:hierbij|bij\s+deze|hiermee)\s+(?:\w+\s+){0,3}?(?:bied|stuur|zend)", re.I))
+# what this very letter does: "Hierbij bied ik u ... aan", "Met deze brief informeer ik uw Kamer"
+_PERFORMATIVE = lowered_pattern(
+    re.compile(
+        r"\b(?:hierbij|bij\s+deze|hiermee)\s+(?:\w+\s+){0,3}?(?:bied|stuur|zend|informeer)|\b(?:met|in)\s+deze\s+brief\b", re.I
+    )
+)
 _NEGATED_RECEIVER = lowered_pattern(re.compile(r"\b(?:ontvangt|krijgt)\b[^,;]{0,30}\b(?:geen|niet)\b", re.I))
 
 
@@ -296,7 +302,7 @@ def _government_spans(doc: Document) -> Iterator[tuple[int, int]]:
     for q in doc.questions:
         if q.answer is not None:
             yield q.answer.start, q.answer.end
-    if doc.kind in ("brief", "nota naar aanleiding van verslag"):
+    if doc.kind in GOVERNMENT_KINDS:
         for part in doc.parts:
             if part.kind == "letter":
                 yield part.span.start, part.span.end

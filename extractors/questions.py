@@ -394,6 +394,10 @@ def _unnumbered_questions(
     return out
 
 
+# documents the government writes: their text before any chapter of answers is its own voice
+GOVERNMENT_KINDS = ("brief", "nota naar aanleiding van verslag", "memorie van toelichting", "memorie van antwoord")
+
+
 def find_parts(text: str, lines: Sequence[Line], doc_kind: str | None, boundaries: list[_Boundary] | None = None) -> list[Part]:
     """The parts of a file, in order: the letter or preamble, chapters of answers, fractie
     sections, an internal memo."""
@@ -403,7 +407,7 @@ def find_parts(text: str, lines: Sequence[Line], doc_kind: str | None, boundarie
         if b.kind in ("chapter", "qa_list", "fractie", "memo", "answer_section")
     ]
     first_text = next((ln.start for ln in lines if not ln.blank), 0)
-    lead_kind = "letter" if doc_kind in ("brief", "nota naar aanleiding van verslag") else "preamble"
+    lead_kind = "letter" if doc_kind in GOVERNMENT_KINDS else "preamble"
     heads: list[tuple[int, str, str, str | None, str | None]] = [(first_text, lead_kind, "", None, None)]
     chapter: str | None = None
     for b in boundaries:

@@ -253,15 +253,29 @@ def _head_search(pattern: re.Pattern[str]):
 # Each search with a word (lower case) its matches must hold: it reads the head of the document
 # only when the lower-cased head holds the word (a substring test is far cheaper than a search over
 # thousands of characters).
+# what stands before a published title: "Nr. 118 ", an Eerste Kamer letter "C ", emphasis marks
+_VOLG = r"^\s*(?:Nr\.\s*\d+\s+|[A-Z]{1,2}\s+)?\**\s*"
 _KINDS = [
     ("nota", _head_search(re.compile(r"NOTA\s+NAAR\s+AANLEIDING\s+VAN\s+HET\s+(?:\w+\s+)?VERSLAG", re.I)),
      "nota naar aanleiding van verslag"),
     ("verslag", _head_search(re.compile(r"VERSLAG\s+VAN\s+EEN\s+SCHRIFTELIJK\s+OVERLEG", re.I)),
      "verslag van een schriftelijk overleg"),
+    ("memorie", _head_search(re.compile(rf"{_VOLG}MEMORIE\s+VAN\s+TOELICHTING\b", re.M)), "memorie van toelichting"),
+    ("memorie", _head_search(re.compile(rf"{_VOLG}MEMORIE\s+VAN\s+ANTWOORD\b", re.M)), "memorie van antwoord"),
+    ("motie", _head_search(re.compile(rf"{_VOLG}MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b", re.M)), "motie"),
+    ("amendement", _head_search(re.compile(rf"{_VOLG}(?:GEWIJZIGD\s+)?AMENDEMENT\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b", re.M)),
+     "amendement"),
     ("vragen", _head_search(re.compile(r"^\s*Vragen en antwoorden\s*$|LIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN", re.I | re.M)),
      "lijst van vragen en antwoorden"),
     ("geachte", _head_search(re.compile(r"^\s*Geachte\s+voorzitter", re.I | re.M)), "brief"),
+    # the published form of a letter: "Nr. 118 BRIEF VAN DE STAATSSECRETARIS VAN DEFENSIE", "Aan de
+    # Voorzitter van de Tweede Kamer der Staten-Generaal", no salutation
+    ("brief", _head_search(re.compile(
+        rf"{_VOLG}BRIEF\s+VAN\s+DE\s+(?:MINISTER|STAATSSECRETARIS|MINISTER-PRESIDENT|MINISTERS|STAATSSECRETARISSEN)\b", re.M)),
+     "brief"),
+    ("voorzitter", _head_search(re.compile(r"^\s*Aan\s+de\s+Voorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer", re.M)), "brief"),
     ("beslissing", _head_search(re.compile(r"^\s*TER\s+BESLISSING\s*$", re.M)), "beslisnota"),
+    ("besluitenlijst", _head_search(re.compile(r"^\s*BESLUITENLIJST\b", re.M | re.I)), "besluitenlijst"),
 ]  # fmt: skip
 
 
@@ -302,6 +316,8 @@ _DATE_CUES = [
     ("datum", _head_search(re.compile(r"^\s*Datum\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
     ("ontvangen", _head_search(re.compile(r"^\s*Ontvangen\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
     ("vastgesteld", _head_search(re.compile(r"^\s*Vastgesteld\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
+    ("haag", _head_search(re.compile(r"^\s*(?:Den\s+Haag|'s-Gravenhage),?\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M))),
+    ("gravenhage", _head_search(re.compile(r"^\s*(?:Den\s+Haag|'s-Gravenhage),?\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M))),
     ("beantwoord", _head_search(re.compile(r"beantwoord\s+bij\s+brief\s+van\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
     ("beantwoord", _head_search(re.compile(
         r"Bij\s+brief\s+van\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s+zijn\s+de\s+vragen\s+beantwoord", re.M | re.I))),
@@ -337,7 +353,8 @@ def _own_kamerstuk_headings(text: str):
 
 # Eerste Kamer papers carry a letter where Tweede Kamer papers carry "Nr.": "G **NOTA NAAR ..."
 _VOLGLETTER = re.compile(r"^\s*(?P<letter>[A-Z]{1,2})\s+\**\s*(?:NOTA|MEMORIE|VERSLAG|BRIEF|VOORLOPIG)\b", re.M)
-_VOLGNUMMER = re.compile(r"^\s*Nr\.\s*(?P<nr>\d+)\s*$", re.M | re.I)
+# "Nr. 118" on a line of its own, or before the title on the same line ("Nr. 118 BRIEF VAN DE ...")
+_VOLGNUMMER = re.compile(r"^\s*Nr\.\s*(?P<nr>\d+)(?:\s*$|[ \t]+(?=(?-i:[A-Z]{4,})\b))", re.M | re.I)
 _MINDEF = re.compile(r"eferentie\s*\n\s*(?P<ref>MINDEF\d{8,})")  # "Onze referentie": a literal start
 
 

@@ -124,3 +124,69 @@ def test_official_numbers(docs):
     # the nota is 36 800 X, G (an Eerste Kamer letter); the verslag is 21 501-28, nr. 300
     assert (docs["000"].official_number, docs["004"].official_number) == ("36800-X-G", "21501-28-300")
     assert docs["001"].official_number is None and docs["002"].official_number is None
+
+
+# --- the published forms of Kamerstukken (heads written for the tests) ---------------------------
+
+
+def _parsed(text: str):
+    from extractors.parse import parse_document
+    from extractors.reading import SourceText
+
+    return parse_document(SourceText("t.txt", "t.txt", text, "utf-8"))
+
+
+PUBLISHED_LETTER = """Tweede Kamer der Staten-Generaal
+Vergaderjaar 2025–2026
+
+35 911 Materieelprojecten
+
+Nr. 42 BRIEF VAN DE MINISTER VAN DEFENSIE
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 14 april 2026
+
+Met deze brief informeer ik uw Kamer over de stand van het project.
+
+Het vervolgrapport stuur ik uw Kamer na de zomer toe. Voorts verkent het kabinet de mogelijkheden om de levering te versnellen.
+
+De Minister van Defensie,
+C.D. Bakker
+"""
+
+
+def test_a_letter_in_its_published_form_is_a_letter_and_its_promises_are_read():
+    from extractors.commitments import commitment_mentions
+
+    doc = _parsed(PUBLISHED_LETTER)
+    assert (doc.kind, doc.date, doc.chamber, doc.official_number) == ("brief", "2026-04-14", "Tweede Kamer", "35911-42")
+    assert doc.parts[0].kind == "letter"
+    found = [(m.fields["type"], m.text) for m in commitment_mentions(doc)]
+    assert found == [  # not "Met deze brief informeer ik": that is what this letter does itself
+        ("toezegging", "Het vervolgrapport stuur ik uw Kamer na de zomer toe"),
+        ("examination", "Voorts verkent het kabinet de mogelijkheden om de levering te versnellen"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("36 900 X Vaststelling van de begrotingsstaten\n\nNr. 2 MEMORIE VAN TOELICHTING\n", "memorie van toelichting"),
+        ("36 421 Wijziging van de Wet\n\nC MEMORIE VAN ANTWOORD\n", "memorie van antwoord"),
+        ("36 800 X Vaststelling\n\nNr. 121 MOTIE VAN DE LEDEN KRAMERS EN DE WIT-AYDIN\n\nVoorgesteld 3 maart 2026\n", "motie"),
+        ("36 800 X Vaststelling\n\nNr. 15 AMENDEMENT VAN HET LID JANSEN\n", "amendement"),
+        ("Besluitenlijst procedurevergadering vaste commissie voor Defensie\n", "besluitenlijst"),
+        ("Nr. 7 BRIEF VAN DE STAATSSECRETARIS VAN DEFENSIE\n\nDen Haag, 2 februari 2026\n\nTekst.\n", "brief"),
+    ],
+)  # fmt: skip
+def test_document_kinds_from_their_published_heads(head, kind):
+    assert _parsed(head + "\nDe tekst van het stuk.\n").kind == kind
+
+
+def test_a_motion_or_an_amendment_is_never_the_governments_voice():
+    from extractors.commitments import commitment_mentions
+
+    motion = _parsed("Nr. 121 MOTIE VAN DE LEDEN KRAMERS EN DE WIT-AYDIN\n\nverzoekt de regering de Kamer voor de zomer "
+                     "te informeren over het wervingsplan, en gaat over tot de orde van de dag.\n")  # fmt: skip
+    assert motion.kind == "motie" and commitment_mentions(motion) == []
