@@ -13,10 +13,9 @@ import re
 from collections.abc import Iterator
 
 from extractors import literals
-from extractors.document import Document, Mention
+from extractors.document import GOVERNMENT_FUNCTIONS, GOVERNMENT_KINDS, Document, Mention
 from extractors.locate import Locator, MentionsByStart, locator
 from extractors.periods import periods_of
-from extractors.questions import GOVERNMENT_KINDS
 from extractors.registry import Extractor
 from extractors.text import lowered_pattern
 
@@ -63,6 +62,10 @@ _PROMISE_NOW_RULES = [
     (("gerapporteerd", "rapporte"), re.compile(
         rf"\b(?:wordt|worden|rapporteert|rapporteren|rapporteer)\b.{{0,100}}?\b(?:aan|naar)\s+{_KAMER}\b"
         rf"|\b(?:aan|naar)\s+{_KAMER}\b.{{0,60}}?\b(?:gerapporteerd|rapporteren)\b", re.I)),
+    # "Ik zeg u toe dat ...", "Ik wil de heer Kramers toezeggen dat ...", "daar kom ik in het najaar op terug"
+    (("zeg", "toezeggen", "terug"), re.compile(
+        r"\b(?:zeg|zeggen)\s+(?:ik|wij|we)\b.{0,60}?\btoe\b|\b(?:wil|kan|zal)\s+(?:ik|wij|we)?\b.{0,60}?\btoezeggen\b"
+        r"|\b(?:kom|komen)\s+(?:ik|wij|we)\b.{0,100}?\bterug\b|\b(?:ik|wij|we)\b.{0,100}?\bterugkom(?:en)?\b", re.I)),
     (("stuur", "sturen", "zend", "bied", "informeer"), re.compile(
         rf"\b(?:stuur|sturen|stuurt|zend|zenden|zendt|bied|bieden|biedt)\s+{_WE}\b.{{0,80}}?\b{_KAMER}\b"
         rf"|\binformeer\s+ik\s+{_KAMER}\b|\binformeert\s+(?:het\s+kabinet|defensie|de\s+minister)\s+{_KAMER}\b", re.I)),
@@ -298,14 +301,16 @@ def _sentence_at(text: str, start: int, end: int, offset: int) -> tuple[int, int
 
 
 def _government_spans(doc: Document) -> Iterator[tuple[int, int]]:
-    """The stretches of text in the government's own voice: answers, and the covering letter."""
+    """The stretches of text in the government's own voice: answers, the covering letter, and the
+    turns of a minister or state secretary in a debate (never a member's or the chair's)."""
     for q in doc.questions:
         if q.answer is not None:
             yield q.answer.start, q.answer.end
-    if doc.kind in GOVERNMENT_KINDS:
-        for part in doc.parts:
-            if part.kind == "letter":
-                yield part.span.start, part.span.end
+    for part in doc.parts:
+        if part.kind == "letter" and doc.kind in GOVERNMENT_KINDS:
+            yield part.span.start, part.span.end
+        elif part.kind == "turn" and part.role in GOVERNMENT_FUNCTIONS:
+            yield part.span.start + len(part.title) + 1, part.span.end  # after the speaker's label
 
 
 def _rules_of_cues() -> dict[str, tuple[int, ...]]:

@@ -40,15 +40,23 @@ class Signatory:
     span: Span
 
 
+# documents the government writes: their text before any chapter of answers is its own voice
+GOVERNMENT_KINDS = ("brief", "nota naar aanleiding van verslag", "memorie van toelichting", "memorie van antwoord")
+# the functions whose turns in a debate are the government's voice
+GOVERNMENT_FUNCTIONS = ("minister", "staatssecretaris", "minister-president")
+
+
 @dataclass(frozen=True)
 class Part:
     """A part of a file: the letter, a chapter of answers, a fractie's questions, a memo."""
 
-    kind: str  # letter, answers, fractie_section, memo, report
+    kind: str  # letter, answers, fractie_section, memo, report, turn (a speaker's turn in a debate)
     title: str
     span: Span
     series: str | None = None  # chapter letter (X, K) when the part names one
     fractie: str | None = None
+    speaker: str | None = None  # a turn's speaker, as printed: "Verhoef"
+    role: str | None = None  # a turn's speaker's function: minister, staatssecretaris, kamerlid, voorzitter
 
 
 @dataclass(frozen=True)

@@ -295,6 +295,11 @@ def person_mentions(doc: Document) -> list[Mention]:
 
     for sig in doc.signatories:
         add(sig.span.start, sig.span.end, sig.name, sig.role, "signature")
+    for part in doc.parts:  # a debate's speakers: "Minister Verhoef:", "De heer Kramers (CDA):"
+        if part.kind == "turn" and part.speaker:
+            s = text.find(part.speaker, part.span.start, part.span.start + len(part.title) + 8)
+            if s >= 0:
+                add(s, s + len(part.speaker), part.speaker, part.role, "turn")
     for s, e, name in motion_submitters(text, 0, len(text)):
         add(s, e, name, "indiener motie", "motie")
     for pos in _title_positions(text):

@@ -7,7 +7,7 @@ import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from extractors.document import Document, Mention, Question, per_document
+from extractors.document import GOVERNMENT_FUNCTIONS, GOVERNMENT_KINDS, Document, Mention, Part, Question, per_document
 
 
 class Locator:
@@ -37,8 +37,14 @@ class Locator:
         i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]:
             return self.spans[i][2]
+        part = self.part(offset)
+        if part is not None and part.kind == "turn":
+            return f"turn {part.title}"
+        return part.kind if part is not None else None
+
+    def part(self, offset: int) -> Part | None:
         k = bisect.bisect_right(self.part_starts, offset) - 1
-        return self.doc.parts[k].kind if k >= 0 else None
+        return self.doc.parts[k] if k >= 0 else None
 
 
 class MentionsByStart:
@@ -61,15 +67,18 @@ def locator(doc: Document) -> Locator:
 
 
 GOVERNMENT = "regering"
-_GOVERNMENT_KINDS = ("brief", "nota naar aanleiding van verslag")
 
 
 def speaker_at(doc: Document, where: Locator, offset: int) -> tuple[str | None, bool, str | None]:
     """(who says it, whether it is asked, the place: "X16 answer", "SP7 question", "letter")."""
     found = where.find(offset)
     if found is None:
-        part = where.where(offset)
-        return (GOVERNMENT if part in ("letter", "memo") and doc.kind in _GOVERNMENT_KINDS else None), False, part
+        part = where.part(offset)
+        place = where.where(offset)
+        if part is not None and part.kind == "turn":  # a debate: the government, a fractie, or the chair
+            speaker = GOVERNMENT if part.role in GOVERNMENT_FUNCTIONS else part.fractie or part.role
+            return speaker, False, place
+        return (GOVERNMENT if place in ("letter", "memo") and doc.kind in GOVERNMENT_KINDS else None), False, place
     q, in_answer = found
     label = f"{q.label} {'answer' if in_answer else 'question'}" if q.n is not None else ("answer" if in_answer else "question")
     if in_answer:

@@ -17,10 +17,11 @@ from extractors.structure import (
     official_number,
 )
 from extractors.text import split_lines
+from extractors.turns import find_turns, turn_parts
 
 # The version of the structure readers: part of the key under which a build caches a document's
 # results, so that a change here re-reads every document (the extractors have their own versions).
-VERSION = "1"
+VERSION = "2"
 
 
 def parse_document(source: SourceText) -> Document:
@@ -29,7 +30,12 @@ def parse_document(source: SourceText) -> Document:
     lines = split_lines(text)
     kind = detect_kind(text)
     boundaries = find_boundaries(lines)
-    parts = find_parts(text, lines, kind, boundaries)
+    turns = find_turns(text, lines) if kind in (None, "debat") else []
+    if turns:
+        kind = "debat"
+        parts = turn_parts(text, lines, turns)
+    else:
+        parts = find_parts(text, lines, kind, boundaries)
     dossier, identifiers = detect_own_numbers(text)
     return Document(
         name=source.name,

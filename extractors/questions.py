@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.document import Line, Part, Question, Span
+from extractors.document import GOVERNMENT_KINDS, Line, Part, Question, Span
 from extractors.fracties import asking_fractie, find_fracties
 from extractors.structure import footnote_extent, footnote_label, is_role_line, is_rule, is_url_line
 from extractors.text import anchored_matches, content_span, ends_sentence, find_all, strip_decoration
@@ -392,10 +392,6 @@ def _unnumbered_questions(
             out.append(Question(None, None, asked_by, span, None, (), False, p_index))
         i = j + 1
     return out
-
-
-# documents the government writes: their text before any chapter of answers is its own voice
-GOVERNMENT_KINDS = ("brief", "nota naar aanleiding van verslag", "memorie van toelichting", "memorie van antwoord")
 
 
 def find_parts(text: str, lines: Sequence[Line], doc_kind: str | None, boundaries: list[_Boundary] | None = None) -> list[Part]:

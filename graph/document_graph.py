@@ -237,6 +237,10 @@ def _parts(t: DocumentTriples, doc: Document, d: str) -> None:
             t.add(p, DKG.series, string(part.series))
         if part.fractie:
             t.add(p, DKG.askedBy, _fractie(t, part.fractie))
+        if part.speaker:  # a turn in a debate: who speaks, in what function
+            t.add(p, DKG.speaker, string(part.speaker))
+        if part.role:
+            t.add(p, DKG.role, string(part.role))
         t.span(p, part.span, doc.text)
 
 

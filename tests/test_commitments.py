@@ -272,3 +272,50 @@ def test_a_fractie_asking_about_money_or_a_report_makes_no_commitment():
             "jaarlijks een overzicht?\n\nDat is nog niet bekend.\n")  # fmt: skip
     doc = parse_document(SourceText("t.txt", "t.txt", body, "utf-8"))
     assert doc.questions and commitment_mentions(doc) == []
+
+
+DEBATE = """Verslag van een commissiedebat van de vaste commissie voor Defensie over materieel
+
+De voorzitter:
+Welkom. Ik zal straks eerst de minister het woord geven.
+
+De heer Brinkman (VVD):
+Voorzitter. Ik zal daarom een motie indienen. Ik kom hier in de tweede termijn op terug.
+
+Mevrouw Koster (GroenLinks-PvdA):
+Dan zal ik die motie meetekenen. Wanneer ontvangt de Kamer de evaluatie?
+
+Minister Dijkhuis:
+{minister}
+
+Staatssecretaris De Graaf:
+Het reservistenbeleid houden we op het huidige niveau. Wij onderzoeken of de vergoeding omhoog kan.
+""".format(
+    minister="De evaluatie van het project bied ik uw Kamer in het najaar aan. Ik heb de Kamer vorig jaar al over de "
+    "vertraging geïnformeerd. Ik zeg mevrouw Koster toe dat ik op de kosten terugkom in de volgende voortgangsrapportage."
+)
+
+
+def test_a_debate_reads_commitments_in_the_governments_turns_only():
+    doc = parse_document(SourceText("d.txt", "d.txt", DEBATE, "utf-8"))
+    assert doc.kind == "debat"
+    assert [(p.role, p.speaker, p.fractie) for p in doc.parts if p.kind == "turn"] == [
+        ("voorzitter", None, None), ("kamerlid", "Brinkman", "VVD"), ("kamerlid", "Koster", "GroenLinks-PvdA"),
+        ("minister", "Dijkhuis", None), ("staatssecretaris", "De Graaf", None),
+    ]  # fmt: skip
+    found = [(m.fields["type"], m.fields["where"], m.text) for m in commitment_mentions(doc)]
+    assert found == [  # never the chair's or a member's "ik zal", never the minister's past act
+        ("toezegging", "turn Minister Dijkhuis", "De evaluatie van het project bied ik uw Kamer in het najaar aan"),
+        ("toezegging", "turn Minister Dijkhuis",
+         "Ik zeg mevrouw Koster toe dat ik op de kosten terugkom in de volgende voortgangsrapportage"),
+        ("plan", "turn Staatssecretaris De Graaf", "Het reservistenbeleid houden we op het huidige niveau"),
+        ("examination", "turn Staatssecretaris De Graaf", "Wij onderzoeken of de vergoeding omhoog kan"),
+    ]  # fmt: skip
+
+
+def test_the_speakers_of_a_debate_are_persons_with_their_function():
+    from extractors.entities import entity_mentions
+
+    doc = parse_document(SourceText("d.txt", "d.txt", DEBATE, "utf-8"))
+    roles = {(m.value, m.fields["role"]) for m in entity_mentions(doc) if m.kind == "person" and m.fields["basis"] == "turn"}
+    assert roles == {("Brinkman", "kamerlid"), ("Koster", "kamerlid"), ("Dijkhuis", "minister"), ("De Graaf", "staatssecretaris")}

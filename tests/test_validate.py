@@ -55,3 +55,19 @@ def test_validate_a_build_without_graph_ttl_reads_its_store(tmp_path):
     ok = runner.invoke(main, ["validate", "--graph", str(out)])
     triples = folder.read_manifest(folder.current_build(out))["triples"]
     assert ok.exit_code == 0 and f"conforms to the shapes ({triples} triples)" in ok.stdout
+
+
+def test_a_debate_and_a_published_letter_conform(tmp_path):
+    """Turns of a debate and the published form of a letter: parts and commitments the shapes know."""
+    from tests.test_commitments import DEBATE
+    from tests.test_structure import PUBLISHED_LETTER
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "debat.txt").write_text(DEBATE, encoding="utf-8")
+    (corpus / "brief.txt").write_text(PUBLISHED_LETTER, encoding="utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(corpus), "--out", str(out)]).exit_code == 0
+    checked = runner.invoke(main, ["validate", "--graph", str(out)])
+    assert checked.exit_code == 0, checked.output
