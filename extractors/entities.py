@@ -274,6 +274,34 @@ _TITLED = re.compile(
 literals.register("titles", ("de heer", "mevrouw", "mw.", "dhr.", "president", "premier", "minister-president", "commissaris"))
 
 
+# "MOTIE VAN DE LEDEN KRAMERS EN DE WIT-AYDIN", "GEWIJZIGD AMENDEMENT VAN HET LID VAN DER LEE C.S."
+_SUBMITTERS = re.compile(
+    r"(?:MOTIE|AMENDEMENT)\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+(?P<names>[A-ZÀ-Þ'’ .,-]+?)(?:\s+C\.S\.)?[ \t]*(?:\n|$)"
+)
+_NAME_PART = re.compile(r"[A-ZÀ-Þ'’.]+(?:-[A-ZÀ-Þ'’.]+)*")
+_PARTICLES_LOWER = {"VAN", "DE", "DER", "DEN", "TER", "TEN", "HET", "IN", "'T"}
+
+
+def _submitters(text: str) -> Iterator[tuple[int, int, str]]:
+    """The names in a motion's or amendment's title, in capitals, with the spelling they have in
+    running text ("DE WIT-AYDIN" is "De Wit-Aydin", "VAN DER LEE" is "Van der Lee")."""
+    m = _SUBMITTERS.search(text, 0, 3000)
+    if m is None:
+        return
+    names = m["names"]
+    for piece in re.finditer(r"[^,]+?(?=\s+EN\s+|,|$)", names):
+        raw = piece.group(0).strip()
+        if not raw or raw == "EN":
+            continue
+        raw = raw[3:].strip() if raw.startswith("EN ") else raw
+        words = raw.split()
+        spelled = " ".join(
+            w.lower() if k and w in _PARTICLES_LOWER else "-".join(p.capitalize() for p in w.split("-")) for k, w in enumerate(words)
+        )
+        start = m.start("names") + names.index(raw, piece.start())
+        yield start, start + len(raw), spelled
+
+
 def _title_positions(text: str) -> list[int]:
     return [p for p in literals.positions(text, "titles") if p == 0 or not text[p - 1].isalnum()]
 
@@ -302,6 +330,8 @@ def person_mentions(doc: Document) -> list[Mention]:
                 add(s, s + len(part.speaker), part.speaker, part.role, "turn")
     for s, e, name in motion_submitters(text, 0, len(text)):
         add(s, e, name, "indiener motie", "motie")
+    for s, e, name in _submitters(text):
+        add(s, e, name, "indiener", "titel")
     for pos in _title_positions(text):
         m = _TITLED.match(text, pos)
         if m:

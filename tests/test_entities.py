@@ -159,3 +159,18 @@ def test_named_things_are_listed_for_a_curator():
     doc = Document("t.txt", "t.txt", "Het Europees Defensiefonds en het Capability Review Report zijn genoemd.")
     listed = dict(unknown_acronyms(doc))
     assert {"Europees Defensiefonds", "Capability Review Report"} <= set(listed)
+
+
+@pytest.mark.parametrize(
+    ("head", "names"),
+    [
+        ("Nr. 121 MOTIE VAN DE LEDEN KRAMERS EN DE WIT-AYDIN\n\nVoorgesteld 3 maart 2026\n", ["Kramers", "De Wit-Aydin"]),
+        ("Nr. 15 GEWIJZIGD AMENDEMENT VAN HET LID VAN DER LEE C.S.\n", ["Van der Lee"]),
+        ("MOTIE VAN DE LEDEN JANSEN, BAKKER EN DE VRIES\n", ["Jansen", "Bakker", "De Vries"]),
+        ("MOTIE VAN HET LID\n", []),  # no name printed
+    ],
+)  # fmt: skip
+def test_the_submitters_in_a_motions_title_are_persons(head, names):
+    doc = Document("t.txt", "t.txt", head + "\nDe Kamer, gehoord de beraadslaging,\n")
+    found = [(m.value, m.fields["role"]) for m in entity_mentions(doc) if m.kind == "person"]
+    assert found == [(n, "indiener") for n in names]
