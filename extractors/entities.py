@@ -282,6 +282,10 @@ _NAME_PART = re.compile(r"[A-ZÀ-Þ'’.]+(?:-[A-ZÀ-Þ'’.]+)*")
 _PARTICLES_LOWER = {"VAN", "DE", "DER", "DEN", "TER", "TEN", "HET", "IN", "'T"}
 
 
+def _capitalised(word: str) -> str:
+    return "-".join(p.capitalize() for p in word.split("-"))
+
+
 def _submitters(text: str) -> Iterator[tuple[int, int, str]]:
     """The names in a motion's or amendment's title, in capitals, with the spelling they have in
     running text ("DE WIT-AYDIN" is "De Wit-Aydin", "VAN DER LEE" is "Van der Lee")."""
@@ -295,9 +299,7 @@ def _submitters(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         raw = raw[3:].strip() if raw.startswith("EN ") else raw
         words = raw.split()
-        spelled = " ".join(
-            w.lower() if k and w in _PARTICLES_LOWER else "-".join(p.capitalize() for p in w.split("-")) for k, w in enumerate(words)
-        )
+        spelled = " ".join(w.lower() if k and w in _PARTICLES_LOWER else _capitalised(w) for k, w in enumerate(words))
         start = m.start("names") + names.index(raw, piece.start())
         yield start, start + len(raw), spelled
 
