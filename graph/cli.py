@@ -432,10 +432,11 @@ def html(graph_dir: Path, focus: str | None, depth: int, kinds: str | None, outp
 @click.option("--status", type=click.Choice(["open", "moved", "fulfilled", "overdue"]), default=None,
               help="Only commitments with this status.")  # fmt: skip
 @click.option("--as-of", "as_of", default=None, help="The date the status is judged on (YYYY-MM-DD; default: today).")
-@format_option(default="table", choices=("table", "csv", "jsonl", "json"))
+@format_option(default="table", choices=("table", "csv", "jsonl", "json", "toezegging"))
 def commitments(graph_dir: Path, status: str | None, as_of: str | None, fmt: str) -> None:
     """List what the government promised, when it is due, and what became of it (open, moved,
-    fulfilled, overdue), with the evidence."""
+    fulfilled, overdue), with the evidence. --format toezegging writes JSON lines with the field
+    names of the Kamer's Toezegging register."""
     import datetime
 
     from graph.commitments import commitments_from_store, judge
@@ -448,6 +449,11 @@ def commitments(graph_dir: Path, status: str | None, as_of: str | None, fmt: str
     table = read_table(graph_dir, COMMITMENTS)
     judged = judge(table, as_of) if table is not None else commitments_from_store(_load(graph_dir), as_of)
     rows = [c for c in judged if status is None or c["status"] == status]
+    if fmt == "toezegging":
+        from graph.commitments import toezegging_records
+
+        emit(toezegging_records(rows), "jsonl")
+        return
     if fmt in ("jsonl", "json"):
         emit(rows, fmt)
         return

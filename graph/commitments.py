@@ -382,3 +382,36 @@ def _evidence(c: dict, all_: dict, as_of: str) -> str:
     if len(c["mentions"]) > 1:
         parts.append(f"repeated {len(c['mentions']) - 1}x")
     return "; ".join(parts)
+
+
+# --- the Kamer's own form ------------------------------------------------------------------------
+
+TOEZEGGING_STATUS = {"fulfilled": "Voldaan", "open": "Openstaand", "overdue": "Openstaand", "moved": "Openstaand"}
+
+
+def toezegging_records(judged: list[dict]) -> list[dict]:
+    """The commitments with the field names of the Tweede Kamer's Toezegging schema (tkData v1.0),
+    so that dkg's list can be set beside the Kamer's register. `datumNakoming` is the last day of
+    the due interval ("voor de zomer" of 2026 is 2026-06-30, "in het najaar van 2026" 2026-11-30,
+    "uiterlijk in 2030" 2030-12-31); a moved commitment's later form names the earlier one in
+    `isWijzigingVan`; repetitions are one commitment already (their mentions). What dkg does not
+    know is null: the minister's name and initials, the ministry, the member it was made to."""
+    changed_from: dict[str, list[str]] = {}
+    for c in judged:
+        for later in c["moved_to"]:
+            changed_from.setdefault(later, []).append(c["id"])
+    out = []
+    for c in judged:
+        first = c["mentions"][0]
+        out.append({
+            "id": c["id"], "nummer": c["toezegging"], "tekst": first["text"], "aanmaakdatum": first["date"],
+            "activiteit": f"{first['doc']} ({first['where'] or 'letter'})", "activiteitNummer": None,
+            "naam": None, "achternaam": None, "initialen": None, "tussenvoegsel": None, "voornaam": None,
+            "achtervoegsel": None, "titulatuur": None, "functie": None, "ministerie": None,
+            "toegezegdAanPersoon": None, "toegezegdAanFractie": None,
+            "status": TOEZEGGING_STATUS[c["status"]],
+            "datumNakoming": end_of(c["due_until"]) if c["due_until"] else None,
+            "kamerbriefNakoming": c["fulfilled_by"][0] if c["fulfilled_by"] else None,
+            "isHerhalingVan": [], "isAanvullingOp": [], "isWijzigingVan": sorted(changed_from.get(c["id"], [])),
+        })  # fmt: skip
+    return out

@@ -319,3 +319,23 @@ def test_the_speakers_of_a_debate_are_persons_with_their_function():
     doc = parse_document(SourceText("d.txt", "d.txt", DEBATE, "utf-8"))
     roles = {(m.value, m.fields["role"]) for m in entity_mentions(doc) if m.kind == "person" and m.fields["basis"] == "turn"}
     assert roles == {("Brinkman", "kamerlid"), ("Koster", "kamerlid"), ("Dijkhuis", "minister"), ("De Graaf", "staatssecretaris")}
+
+
+def test_the_kamers_own_form_has_the_schemas_field_names_and_status_values(built):
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    xsd = ET.parse(Path(__file__).parent / "data" / "tkData-v1-0-toezegging.xsd")
+    ns = {"xs": "http://www.w3.org/2001/XMLSchema"}
+    fields = {e.get("name") for e in xsd.iterfind(".//xs:complexType[@name='toezeggingType']//xs:element", ns)}
+    statuses = {e.get("value") for e in xsd.iterfind(".//xs:simpleType[@name='toezeggingstatus']//xs:enumeration", ns)}
+    done = CliRunner().invoke(main, ["commitments", "--graph", str(built), "--format", "toezegging", "--as-of", "2026-11-23"])
+    assert done.exit_code == 0, done.output
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert rows and all(set(r) - {"id"} == fields for r in rows)  # every field of the schema, no other
+    assert {r["status"] for r in rows} <= statuses
+    # the figures promised for the Stand van Defensie voorjaar 2026, later for najaar 2026
+    (later,) = [r for r in rows if r["isWijzigingVan"]]
+    assert "najaar van 2026" in later["tekst"] and later["datumNakoming"] == "2026-11-30"
+    moved = next(r for r in rows if r["id"] in later["isWijzigingVan"])
+    assert "voorjaar 2026" in moved["tekst"]
