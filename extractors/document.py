@@ -155,6 +155,15 @@ class Document:
     tables: tuple[Table, ...] = ()
     questions: tuple[Question, ...] = ()
     warnings: tuple[str, ...] = ()
+    pages: tuple[int, ...] = ()  # where each page begins (a PDF); empty for plain text
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page an offset is on, or None when the document has no pages."""
+        if not self.pages:
+            return None
+        import bisect
+
+        return bisect.bisect_right(self.pages, offset)
 
 
 def per_document(compute: Callable[[K], T]) -> Callable[[K], T]:

@@ -54,6 +54,7 @@ def parse_document(source: SourceText) -> Document:
         tables=tuple(find_tables(lines)),
         questions=tuple(segment_questions(text, lines, parts, boundaries)),
         warnings=source.warnings,
+        pages=source.pages,
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md", ".pdf")
 _BOM = b"\xef\xbb\xbf"
 # Control characters that never occur in a real text document (tab, LF, CR and FF do).
 _BINARY_CONTROLS = set(range(0, 9)) | {11} | set(range(14, 32))
@@ -35,6 +35,7 @@ class SourceText:
     text: str
     encoding: str
     warnings: tuple[str, ...] = field(default=())
+    pages: tuple[int, ...] = ()  # where each page begins in text (a PDF); empty for plain text
 
 
 def decode(data: bytes, path: Path | str) -> SourceText:
@@ -82,7 +83,19 @@ def read_file(path: Path | str) -> SourceText:
         raise ReadError(path, "permission denied") from None
     except OSError as exc:
         raise ReadError(path, exc.strerror or str(exc)) from None
+    if data.startswith(b"%PDF-"):  # recognised by its bytes, whatever its name
+        return _pdf(data, path)
     return decode(data, path)
+
+
+def _pdf(data: bytes, path: Path) -> SourceText:
+    from extractors.pdf import PdfError, read_pdf
+
+    try:
+        pdf = read_pdf(data)
+    except PdfError as exc:
+        raise ReadError(path, str(exc)) from None
+    return SourceText(path.name, str(path), pdf.text, "pdf", (), pdf.pages)
 
 
 @dataclass(frozen=True)
@@ -112,8 +125,8 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | Skipped]:
                     if child.suffix.lower() in TEXT_SUFFIXES:
                         yield child
                     else:
-                        yield Skipped(str(child), f"not a .txt or .md file ({child.suffix or 'no suffix'})")
+                        yield Skipped(str(child), f"not a .txt, .md or .pdf file ({child.suffix or 'no suffix'})")
         elif path.exists() and path.suffix.lower() not in TEXT_SUFFIXES:
-            yield Skipped(str(path), f"not a .txt or .md file ({path.suffix or 'no suffix'})")
+            yield Skipped(str(path), f"not a .txt, .md or .pdf file ({path.suffix or 'no suffix'})")
         else:
             yield path

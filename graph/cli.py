@@ -128,9 +128,16 @@ def extract(paths: tuple[str, ...], kinds: str | None, fmt: str) -> None:
         if unknown:
             raise click.UsageError(f"unknown kind(s): {', '.join(unknown)}; known: {', '.join(known_kinds())}")
     problems = Problems()
-    rows = (m.to_json() for doc in iter_documents(paths, problems) for m in extract_mentions(doc, wanted))
+    rows = (_with_page(m.to_json(), doc) for doc in iter_documents(paths, problems) for m in extract_mentions(doc, wanted))
     emit(rows, fmt, columns=["doc", "kind", "start", "end", "text", "value"])
     sys.exit(problems.exit_code())
+
+
+def _with_page(row: dict, doc: Document) -> dict:
+    """A mention's row with the page it starts on, for a document that has pages (a PDF)."""
+    if doc.pages:
+        row["page"] = doc.page_of(row["start"])
+    return row
 
 
 @main.command()

@@ -60,13 +60,14 @@ def test_folders_are_walked_recursively_and_other_types_skipped(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "two.md").write_text("x", encoding="utf-8")
     (tmp_path / "one.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "scan.pdf").write_bytes(b"%PDF")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF")  # taken: its reading reports what is wrong with it
+    (tmp_path / "sheet.xlsx").write_bytes(b"PK")
     (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
     items = list(expand_paths([tmp_path]))
     files = [p.name for p in items if not isinstance(p, Skipped)]
     skipped = [s for s in items if isinstance(s, Skipped)]
-    assert files == ["one.txt", "two.md"]
-    assert len(skipped) == 1 and skipped[0].path.endswith("scan.pdf") and ".pdf" in skipped[0].reason
+    assert files == ["one.txt", "scan.pdf", "two.md"]
+    assert len(skipped) == 1 and skipped[0].path.endswith("sheet.xlsx") and ".xlsx" in skipped[0].reason
 
 
 def test_decode_offsets_refer_to_text_as_read():
