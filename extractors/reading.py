@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TEXT_SUFFIXES = (".txt", ".md", ".pdf")
+TEXT_SUFFIXES = (".txt", ".md", ".pdf", ".xml", ".html", ".htm")
 _BOM = b"\xef\xbb\xbf"
 # Control characters that never occur in a real text document (tab, LF, CR and FF do).
 _BINARY_CONTROLS = set(range(0, 9)) | {11} | set(range(14, 32))
@@ -85,7 +85,22 @@ def read_file(path: Path | str) -> SourceText:
         raise ReadError(path, exc.strerror or str(exc)) from None
     if data.startswith(b"%PDF-"):  # recognised by its bytes, whatever its name
         return _pdf(data, path)
+    from extractors.markup import kind_of
+
+    markup = kind_of(data)
+    if markup is not None:
+        return _markup(data, path, markup)
     return decode(data, path)
+
+
+def _markup(data: bytes, path: Path, kind: str) -> SourceText:
+    from extractors.markup import MarkupError, read_html, read_xml
+
+    try:
+        text = read_xml(data) if kind == "xml" else read_html(data)
+    except MarkupError as exc:
+        raise ReadError(path, str(exc)) from None
+    return SourceText(path.name, str(path), text, kind)
 
 
 def _pdf(data: bytes, path: Path) -> SourceText:
@@ -125,8 +140,8 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | Skipped]:
                     if child.suffix.lower() in TEXT_SUFFIXES:
                         yield child
                     else:
-                        yield Skipped(str(child), f"not a .txt, .md or .pdf file ({child.suffix or 'no suffix'})")
+                        yield Skipped(str(child), f"not a .txt, .md, .pdf, .xml or .html file ({child.suffix or 'no suffix'})")
         elif path.exists() and path.suffix.lower() not in TEXT_SUFFIXES:
-            yield Skipped(str(path), f"not a .txt, .md or .pdf file ({path.suffix or 'no suffix'})")
+            yield Skipped(str(path), f"not a .txt, .md, .pdf, .xml or .html file ({path.suffix or 'no suffix'})")
         else:
             yield path

@@ -1,0 +1,142 @@
+"""Official XML (the Officiële Publicaties schema: Kamerstukken, Handelingen) and HTML, made into
+the plain text dkg reads, which every offset indexes:
+
+- one block a line: a paragraph (`al`, `p`), a title or heading, a list item, a table row (its
+  cells separated by tabs), a footnote (`noot`, prefixed with its number);
+- inline elements (`nadruk`, `extref`, `a`, `b`, ...) stay inside their block's line;
+- a speaker's turn in the Handelingen (`spreekbeurt`) starts with its speaker as printed
+  ("Staatssecretaris Keijzer:", "De heer Wörsdörfer (VVD):", "De voorzitter:"), so that the
+  debate's turns are read as in a printed debate (extractors/turns.py);
+- white space inside a block is folded to single spaces; blocks are separated by a blank line.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+_XML_BLOCKS = {"al", "titel", "tussenkop", "item-titel", "kop", "li", "row", "noot", "dossiertitel", "ondertitel",
+               "vraag", "antwoord", "considerans", "wat", "dictum", "ondertekening", "functie", "naam-ondertekening"}  # fmt: skip
+_SKIP = {"metadata", "meta", "script", "style", "head"}
+
+
+class MarkupError(Exception):
+    """XML or HTML that cannot be read: the reason says why."""
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+:", ":", re.sub(r"\s+", " ", text)).strip()
+
+
+def read_xml(data: bytes) -> str:
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise MarkupError(f"not well-formed XML ({exc})") from None
+    blocks: list[str] = []
+    _walk(root, blocks)
+    text = "\n\n".join(b for b in blocks if b)
+    if not text.strip():
+        raise MarkupError("XML without text")
+    return text + "\n"
+
+
+def _tag(element: ET.Element) -> str:
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+
+def _walk(element: ET.Element, blocks: list[str]) -> None:
+    tag = _tag(element)
+    if tag in _SKIP:
+        return
+    if tag == "spreker":
+        blocks.append(_fold("".join(element.itertext())))
+        return
+    if tag == "row":
+        cells = [_fold("".join(cell.itertext())) for cell in element if _tag(cell) == "entry"]
+        blocks.append("\t".join(cells))
+        return
+    if tag == "noot":  # a footnote, whatever it holds, is one line with its number
+        number = f"{element.get('nr')} " if element.get("nr") else ""
+        blocks.append(number + _fold("".join(element.itertext())))
+        return
+    inner = [c for c in element.iter() if c is not element and _tag(c) in (*_XML_BLOCKS, "spreker")]
+    if tag in _XML_BLOCKS and all(_tag(c) == "noot" or _inside_note(c, element) for c in inner):
+        notes = [c for c in element.iter() if c is not element and _tag(c) == "noot"]
+        blocks.append(_fold(_text_without_notes(element)))
+        for note in notes:  # a footnote inside a paragraph: a block of its own, after it
+            _walk(note, blocks)
+        return
+    for child in element:
+        _walk(child, blocks)
+
+
+def _inside_note(element: ET.Element, root: ET.Element) -> bool:
+    return any(element in list(note.iter()) for note in root.iter() if note is not root and _tag(note) == "noot")
+
+
+def _text_without_notes(element: ET.Element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if _tag(child) != "noot":
+            parts.append(_text_without_notes(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+class _HtmlText(HTMLParser):
+    _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "div", "title", "br", "dt", "dd", "blockquote", "pre"}
+    _CELLS = {"td", "th"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+        self.skip = 0
+
+    def _end_block(self) -> None:
+        cells = [_fold(c) for c in "".join(self.current).split("\t")]
+        text = "\t".join(c for c in cells if c)
+        if text:
+            self.blocks.append(text)
+        self.current = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("script", "style", "head"):
+            self.skip += 1
+        elif tag in self._BLOCKS:
+            self._end_block()
+        elif tag in self._CELLS:
+            self.current.append("\t")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "head"):
+            self.skip = max(0, self.skip - 1)
+        elif tag in self._BLOCKS:
+            self._end_block()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.current.append(data)
+
+
+def read_html(data: bytes) -> str:
+    parser = _HtmlText()
+    parser.feed(data.decode("utf-8", "replace"))
+    parser.close()
+    parser._end_block()
+    text = "\n\n".join(parser.blocks)
+    if not text.strip():
+        raise MarkupError("HTML without text")
+    return text + "\n"
+
+
+def kind_of(data: bytes) -> str | None:
+    """'xml' or 'html' when the bytes are one (whatever the file's name), else None."""
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<?xml") and b"<html" in data[:2048].lower()):
+        return "html"
+    if head.startswith(b"<?xml") or re.match(rb"<[a-z][\w-]*[\s>]", head):
+        return "xml"
+    return None
