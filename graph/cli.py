@@ -357,6 +357,8 @@ def trace(term: str, graph_dir: Path, fmt: str) -> None:
     if not rows:
         raise click.ClickException(f"{term!r}: nothing in {graph_dir} states or mentions it")
     columns = ["date", "doc", "where", "speaker", "relation", "text", "context"]
+    if fmt not in ("json", "jsonl"):  # a page of a PDF is shown with the place: "X16 answer, p. 3"
+        rows = [{**r, "where": ", ".join(x for x in (r.get("where"), r.get("page") and f"p. {r['page']}") if x)} for r in rows]
     emit(rows if fmt in ("json", "jsonl") else [{c: r.get(c) for c in columns} for r in rows], fmt, columns=columns, width=90)
 
 

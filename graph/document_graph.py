@@ -10,6 +10,7 @@ state alike and the build merges into one graph."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from extractors.document import Document, Span
@@ -47,8 +48,9 @@ def _run_iri() -> str:
 class DocumentTriples:
     """The triples of one document, split into its own and the shared ones by their subject."""
 
-    def __init__(self, document: str):
+    def __init__(self, document: str, pages: tuple[int, ...] = ()):
         self.document = document  # encoded: <...>
+        self.pages = pages  # where each page begins, for a document read from a PDF
         self._under = document[:-1] + "/"
         self.own: set[tuple[str, str, str]] = set()
         self.shared: set[tuple[str, str, str]] = set()
@@ -70,11 +72,13 @@ class DocumentTriples:
         add(node, OA.end, integer(span.end))
         add(node, OA.exact, string(span.quote(text)))
         add(node, DKG.inDocument, self.document)
+        if self.pages:
+            add(node, DKG.page, integer(bisect.bisect_right(self.pages, span.start)))
 
 
 def document_triples(doc: Document, situated: Sequence[Situated]) -> DocumentTriples:
     d = iri(str(names.document_iri(doc)))
-    t = DocumentTriples(d)
+    t = DocumentTriples(d, doc.pages)
     run = _run_iri()
     t.add(run, A, PROV_.Activity)
     t.add(run, PROV_.used, d)

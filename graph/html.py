@@ -35,6 +35,8 @@ def _js(value: Any) -> str:
 def _tooltip(g: nx.MultiDiGraph, node: str, data: dict[str, Any]) -> str:
     lines = [f"{data['type']}: {data['label']}"]
     where = " ".join(str(data[k]) for k in ("doc", "date") if data.get(k))
+    if data.get("page"):
+        where += f", p. {data['page']}"
     if where:
         lines.append(where)
     quote = data.get("quote")

@@ -31,8 +31,9 @@ PREFIX eli: <http://data.europa.eu/eli/ontology#>
 _NODES = {
     "document": """SELECT ?id ?label ?date WHERE { ?id a dkg:Document ; dkg:fileName ?label .
                    OPTIONAL { ?id dcterms:date ?date } }""",
-    "question": """SELECT ?id ?label ?doc ?date ?quote WHERE { ?id a schema:Question ; dkg:inDocument ?d ;
+    "question": """SELECT ?id ?label ?doc ?date ?quote ?page WHERE { ?id a schema:Question ; dkg:inDocument ?d ;
                    dkg:span/oa:exact ?quote . ?d dkg:fileName ?doc . OPTIONAL { ?d dcterms:date ?date }
+                   OPTIONAL { ?id dkg:span/dkg:page ?page }
                    OPTIONAL { ?id dkg:series ?s } OPTIONAL { ?id dkg:number ?n }
                    BIND(CONCAT("vraag ", COALESCE(CONCAT(STR(?s), STR(?n)), STR(?n), SUBSTR(STR(?doc), 1, 3))) AS ?label) }""",
     "claim": """SELECT ?id ?label ?value ?kind WHERE { ?id a dkg:Claim ; rdfs:label ?subject ; dkg:value ?value ;
@@ -59,12 +60,14 @@ _EDGES = {
         OPTIONAL { ?m dkg:inQuestion ?q1 } OPTIONAL { ?m dkg:inAnswer/schema:parentItem ?q2 }
         BIND(COALESCE(?q1, ?q2, ?d) AS ?source) }""",
     "stated in": """SELECT ?source ?target ?quote WHERE {
-        ?source a dkg:Claim ; dkg:supportedBy ?m . ?m dkg:span/oa:exact ?quote ; dkg:inDocument ?d .
+        ?source a dkg:Claim ; dkg:supportedBy ?m . ?m dkg:span/oa:exact ?exact ; dkg:inDocument ?d .
+        OPTIONAL { ?m dkg:span/dkg:page ?page } BIND(IF(BOUND(?page), CONCAT(?exact, " (p. ", STR(?page), ")"), ?exact) AS ?quote)
         FILTER(!STRSTARTS(STR(?source), "https://w3id.org/dkg/id/claim/local-"))
         OPTIONAL { ?m dkg:inQuestion ?q1 } OPTIONAL { ?m dkg:inAnswer/schema:parentItem ?q2 }
         BIND(COALESCE(?q1, ?q2, ?d) AS ?target) }""",
     "promised in": """SELECT ?source ?target ?quote WHERE {
-        ?source a dkg:Commitment ; dkg:supportedBy ?m . ?m dkg:span/oa:exact ?quote ; dkg:inDocument ?d .
+        ?source a dkg:Commitment ; dkg:supportedBy ?m . ?m dkg:span/oa:exact ?exact ; dkg:inDocument ?d .
+        OPTIONAL { ?m dkg:span/dkg:page ?page } BIND(IF(BOUND(?page), CONCAT(?exact, " (p. ", STR(?page), ")"), ?exact) AS ?quote)
         OPTIONAL { ?m dkg:inAnswer/schema:parentItem ?q2 } BIND(COALESCE(?q2, ?d) AS ?target) }""",
     "restates": """SELECT ?source ?target WHERE { ?source dkg:restates ?target }""",
     "updates": """SELECT ?source ?target WHERE { ?source dkg:updates ?target }""",

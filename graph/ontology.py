@@ -34,7 +34,7 @@ DUTCH = {
     "where": "plaats in het document", "Commitment": "toezegging of doel", "commitmentType": "soort toezegging",
     "vehicle": "vehikel", "dueFrom": "verwacht vanaf", "dueUntil": "verwacht uiterlijk", "dueText": "termijn zoals gedrukt",
     "movedTo": "verschoven naar", "chasedBy": "nagevraagd in", "fulfilledBy": "nagekomen in", "status": "status",
-    "statusAsOf": "status per", "registeredAs": "geregistreerd als",
+    "statusAsOf": "status per", "registeredAs": "geregistreerd als", "page": "pagina",
 }  # fmt: skip
 COMMENTS = {
     "Claim": "A figure or date that a speaker asserts about a subject in a time scope, supported by mentions.",
@@ -42,6 +42,7 @@ COMMENTS = {
     "updates": "The claim, made later by the government, replaces another about the same subject.",
     "conflictsWith": "The claims are about the same subject and time scope but state different values.",
     "span": "The exact text a node comes from: a W3C Web Annotation TextPositionSelector and TextQuoteSelector.",
+    "page": "The 1-based page of the published document (a PDF) the span starts on.",
 }
 HEADER = """@prefix dkg: <https://w3id.org/dkg/def#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .

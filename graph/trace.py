@@ -137,15 +137,16 @@ def _trace_figure(g: ox.Store, term: Term) -> list[dict[str, Any]]:
     for m in run_query(
         g,
         _PREFIXES
-        + f"""SELECT ?claim ?doc ?date ?start ?end ?text ?speaker ?where ?context WHERE {{
+        + f"""SELECT ?claim ?doc ?date ?start ?end ?text ?speaker ?where ?context ?page WHERE {{
         {_values("claim", reached)} ?claim dkg:supportedBy ?mention .
         ?mention dkg:span ?span ; dkg:inDocument ?d . ?span oa:start ?start ; oa:end ?end ; oa:exact ?text .
         ?d dkg:fileName ?doc . OPTIONAL {{ ?d dcterms:date ?date }} OPTIONAL {{ ?mention dkg:speaker ?speaker }}
-        OPTIONAL {{ ?mention dkg:where ?where }} OPTIONAL {{ ?mention dkg:context ?context }} }}""",
+        OPTIONAL {{ ?mention dkg:where ?where }} OPTIONAL {{ ?mention dkg:context ?context }}
+        OPTIONAL {{ ?span dkg:page ?page }} }}""",
         {},
     )[1]:
         c = claims[m["claim"]]
-        rows.append({**{k: m[k] for k in ("doc", "date", "start", "end", "text", "speaker", "where", "context")},
+        rows.append({**{k: m[k] for k in ("doc", "date", "start", "end", "text", "speaker", "where", "context", "page")},
                      "subject": c["subject"], "value": c["value"], "unit": c["unit"], "claim": m["claim"],
                      "relation": relation_of.get(m["claim"], "related")})  # fmt: skip
     rows.sort(key=lambda r: (r["date"] or "9999", r["doc"], r["start"]))
@@ -202,13 +203,13 @@ def _trace_targets(g: ox.Store, term: Term) -> list[dict[str, Any]]:
             rows.append({
                 "date": row["date"], "doc": row["doc"], "start": row["start"], "end": row["end"], "text": row["text"],
                 "where": row["where"], "speaker": row["speaker"], "relation": "mentioned", "context": None,
-                "subject": term.label,
+                "subject": term.label, "page": row.get("page"),
             })  # fmt: skip
         for row in _rows(g, "commitment_links", target=target):  # what became of a promise
             rows.append({
                 "date": row["date"], "doc": row["doc"], "start": row["start"], "end": row["end"], "text": row["text"],
                 "where": row["where"], "speaker": row["speaker"], "relation": row["relation"], "context": None,
-                "subject": term.label,
+                "subject": term.label, "page": row.get("page"),
             })  # fmt: skip
     rows.sort(key=lambda r: (r["date"] or "9999", r["doc"], r["start"]))
     first = True

@@ -26,6 +26,7 @@ class DKG(DefinedNamespace):
     Table: URIRef
     TableCell: URIRef
     Span: URIRef
+    page: URIRef
     # document metadata
     documentKind: URIRef
     chamber: URIRef

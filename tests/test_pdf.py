@@ -191,3 +191,19 @@ def test_running_headers_and_page_numbers_are_kept_as_page_metadata():
     assert len(pdf.pages) > 2
     assert all(HEADER in running for running in pdf.running)
     assert "€ 199,5 miljoen" in pdf.text and HEADER not in pdf.text
+
+
+def test_the_graph_keeps_the_page_and_trace_shows_it(pairs, tmp_path):
+    source, path, _, _ = pairs[1]  # the letter with the 19,3 miljard
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / path.name).write_bytes(path.read_bytes())
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(corpus), "--out", str(out)]).exit_code == 0
+    done = runner.invoke(main, ["trace", "19,3 mld", "--graph", str(out), "--format", "jsonl"])
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert rows and all(isinstance(r["page"], int) for r in rows)
+    table = runner.invoke(main, ["trace", "19,3 mld", "--graph", str(out), "--format", "csv"])
+    assert ", p. " in table.stdout
+    assert runner.invoke(main, ["validate", "--graph", str(out)]).exit_code == 0
