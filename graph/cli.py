@@ -64,10 +64,25 @@ def iter_documents(paths: Iterable[str], problems: Problems) -> Iterator[Documen
 
 
 def format_option(default: str = "table", choices: Iterable[str] = FORMATS):
-    return click.option(
-        "--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True,
-        help="Output format.",
-    )  # fmt: skip
+    """--format, and -o FILE for the formats that write a file (xlsx): kept in the context, where
+    graph.output finds it, so that no command needs a parameter of its own for it."""
+    choices = list(choices)
+    if "xlsx" not in choices:
+        choices.append("xlsx")
+
+    def remember(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+        from graph.output import OUTPUT_KEY
+
+        if value is not None:
+            ctx.meta[OUTPUT_KEY] = value
+
+    def decorate(f):
+        f = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                         expose_value=False, callback=remember, help="The file --format xlsx writes.")(f)  # fmt: skip
+        return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+                            help="Output format (xlsx: a spreadsheet, written to -o FILE).")(f)  # fmt: skip
+
+    return decorate
 
 
 def timeout_option(default: float, help: str, least: float = 0.1):  # noqa: A002 - click's name

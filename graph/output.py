@@ -1,14 +1,19 @@
-"""One set of output formats for every command that prints rows: jsonl, json, csv, table."""
+"""One set of output formats for every command that prints rows: jsonl, json, csv, table, and xlsx
+(a spreadsheet, written to the file named by -o, never to a terminal)."""
 
 from __future__ import annotations
 
 import csv
+import datetime
+import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
-FORMATS = ("jsonl", "json", "csv", "table")
+FORMATS = ("jsonl", "json", "csv", "table", "xlsx")
 
 
 def _cell(value: Any) -> str:
@@ -31,6 +36,8 @@ def emit(
     """Write rows in fmt; table and csv show `columns` (all keys of the first row when None)."""
     out = out or sys.stdout
     count = 0
+    if fmt == "xlsx":
+        return write_xlsx(list(rows), columns)
     if fmt == "jsonl":
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -60,3 +67,63 @@ def emit(
         table.add_row(*cells)
     Console(file=out, width=max(120, len(cols) * 18), soft_wrap=False).print(table)
     return len(rows)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def _typed(value: Any) -> Any:
+    """A spreadsheet cell: numbers and booleans as themselves, ISO dates as dates, lists joined,
+    anything else as text."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, list | tuple):
+        return "; ".join(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def write_xlsx(rows: list[dict[str, Any]], columns: Sequence[str] | None = None) -> int:
+    """One sheet with a frozen header, typed cells, every column of the rows (the given ones
+    first), written atomically to the file the command's -o names."""
+    import click
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    target = click.get_current_context().meta.get(OUTPUT_KEY)
+    if target is None:
+        raise click.UsageError("--format xlsx writes a file: give it with -o FILE.xlsx")
+    cols = list(columns or [])
+    for row in rows:
+        cols.extend(k for k in row if k not in cols)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "dkg"
+    sheet.append(cols)
+    for row in rows:
+        sheet.append([_typed(row.get(c)) for c in cols])
+    sheet.freeze_panes = "A2"
+    for k, c in enumerate(cols, 1):
+        sheet.column_dimensions[get_column_letter(k)].width = 60 if c in ("text", "quote", "context", "question") else 18
+    for cell in (cell for r in sheet.iter_rows(min_row=2) for cell in r):
+        if isinstance(cell.value, datetime.date):
+            cell.number_format = "yyyy-mm-dd"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    from graph.store import write_atomically
+
+    try:
+        write_atomically(Path(target), buffer.getvalue())
+    except OSError as exc:
+        raise click.ClickException(f"{target}: cannot write ({exc.strerror or exc})") from None
+    click.echo(f"{len(rows)} rows -> {target}", err=True)
+    return len(rows)
+
+
+OUTPUT_KEY = "dkg.output"

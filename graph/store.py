@@ -50,7 +50,7 @@ def to_turtle(g: Graph) -> str:
     return "\n".join(prefixes) + "\n\n" + "\n".join(body)
 
 
-def write_atomically(path: Path, data: str) -> None:
+def write_atomically(path: Path, data: str | bytes) -> None:
     """Write to a temporary file beside path, fsync it, rename it over path and fsync the folder:
     readers never see half a file, and a power cut leaves the old file or the new one."""
     from graph.folder import fsync_dir
@@ -58,8 +58,8 @@ def write_atomically(path: Path, data: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(data)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
             os.fsync(fh.fileno())
         umask = os.umask(0)

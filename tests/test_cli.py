@@ -120,3 +120,24 @@ def test_questions_unknown_fractie_is_a_usage_error(runner):
     result = runner.invoke(main, ["questions", "--fractie", "Piratenpartij"])
     assert result.exit_code == 2
     assert "unknown fractie: Piratenpartij" in result.output
+
+
+def test_every_format_command_writes_a_spreadsheet(runner, tmp_path):
+    import datetime
+
+    from openpyxl import load_workbook
+
+    target = tmp_path / "figuren.xlsx"
+    done = runner.invoke(main, ["figures", "--kind", "amount", "--kind", "date", "--format", "xlsx", "-o", str(target)])
+    assert done.exit_code == 0, done.output
+    assert done.stdout == ""  # never binary to the terminal
+    sheet = load_workbook(target).active
+    header = [c.value for c in sheet[1]]
+    assert sheet.freeze_panes == "A2" and {"doc", "text", "value", "date"} <= set(header)
+    rows = [dict(zip(header, (c.value for c in r), strict=True)) for r in sheet.iter_rows(min_row=2)]
+    amounts = [r for r in rows if r["kind"] == "amount"]
+    assert amounts and all(isinstance(r["value"], int | float) for r in amounts)  # numbers as numbers
+    assert all(isinstance(r["date"], datetime.datetime) for r in rows if r["date"])  # dates as dates
+    assert any(r["text"] == "€ 19,3 miljard" and r["value"] == 19_300_000_000 for r in amounts)
+    missing = runner.invoke(main, ["questions", "--format", "xlsx"])
+    assert missing.exit_code == 2 and "-o FILE.xlsx" in missing.output
