@@ -558,5 +558,51 @@ def push(graph_dir: Path, endpoint: str, graph_iri: str | None, user: str | None
     click.echo(f"uploaded {graph_dir} to {endpoint} ({graph_iri or 'default graph'}): HTTP {status}")
 
 
+@main.command()
+@click.argument("old_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("new_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--as-of", "as_of", default=None, help="The date commitments are judged on (YYYY-MM-DD; default: today).")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(["figure", "commitment", "question", "document", "citation"]),
+    help="Only changes of this kind (repeatable).",
+)
+@click.option("--subject", default=None, help="Only changes whose subject holds this text.")
+@click.option("--dossier", default=None, help="Only changes that name this dossier or Kamerstuk (36800-X).")
+@click.option("--fractie", default=None, help="Only questions of this fractie.")
+@click.option("--fail-on-change", is_flag=True, help="Exit 1 when something changed (for scripts).")
+@format_option(default="table", choices=("table", "jsonl", "json", "csv", "markdown", "atom"))  # fmt: skip
+def diff(old_dir: Path, new_dir: Path, as_of: str | None, kinds: tuple[str, ...], subject: str | None,
+         dossier: str | None, fractie: str | None, fail_on_change: bool, fmt: str) -> None:  # fmt: skip
+    """What changed between two builds, as facts: figures, commitments, questions, documents and
+    citations, each with the quote, document, date and page of both sides."""
+    import datetime
+
+    from graph import diff as changes
+    from graph.store import GraphNotFound
+
+    as_of = as_of or datetime.date.today().isoformat()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of):
+        raise click.UsageError(f"--as-of {as_of!r}: expected a date as YYYY-MM-DD")
+    try:
+        facts = changes.diff(old_dir, new_dir, as_of)
+    except (changes.DiffError, GraphNotFound) as exc:
+        raise click.ClickException(str(exc)) from None
+    facts = changes.keep(facts, kinds, subject, dossier, fractie)
+    if fmt == "markdown":
+        click.echo(changes.markdown(facts, old_dir, new_dir), nl=False)
+    elif fmt == "atom":
+        click.echo(changes.atom(facts, new_dir, as_of), nl=False)
+    elif fmt in ("jsonl", "json"):
+        emit(facts, fmt)
+    else:
+        emit([changes.flat(f) for f in facts], fmt, columns=["kind", "change", "subject", "old", "new", "percent", "doc",
+                                                            "date", "quote"], width=60)  # fmt: skip
+    if fail_on_change and facts:
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,89 @@
+"""dkg diff: what changed between two builds, as facts (expectations read off the letters: the
+second build adds three documents and changes one figure)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+
+import pytest
+from click.testing import CliRunner
+
+from extractors.corpus import sample_paths
+from graph.cli import main
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    root = tmp_path_factory.mktemp("diff")
+    first, second = root / "first", root / "second"
+    first.mkdir()
+    second.mkdir()
+    for p in sample_paths():
+        if p.name[:3] in ("001", "002"):
+            shutil.copy(p, first / p.name)
+        text = p.read_text(encoding="utf-8")
+        if p.name.startswith("002"):
+            text = text.replace("1,15 miljard", "1,35 miljard")  # the figure changes in the later letter
+        (second / p.name).write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    for corpus, out in ((first, root / "old"), (second, root / "new")):
+        assert runner.invoke(main, ["build", str(corpus), "--out", str(out)]).exit_code == 0
+    return root / "old", root / "new"
+
+
+def _facts(builds, *args):
+    done = CliRunner().invoke(main, ["diff", str(builds[0]), str(builds[1]), "--as-of", "2026-11-23", "--format", "jsonl", *args])
+    assert done.exit_code == 0, done.output
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def test_a_changed_figure_with_both_quotes_and_the_difference(builds):
+    facts = _facts(builds, "--kind", "figure", "--subject", "defensie-industrie")
+    (changed,) = [f for f in facts if f["change"] == "changed"]
+    assert (changed["old"]["value"], changed["new"]["value"]) == (1_150_000_000, 1_350_000_000)
+    assert changed["old"]["quote"] == "1,15 miljard" and changed["new"]["quote"] == "1,35 miljard"
+    assert changed["difference"] == 200_000_000 and changed["percent"] == pytest.approx(17.39)
+    assert changed["new"]["doc"].startswith("002") and changed["new"]["date"] == "2026-01-27"
+
+
+def test_new_documents_questions_commitments_and_citations(builds):
+    facts = _facts(builds)
+    kinds = {(f["kind"], f["change"]) for f in facts}
+    assert {("document", "new"), ("question", "asked"), ("commitment", "new"), ("citation", "first cited")} <= kinds
+    added = {p.name for p in sample_paths() if p.name[:3] in ("000", "003", "004")}
+    assert {f["subject"] for f in facts if f["kind"] == "document"} == added
+    asked = [f for f in facts if f["kind"] == "question"]
+    assert len(asked) == 48 + 15 + 17  # the questions of 003, 004 and 000, none of 001 or 002
+    assert {f["new"]["fractie"] for f in _facts(builds, "--fractie", "CDA")} == {"CDA"}
+    # the dossier filter: only what names 36800-X
+    assert all("36800-X" in json.dumps(f) for f in _facts(builds, "--dossier", "36 800-X"))
+
+
+def test_nothing_changed_between_a_build_and_itself(builds):
+    done = CliRunner().invoke(main, ["diff", str(builds[1]), str(builds[1]), "--fail-on-change"])
+    assert done.exit_code == 0
+    changed = CliRunner().invoke(main, ["diff", str(builds[0]), str(builds[1]), "--fail-on-change", "--format", "jsonl"])
+    assert changed.exit_code == 1 and changed.stdout  # for scripts: something changed
+
+
+def test_the_atom_feed_has_one_stable_entry_per_change(builds):
+    args = ["diff", str(builds[0]), str(builds[1]), "--as-of", "2026-11-23", "--format", "atom"]
+    first, again = CliRunner().invoke(main, args), CliRunner().invoke(main, args)
+    assert first.exit_code == 0 and first.stdout == again.stdout  # the same facts, the same feed
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = ET.fromstring(first.stdout.encode()).findall("a:entry", ns)
+    ids = [e.find("a:id", ns).text for e in entries]
+    assert len(ids) == len(set(ids)) == len(_facts(builds))
+
+
+def test_markdown_report(builds):
+    done = CliRunner().invoke(main, ["diff", str(builds[0]), str(builds[1]), "--format", "markdown", "--kind", "figure"])
+    assert done.exit_code == 0 and done.stdout.startswith("# What changed")
+    assert "## Figures" in done.stdout and "1150000000 → 1350000000 (+17.39%)" in done.stdout
+
+
+def test_a_folder_without_a_build_is_an_error(tmp_path, builds):
+    done = CliRunner().invoke(main, ["diff", str(tmp_path), str(builds[1])])
+    assert done.exit_code == 1 and "no build here" in done.stderr
