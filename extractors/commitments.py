@@ -19,7 +19,7 @@ from extractors.periods import periods_of
 from extractors.registry import Extractor
 from extractors.text import lowered_pattern
 
-NAME, VERSION = "commitments", "2"
+NAME, VERSION = "commitments", "3"
 LABEL = f"{NAME}@{VERSION}"
 
 # Each pattern with the words one of its matches must contain: a pattern runs only on sentences
@@ -381,9 +381,34 @@ def _mention(doc: Document, s: int, e: int, type_: str, dates: MentionsByStart, 
         "due_until": _due_until(due_phrase),
         "toezegging": tz.group(0) if tz else None,
         "where": where.where(s),
+        **_who(doc, s, sentence, where),
     }
     value = vehicle.group(0) if vehicle else type_
     return Mention(doc.name, "commitment", s, e, sentence, value, LABEL, fields)
+
+
+_GOVERNMENT_ROLE = re.compile(r"\b(?:minister|staatssecretaris|minister-president)\b", re.I)
+# "Ik zeg mevrouw Koster toe", "Ik wil de heer Wörsdörfer toezeggen": the member it is made to
+_TO_MEMBER = re.compile(r"\b(?:de\s+heer|mevrouw)\s+(?P<name>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er)\s+)*[A-Z][\w'’-]+)")
+
+
+def _who(doc: Document, s: int, sentence: str, where: Locator) -> dict[str, str | None]:
+    """Who promises (`speaker` and `function`: the minister in whose turn or under whose signature
+    it stands) and to whom (`to_fractie`: the fractie whose question it answers; `to_person`: the
+    member the sentence names)."""
+    speaker = function = to_fractie = None
+    part = where.part(s)
+    if part is not None and part.kind == "turn":
+        speaker, function = part.speaker, part.role
+    else:
+        signed = next((g for g in doc.signatories if g.role and _GOVERNMENT_ROLE.search(g.role)), None)
+        if signed is not None:
+            speaker, function = signed.name, signed.role
+    found = where.find(s)
+    if found is not None and found[1]:
+        to_fractie = found[0].asked_by
+    member = _TO_MEMBER.search(sentence)
+    return {"speaker": speaker, "function": function, "to_fractie": to_fractie, "to_person": member["name"] if member else None}
 
 
 EXTRACTOR = Extractor(NAME, VERSION, ("commitment",), commitment_mentions)

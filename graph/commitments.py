@@ -53,6 +53,7 @@ class CommitmentMention(NamedTuple):
     fields: tuple = ()  # (type, vehicle, family, due, due_from, due_until, toezegging) as said here
     id: str = ""  # the commitment's id (vehicle and due moment, or the mention itself)
     key: str = ""
+    who: tuple = ()  # (speaker, function, to_fractie, to_person) as the extractor found them
 
 
 class AskedWhen(NamedTuple):
@@ -170,9 +171,10 @@ def commitment_rows(doc: Document, situated: Sequence[Situated]) -> CommitmentRo
         key = f"{vehicle}|{f.get('due_until')}" if vehicle else f"{doc.name}|{m.start}"
         cid = "https://w3id.org/dkg/id/commitment/" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
         said = (f["type"], vehicle, family, f.get("due"), f.get("due_from"), f.get("due_until"), f.get("toezegging"))
+        who = (f.get("speaker"), f.get("function"), f.get("to_fractie"), f.get("to_person"))
         mentions.append(CommitmentMention(
             doc.name, doc.date, m.start, m.end, m.text, str(mention_iri(doc, m.kind, m.start, m.end)), f.get("where"),
-            frozenset(salient(context)), said, cid, key,
+            frozenset(salient(context)), said, cid, key, who,
         ))  # fmt: skip
     return CommitmentRows(head, asked, mentions)
 
@@ -332,6 +334,9 @@ def commitment_records(commitments: list[Commitment]) -> list[dict]:
         mentions: list[dict] = []
         for m in c.mentions:
             mention = {"doc": m.doc, "date": m.doc_date, "where": m.where, "text": m.text}
+            speaker, function, to_fractie, to_person = (*m.who, None, None, None, None)[:4]
+            if speaker or function or to_fractie or to_person:
+                mention["who"] = {"speaker": speaker, "function": function, "to_fractie": to_fractie, "to_person": to_person}
             if mention not in mentions:
                 mentions.append(mention)
         mentions.sort(key=lambda m: (m["date"] or "9999", m["doc"]))
@@ -395,7 +400,7 @@ def toezegging_records(judged: list[dict]) -> list[dict]:
     the due interval ("voor de zomer" of 2026 is 2026-06-30, "in het najaar van 2026" 2026-11-30,
     "uiterlijk in 2030" 2030-12-31); a moved commitment's later form names the earlier one in
     `isWijzigingVan`; repetitions are one commitment already (their mentions). What dkg does not
-    know is null: the minister's name and initials, the ministry, the member it was made to."""
+    know is null (a promise without a signature or a turn has no name)."""
     changed_from: dict[str, list[str]] = {}
     for c in judged:
         for later in c["moved_to"]:
@@ -403,15 +408,45 @@ def toezegging_records(judged: list[dict]) -> list[dict]:
     out = []
     for c in judged:
         first = c["mentions"][0]
+        who = first.get("who") or {}
+        function = who.get("function")
+        ministry = function.split(" van ", 1)[1] if function and " van " in function else None
         out.append({
             "id": c["id"], "nummer": c["toezegging"], "tekst": first["text"], "aanmaakdatum": first["date"],
             "activiteit": f"{first['doc']} ({first['where'] or 'letter'})", "activiteitNummer": None,
-            "naam": None, "achternaam": None, "initialen": None, "tussenvoegsel": None, "voornaam": None,
-            "achtervoegsel": None, "titulatuur": None, "functie": None, "ministerie": None,
-            "toegezegdAanPersoon": None, "toegezegdAanFractie": None,
+            **name_parts(who.get("speaker")), "achtervoegsel": None, "titulatuur": None, "functie": function,
+            "ministerie": f"Ministerie van {ministry}" if ministry else None,
+            "toegezegdAanPersoon": who.get("to_person"), "toegezegdAanFractie": who.get("to_fractie"),
             "status": TOEZEGGING_STATUS[c["status"]],
             "datumNakoming": end_of(c["due_until"]) if c["due_until"] else None,
             "kamerbriefNakoming": c["fulfilled_by"][0] if c["fulfilled_by"] else None,
             "isHerhalingVan": [], "isAanvullingOp": [], "isWijzigingVan": sorted(changed_from.get(c["id"], [])),
         })  # fmt: skip
+    return out
+
+
+_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.)+\Z")
+_PARTICLES = {"van", "de", "der", "den", "ter", "ten", "het", "in", "'t", "von", "la", "le"}
+
+
+def name_parts(name: str | None) -> dict[str, str | None]:
+    """The Toezegging schema's name fields of a printed name: "A.B. de Vries" has initialen "A.B.",
+    tussenvoegsel "de", achternaam "Vries"; "Dilan Yeşilgöz-Zegerius" voornaam "Dilan"."""
+    out = {"naam": name, "achternaam": None, "initialen": None, "tussenvoegsel": None, "voornaam": None}
+    if not name:
+        return out
+    words = name.split()
+    first = []
+    while len(words) > 1 and (_INITIALS.match(words[0]) or (not first and words[0][0].isupper() and words[1][0].isupper()
+                                                             and words[0].lower() not in _PARTICLES)):  # fmt: skip
+        first.append(words.pop(0))
+    particles = []
+    while len(words) > 1 and words[0].lower() in _PARTICLES:
+        particles.append(words.pop(0))
+    if first and _INITIALS.match(first[0]):
+        out["initialen"] = " ".join(first)
+    elif first:
+        out["voornaam"] = " ".join(first)
+    out["tussenvoegsel"] = " ".join(particles) or None
+    out["achternaam"] = " ".join(words)
     return out

@@ -33,7 +33,7 @@ from graph.iri import document_iri
 from graph.terms import line
 
 # The version of the triples and rows made here: part of every cache key.
-VERSION = "3"
+VERSION = "4"
 
 
 def versions() -> str:

@@ -248,7 +248,11 @@ def test_the_builds_tables_say_what_the_graph_says(reference):
     from_graph = commitments_from_store(store, "2026-11-23")
 
     def unordered(rows):  # the graph does not order two mentions of one date and document
-        return [{**c, "mentions": sorted(c["mentions"], key=lambda m: sorted(m.items())), "evidence": None} for c in rows]
+        def said(m):  # who promised it to whom is in the table (from the extractor), not yet in the graph
+            return {k: v for k, v in m.items() if k != "who"}
+
+        return [{**c, "mentions": sorted(map(said, c["mentions"]), key=lambda m: sorted(m.items())), "evidence": None}
+                for c in rows]  # fmt: skip
 
     # 43 promises, targets and plans, and six undertakings of the classes read since: the examination
     # of European alternatives (001), "zoals gebruikelijk geïnformeerd" (001), "jaarlijks te streven

@@ -339,3 +339,24 @@ def test_the_kamers_own_form_has_the_schemas_field_names_and_status_values(built
     assert "najaar van 2026" in later["tekst"] and later["datumNakoming"] == "2026-11-30"
     moved = next(r for r in rows if r["id"] in later["isWijzigingVan"])
     assert "voorjaar 2026" in moved["tekst"]
+
+
+def test_the_kamers_form_names_who_promised_and_to_whom(tmp_path):
+    from tests.test_structure import PUBLISHED_LETTER
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "debat.txt").write_text(DEBATE, encoding="utf-8")
+    (corpus / "brief.txt").write_text(PUBLISHED_LETTER, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(corpus), "--out", str(tmp_path / "out"), "--workers", "1"]).exit_code == 0
+    out = str(tmp_path / "out")
+    done = runner.invoke(main, ["commitments", "--graph", out, "--format", "toezegging", "--as-of", "2026-11-23"])
+    rows = {r["tekst"]: r for r in map(json.loads, done.stdout.splitlines())}
+    letter = rows["Het vervolgrapport stuur ik uw Kamer na de zomer toe"]  # signed "De Minister van Defensie, C.D. Bakker"
+    assert (letter["naam"], letter["initialen"], letter["achternaam"], letter["functie"], letter["ministerie"]) == (
+        "C.D. Bakker", "C.D.", "Bakker", "minister van Defensie", "Ministerie van Defensie")  # fmt: skip
+    debate = rows["Ik zeg mevrouw Koster toe dat ik op de kosten terugkom in de volgende voortgangsrapportage"]
+    assert (debate["achternaam"], debate["functie"], debate["toegezegdAanPersoon"]) == ("Dijkhuis", "minister", "Koster")
+    state = rows["Wij onderzoeken of de vergoeding omhoog kan"]
+    assert (state["tussenvoegsel"], state["achternaam"], state["functie"]) == ("De", "Graaf", "staatssecretaris")
