@@ -35,11 +35,36 @@ def read_xml(data: bytes) -> str:
     except ET.ParseError as exc:
         raise MarkupError(f"not well-formed XML ({exc})") from None
     blocks: list[str] = []
-    _walk(root, blocks)
+    if _tag(root) == "TEI":
+        _tei(root, blocks)
+    else:
+        _walk(root, blocks)
     text = "\n\n".join(b for b in blocks if b)
     if not text.strip():
         raise MarkupError("XML without text")
     return text + "\n"
+
+
+_TEI = "{http://www.tei-c.org/ns/1.0}"
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december")  # fmt: skip
+# ParlaMint's utterance types: the chair, a member, a guest (a member of the government)
+_TEI_ROLES = {"#chair": "De voorzitter", "#regular": "Kamerlid", "#guest": "Minister"}
+
+
+def _tei(root: ET.Element, blocks: list[str]) -> None:
+    """A ParlaMint TEI sitting: its date ("Datum 26 januari 2017"), then each utterance (`u`) as a
+    turn: the speaker's label, as a printed debate gives it, and each segment (`seg`) a line. The
+    speaker's name is read from the `who` id ("#LeaBouwmeester": Lea Bouwmeester)."""
+    sitting = next((m.get("n") for m in root.iter(f"{_TEI}meeting") if "#parla.sitting" in (m.get("ana") or "")), None)
+    if sitting and re.fullmatch(r"\d{4}-\d{2}-\d{2}", sitting):
+        year, month, day = sitting.split("-")
+        blocks.append(f"Datum {int(day)} {_MONTHS[int(month) - 1]} {year}")
+    for u in root.iter(f"{_TEI}u"):
+        role = _TEI_ROLES.get(u.get("ana") or "", "Kamerlid")
+        name = re.sub(r"(?<=[a-zà-ÿ])(?=[A-Z])", " ", (u.get("who") or "").lstrip("#"))
+        blocks.append(f"{role}:" if role == "De voorzitter" else f"{role} {name}:")
+        blocks.extend(_fold("".join(seg.itertext())) for seg in u.iter(f"{_TEI}seg"))
 
 
 def _tag(element: ET.Element) -> str:

@@ -79,3 +79,12 @@ def test_broken_or_empty_xml_is_reported_by_name(tmp_path, data):
     with pytest.raises(ReadError) as failed:
         read_file(path)
     assert failed.value.path == path and ("XML" in failed.value.reason)
+
+
+def test_a_parlamint_tei_sitting_is_a_debate_with_its_date_and_speakers():
+    doc = parse_document(read_file(DATA / "ParlaMint-NL_2017-01-26-tweedekamer-4.xml"))
+    assert (doc.kind, doc.date) == ("debat", "2017-01-26")
+    turns = [(p.role, p.speaker) for p in doc.parts if p.kind == "turn"]
+    assert turns[:2] == [("voorzitter", None), ("kamerlid", "Lea Bouwmeester")]
+    # a member's "zal ik ingaan op" in her own turn is no promise of the government
+    assert commitment_mentions(doc) == []
