@@ -157,11 +157,18 @@ def read_html(data: bytes) -> str:
     return text + "\n"
 
 
-def kind_of(data: bytes) -> str | None:
-    """'xml' or 'html' when the bytes are one (whatever the file's name), else None."""
+def kind_of(data: bytes, suffix: str = "") -> str | None:
+    """'xml' or 'html' when the bytes are one, else None. The bytes decide ("<?xml", "<!DOCTYPE
+    html", "<html"); a bare tag at the start decides only with the matching name (a text file may
+    well begin with "<"), and a .html or .htm file is read as HTML, which need not be well-formed."""
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    suffix = suffix.lower()
     if head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<?xml") and b"<html" in data[:2048].lower()):
         return "html"
-    if head.startswith(b"<?xml") or re.match(rb"<[a-z][\w-]*[\s>]", head):
+    if head.startswith(b"<?xml"):
+        return "xml"
+    if head.startswith(b"<") and suffix in (".html", ".htm"):
+        return "html"
+    if re.match(rb"<[a-z][\w-]*[\s>]", head) and suffix == ".xml":
         return "xml"
     return None

@@ -87,7 +87,7 @@ def read_file(path: Path | str) -> SourceText:
         return _pdf(data, path)
     from extractors.markup import kind_of
 
-    markup = kind_of(data)
+    markup = kind_of(data, path.suffix)
     if markup is not None:
         return _markup(data, path, markup)
     return decode(data, path)

@@ -88,3 +88,21 @@ def test_a_parlamint_tei_sitting_is_a_debate_with_its_date_and_speakers():
     assert turns[:2] == [("voorzitter", None), ("kamerlid", "Lea Bouwmeester")]
     # a member's "zal ik ingaan op" in her own turn is no promise of the government
     assert commitment_mentions(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("a.txt", b"<b>Brief</b> over de begroting\n", "text"),  # a text that begins with a tag stays text
+        ("a.dat", b"<?xml version='1.0'?><stuk><al>Tekst.</al></stuk>", "xml"),  # the bytes decide
+        ("a.xml", b"<stuk><al>Tekst.</al></stuk>", "xml"),
+        ("a.html", b"<div><p>Tekst zonder doctype<br></div>", "html"),  # HTML need not be well-formed
+        ("a.txt", b"<!DOCTYPE html><html><body><p>Tekst.</p></body></html>", "html"),
+    ],
+)
+def test_the_format_is_recognised_by_bytes_and_name(tmp_path, name, data, kind):
+    path = tmp_path / name
+    path.write_bytes(data)
+    source = read_file(path)
+    assert (source.encoding if source.encoding in ("xml", "html") else "text") == kind
+    assert "Tekst" in source.text or "Brief" in source.text
