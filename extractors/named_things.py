@@ -5,6 +5,8 @@
   "Fennekvoertuigen", "het Europees Defensiefonds");
 - a treaty ("het Verdrag van Lissabon");
 - a company ("Voorbeeld Defence BV", "Noordzee Scheepsbouw N.V.");
+- a programme named in guillemets or quotes after its head noun ("het programma «Veilig Thuis»",
+  "de operatie 'Snelle Inzet'");
 - a name of three or more capitalised words ("het Capability Review Report").
 
 Each gets a category (instrument, regulation, report, system, treaty, company, name); its value is
@@ -34,6 +36,11 @@ _TREATY = re.compile(
 )
 _COMPANY = re.compile(r"(?<![\w-])(?:[A-Z][\w&'’-]*[ \t]+){1,4}(?:B\.V\.|N\.V\.|BV|NV)(?![\w])")
 _CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:[’'][a-z]+)?(?:[ \t]+[A-Z][\w-]*(?:[’'][a-z]+)?){2,7}(?![\w-])")
+# a head noun, then the name in guillemets or quotes: het programma «Veilig Thuis», de operatie 'Snelle Inzet'
+_QUOTED = re.compile(
+    r"\b(?:[Pp]rogramma|[Pp]roject|[Aa]ctieplan|[Pp]lan|[Ii]nitiatief|[Oo]peratie|[Mm]issie|[Rr]egeling|[Cc]ampagne"
+    r"|[Ff]onds|[Ii]nstrument|[Aa]genda)\s+(?:[«‘'\"“](?P<name>[A-Z][^«»‘’'\"“”\n]{1,60}?)[»’'\"”])"
+)
 _LETTER_PREFIX = re.compile(r"[A-Z]-[a-z]")  # "A-wapensystemen": a class of systems, not a name
 # capitalised at the start of a sentence or as a title, never the start of a name
 _LEADING = {"De", "Het", "Een", "In", "Op", "Zie", "Voor", "Met", "Van", "Naar", "Bij", "Dit", "Deze", "Die", "Dat", "Wij",
@@ -98,6 +105,7 @@ def named_things(text: str) -> list[Named]:
         if lead < len(words) - 1:
             start = text.index(words[lead], m.start())
             found.append(Named(start, m.end(), text[start : m.end()], "company"))
+    found += [Named(m.start("name"), m.end("name"), m["name"], "programme") for m in _QUOTED.finditer(text)]
     found += [*_compounds(text), *_runs(text)]
     found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     out: list[Named] = []

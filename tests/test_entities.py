@@ -127,6 +127,9 @@ def test_a_defined_acronym_and_its_expansion_are_one_entity_wherever_printed():
         ("De conclusies staan in het Capability Review Report van de NAVO.", "Capability Review Report", "name"),
         ("Wij sluiten aan bij het Defence Start-up Accelerator Network.", "Defence Start-up Accelerator Network", "name"),
         ("De werf Noordzee Scheepsbouw N.V. bouwt de schepen.", "Noordzee Scheepsbouw N.V.", "company"),
+        ("Het programma «Veilig Thuis» loopt door tot 2028.", "Veilig Thuis", "programme"),
+        ("Met de operatie 'Snelle Inzet' oefent de brigade.", "Snelle Inzet", "programme"),
+        ("Het project “Groene Kazerne” is gestart.", "Groene Kazerne", "programme"),
     ],
 )  # fmt: skip
 def test_named_things_from_their_signals(text, name, category):
@@ -142,6 +145,8 @@ def test_named_things_from_their_signals(text, name, category):
         "De Minister van Defensie antwoordt de Tweede Kamer.",  # titles and the chamber
         "Pieter Jansen en Anna de Vries spraken in Den Haag.",  # persons and a place
         "Zie Bijlage 2 voor de tabel.",  # a capitalised word at the start
+        "Het programma loopt zoals 'gepland' door.",  # a quoted word in lower case is no name
+        "De minister noemde het 'een goede stap'.",  # a quote without a head noun
     ],
 )
 def test_near_misses_of_named_things(text):
