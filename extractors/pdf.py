@@ -96,7 +96,7 @@ def _running_lines(pages: list[list[str]]) -> list[set[int]]:
             line = page[i].strip()
             number = bool(_PAGE_NUMBER.fullmatch(line)) and len(pages) > 1
             alike = exact[line] >= needed or (_has_page_number(line, k) and numbered[_shape(line)] >= needed)
-            if number or (alike and len(pages) >= 3):
+            if number or (alike and len(pages) >= 2):  # two pages: printed alike on both
                 found.add(i)
         out.append(found)
     return out

@@ -207,3 +207,10 @@ def test_the_graph_keeps_the_page_and_trace_shows_it(pairs, tmp_path):
     table = runner.invoke(main, ["trace", "19,3 mld", "--graph", str(out), "--format", "csv"])
     assert ", p. " in table.stdout
     assert runner.invoke(main, ["validate", "--graph", str(out)]).exit_code == 0
+
+
+def test_a_two_page_letter_loses_its_running_header_too():
+    body = "\n".join(f"Alinea {k}: het kabinet trekt € {k},5 miljoen uit voor de kazernes van Defensie." for k in range(40))
+    pdf = read_pdf(published_pdf(body)[0])
+    assert len(pdf.pages) == 2 and HEADER not in pdf.text
+    assert "€ 39,5 miljoen" in pdf.text and "€ 0,5 miljoen" in pdf.text
