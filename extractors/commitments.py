@@ -17,7 +17,7 @@ from extractors.document import GOVERNMENT_FUNCTIONS, GOVERNMENT_KINDS, Document
 from extractors.locate import Locator, MentionsByStart, locator
 from extractors.periods import periods_of
 from extractors.registry import Extractor
-from extractors.text import lowered_pattern
+from extractors.text import SURNAME_PATTERN, lowered_pattern
 
 NAME, VERSION = "commitments", "3"
 LABEL = f"{NAME}@{VERSION}"
@@ -387,9 +387,13 @@ def _mention(doc: Document, s: int, e: int, type_: str, dates: MentionsByStart, 
     return Mention(doc.name, "commitment", s, e, sentence, value, LABEL, fields)
 
 
-_GOVERNMENT_ROLE = re.compile(r"\b(?:minister|staatssecretaris|minister-president)\b", re.I)
 # "Ik zeg mevrouw Koster toe", "Ik wil de heer Wörsdörfer toezeggen": the member it is made to
-_TO_MEMBER = re.compile(r"\b(?:de\s+heer|mevrouw)\s+(?P<name>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er)\s+)*[A-Z][\w'’-]+)")
+_TO_MEMBER = re.compile(rf"\b(?:de\s+heer|mevrouw)\s+(?P<name>{SURNAME_PATTERN})")
+
+
+def _in_government(role: str | None) -> bool:
+    """Whether a signatory's role ("minister van Defensie", "staatssecretaris") is the government's."""
+    return bool(role) and role.lower().removeprefix("de ").split(" ", 1)[0] in GOVERNMENT_FUNCTIONS
 
 
 def _who(doc: Document, s: int, sentence: str, where: Locator) -> dict[str, str | None]:
@@ -401,7 +405,7 @@ def _who(doc: Document, s: int, sentence: str, where: Locator) -> dict[str, str 
     if part is not None and part.kind == "turn":
         speaker, function = part.speaker, part.role
     else:
-        signed = next((g for g in doc.signatories if g.role and _GOVERNMENT_ROLE.search(g.role)), None)
+        signed = next((g for g in doc.signatories if _in_government(g.role)), None)
         if signed is not None:
             speaker, function = signed.name, signed.role
     found = where.find(s)

@@ -3,6 +3,7 @@ found in it. Every element carries character offsets into the text as read."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -159,11 +160,7 @@ class Document:
 
     def page_of(self, offset: int) -> int | None:
         """The 1-based page an offset is on, or None when the document has no pages."""
-        if not self.pages:
-            return None
-        import bisect
-
-        return bisect.bisect_right(self.pages, offset)
+        return bisect.bisect_right(self.pages, offset) if self.pages else None
 
 
 def per_document(compute: Callable[[K], T]) -> Callable[[K], T]:

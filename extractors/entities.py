@@ -26,7 +26,7 @@ from extractors.literals import leftmost_longest
 from extractors.named_things import named_things
 from extractors.references import motion_submitters
 from extractors.registry import Extractor
-from extractors.text import Claimed
+from extractors.text import NAME_PARTICLES, Claimed
 
 NAME, VERSION = "entities", "2"
 LABEL = f"{NAME}@{VERSION}"
@@ -234,8 +234,8 @@ def organisation_mentions(doc: Document) -> list[Mention]:
         entry = entries[key]
         out.append(Mention(doc.name, entry.kind, s, e, text[s:e], entry.value, LABEL, _entry_fields(key)))
         taken.claim(s, e)
-    for s, e, _ in _person_spans(doc):
-        taken.claim(s, e)  # a person's name is never a programme's
+    for m in person_mentions(doc):  # found once per document (the memo), for both uses
+        taken.claim(m.start, m.end)  # a person's name is never a programme's
     known = _known_folded()
     for d in acronym_definitions(text):
         if fold(d.abbr) in known or taken.overlaps(*d.abbr_span):
@@ -278,8 +278,6 @@ literals.register("titles", ("de heer", "mevrouw", "mw.", "dhr.", "president", "
 _SUBMITTERS = re.compile(
     r"(?:MOTIE|AMENDEMENT)\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+(?P<names>[A-ZÀ-Þ'’ .,-]+?)(?:\s+C\.S\.)?[ \t]*(?:\n|$)"
 )
-_NAME_PART = re.compile(r"[A-ZÀ-Þ'’.]+(?:-[A-ZÀ-Þ'’.]+)*")
-_PARTICLES_LOWER = {"VAN", "DE", "DER", "DEN", "TER", "TEN", "HET", "IN", "'T"}
 
 
 def _capitalised(word: str) -> str:
@@ -299,7 +297,7 @@ def _submitters(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         raw = raw[3:].strip() if raw.startswith("EN ") else raw
         words = raw.split()
-        spelled = " ".join(w.lower() if k and w in _PARTICLES_LOWER else _capitalised(w) for k, w in enumerate(words))
+        spelled = " ".join(w.lower() if k and w.lower() in NAME_PARTICLES else _capitalised(w) for k, w in enumerate(words))
         start = m.start("names") + names.index(raw, piece.start())
         yield start, start + len(raw), spelled
 
@@ -308,6 +306,7 @@ def _title_positions(text: str) -> list[int]:
     return [p for p in literals.positions(text, "titles") if p == 0 or not text[p - 1].isalnum()]
 
 
+@per_document
 def person_mentions(doc: Document) -> list[Mention]:
     text = doc.text
     known = persons()
@@ -354,11 +353,6 @@ def person_mentions(doc: Document) -> list[Mention]:
                 taken.claim(s, e)
                 found.append(_mention(doc, "person", s, e, name, role=first.fields.get("role"), basis="surname"))
     return sorted(found, key=lambda m: m.start)
-
-
-@per_document
-def _person_spans(doc: Document) -> list[tuple[int, int, str]]:
-    return [(m.start, m.end, m.value) for m in person_mentions(doc)]
 
 
 def party_mentions(doc: Document) -> list[Mention]:

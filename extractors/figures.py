@@ -9,6 +9,7 @@ figures, and a year is a figure only with a currency, a percent sign or a counte
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterator
@@ -28,7 +29,7 @@ from extractors.numbers import (
     parse_words,
 )
 from extractors.registry import Extractor
-from extractors.text import Claimed, anchored_matches, digit_run_starts, sentence_bounds, token_start
+from extractors.text import Claimed, anchored_matches, digit_run_starts, sentence_bounds, split_lines, token_start
 
 NAME, VERSION = "figures", "1"
 LABEL = f"{NAME}@{VERSION}"
@@ -558,37 +559,38 @@ def line_cells(doc: Document, taken: Claimed) -> Iterator[Mention]:
     """Cells printed one per line below a scale title (blank lines between them, as text taken
     from a PDF or a web page gives them): each bare number is an amount in the title's unit; a
     label ("Uitgaven") or a year heading is passed over; prose ends the column."""
-    text = doc.text
-    for start, end, factor, cur in scale_titles(text):
+    titles = list(scale_titles(doc.text))
+    if not titles:
+        return
+    lines = split_lines(doc.text)
+    starts = [ln.start for ln in lines]
+    for start, end, factor, cur in titles:
         taken.claim(start, end)
-        pos = text.find("\n", end)
-        while 0 <= pos < len(text):
-            nxt = text.find("\n", pos + 1)
-            line_end = len(text) if nxt < 0 else nxt
-            line = text[pos + 1 : line_end]
-            pos = nxt
-            stripped = line.strip()
+        for ln in lines[bisect.bisect_right(starts, end) :]:  # from the line after the title's
+            stripped = ln.text.strip()
             if not stripped:
                 continue
-            cell = _CELL_LINE.match(line)
+            cell = _CELL_LINE.match(ln.text)
             if cell is None:
                 if len(stripped) > _LABEL_LINE or stripped.endswith((".", ":", ";")) or next(scale_titles(stripped), None):
                     break
                 continue
             raw = cell["cell"].strip()
-            s = line_end - len(line) + cell.start("cell")
-            e = s + len(raw)
-            digits = raw.lstrip("-/–− ")
-            if _YEAR_CELL.match(digits) or taken.overlaps(s, e):
-                continue
-            value = parse_number(digits)
-            if value is None:
-                continue
-            negative = raw[0] in "-–−"
-            fields = {"currency": cur, "qualifier": None, "qualifier_text": None, "per": None,
-                      "implied_currency": True, "min": None, "max": None, "table_scale": _clean(factor)}  # fmt: skip
-            taken.claim(s, e)
-            yield _mention(doc, "amount", Span(s, e), _clean((-1 if negative else 1) * value * factor), fields)
+            s = ln.start + cell.start("cell")
+            if not _YEAR_CELL.match(raw.lstrip("-/–− ")):
+                yield from _scaled_cell(doc, taken, Span(s, s + len(raw)), raw, factor, cur)
+
+
+def _scaled_cell(doc: Document, taken: Claimed, span: Span, raw: str, factor: float, cur: str) -> Iterator[Mention]:
+    """A table cell as an amount in its table's unit ("-/- 300" under "x € 1.000": -300,000)."""
+    raw = raw.replace("-/-", "-").replace("–", "-").replace("−", "-").strip()
+    value = parse_number(raw.lstrip("- "))
+    if value is None or taken.overlaps(span.start, span.end):
+        return
+    fields = {"currency": cur, "qualifier": None, "qualifier_text": None, "per": None,
+              "implied_currency": True, "min": None, "max": None, "table_scale": _clean(factor)}  # fmt: skip
+    taken.claim(span.start, span.end)
+    yield _mention(doc, "amount", span, _clean((-1 if raw.startswith("-") else 1) * value * factor), fields)
 
 
 def table_amounts(doc: Document, taken: Claimed) -> Iterator[Mention]:
@@ -601,15 +603,7 @@ def table_amounts(doc: Document, taken: Claimed) -> Iterator[Mention]:
         factor, cur = found
         for row in table.rows[1:]:
             for cell in row[1:]:
-                raw = cell.text.replace("-/-", "-").replace("–", "-").strip()
-                negative = raw.startswith("-")
-                value = parse_number(raw.lstrip("- "))
-                if value is None or taken.overlaps(cell.span.start, cell.span.end):
-                    continue
-                fields = {"currency": cur, "qualifier": None, "qualifier_text": None, "per": None,
-                          "implied_currency": True, "min": None, "max": None, "table_scale": _clean(factor)}  # fmt: skip
-                taken.claim(cell.span.start, cell.span.end)
-                yield _mention(doc, "amount", cell.span, _clean((-1 if negative else 1) * value * factor), fields)
+                yield from _scaled_cell(doc, taken, cell.span, cell.text, factor, cur)
 
 
 EXTRACTOR = Extractor(NAME, VERSION, ("amount", "percentage", "quantity"), figure_mentions)

@@ -180,3 +180,9 @@ def anchored_matches(pattern: re.Pattern[str], text: str, starts: list[int]):
         if m is not None:
             end = m.end()
             yield m
+
+
+# The particles of Dutch surnames ("van der Lee", "De Wit-Aydin", "in 't Veld"): lower case inside a
+# full name, capitalised at its start; and a printed surname with its particles, for patterns.
+NAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "het", "in", "'t", "von", "la", "le"})
+SURNAME_PATTERN = r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ii]n\s+'t)\s+)*[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*"

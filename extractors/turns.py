@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from extractors.document import GOVERNMENT_FUNCTIONS, Line, Part, Span
+from extractors.text import SURNAME_PATTERN
 
-_PARTICLES = r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ii]n\s+'t)\s+)*"
-_NAME = rf"{_PARTICLES}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*"
+_NAME = SURNAME_PATTERN
 _LABEL = re.compile(
     rf"[ \t]*(?P<label>(?:[Dd]e\s+)?(?P<function>[Mm]inister-president|[Mm]inister|[Ss]taatssecretaris)"
     rf"(?:\s+van\s+[A-Z][\w-]+(?:\s+en\s+[A-Z][\w-]+)?)?(?:\s+(?P<gname>{_NAME}))?"

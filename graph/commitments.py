@@ -19,6 +19,7 @@ import ahocorasick_rs
 from extractors.document import Document
 from extractors.locate import Situated, situate
 from extractors.registry import extract_mentions
+from extractors.text import NAME_PARTICLES
 
 _STOP = {
     "worden", "wordt", "zullen", "zal", "hierover", "daarover", "defensie", "kabinet", "kamer", "nader", "over",
@@ -426,7 +427,6 @@ def toezegging_records(judged: list[dict]) -> list[dict]:
 
 
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.)+\Z")
-_PARTICLES = {"van", "de", "der", "den", "ter", "ten", "het", "in", "'t", "von", "la", "le"}
 
 
 def name_parts(name: str | None) -> dict[str, str | None]:
@@ -438,10 +438,10 @@ def name_parts(name: str | None) -> dict[str, str | None]:
     words = name.split()
     first = []
     while len(words) > 1 and (_INITIALS.match(words[0]) or (not first and words[0][0].isupper() and words[1][0].isupper()
-                                                             and words[0].lower() not in _PARTICLES)):  # fmt: skip
+                                                             and words[0].lower() not in NAME_PARTICLES)):  # fmt: skip
         first.append(words.pop(0))
     particles = []
-    while len(words) > 1 and words[0].lower() in _PARTICLES:
+    while len(words) > 1 and words[0].lower() in NAME_PARTICLES:
         particles.append(words.pop(0))
     if first and _INITIALS.match(first[0]):
         out["initialen"] = " ".join(first)
