@@ -28,7 +28,7 @@ def document_lines(docs: Iterable[Document]) -> tuple[list[str], list]:
     """(N-Triples lines of the documents and their links, the parts) for documents in memory."""
     parts, lines = [], set()
     for doc in docs:
-        part, own, _ = make_part(doc)
+        part, own, *_ = make_part(doc)
         parts.append(part)
         lines.update(line(*t) for t in own)
         lines.update(part.shared)

@@ -378,6 +378,38 @@ def trace(term: str, graph_dir: Path, fmt: str) -> None:
 
 
 @main.command()
+@click.argument("text", metavar="QUERY")
+@graph_option()
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="The number of hits shown.")
+@click.option("--document", default=None, help="Only documents whose file name contains this.")
+@format_option(default="table", choices=("table", "jsonl", "json", "csv"))
+def search(text: str, graph_dir: Path, limit: int, document: str | None, fmt: str) -> None:
+    """Full-text search over every document of a build, best first: a snippet, the document, date,
+    question or answer, page, and the figures, entities and commitments in each hit.
+
+    Dutch-aware ("toezeggingen" finds "toezegging", "Oekraine" finds "Oekraïne"); "a phrase",
+    AND, OR, NOT, -word and prefix* combine terms."""
+    from graph.folder import current_build
+    from graph.fulltext import SearchError
+    from graph.fulltext import search as run_search
+
+    build = current_build(graph_dir) if graph_dir.is_dir() else None
+    if build is None:
+        raise click.ClickException(f"{graph_dir}: no build to search (write one with dkg build --out {graph_dir})")
+    try:
+        hits = run_search(build, text, limit, document)
+    except SearchError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not hits:
+        click.echo(f"{text!r}: no hit in {graph_dir}", err=True)
+    if fmt in ("jsonl", "json"):
+        emit(hits, fmt)
+        return
+    columns = ["doc", "date", "where", "page", "snippet", "figures", "entities", "commitments"]
+    emit([{**h, "commitments": len(h["commitments"]) or None} for h in hits], fmt, columns=columns, width=160)
+
+
+@main.command()
 @click.argument("query", required=False)
 @graph_option()
 @click.option("--name", default=None, help="A named query from graph/queries (see --list).")

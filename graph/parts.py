@@ -29,17 +29,19 @@ from graph import turtle as ttl
 from graph.claims import ClaimMention, claim_rows
 from graph.commitments import CommitmentRows, commitment_rows
 from graph.document_graph import document_triples
+from graph.fulltext import VERSION as SEARCH_VERSION
+from graph.fulltext import document_passages
 from graph.iri import document_iri
 from graph.terms import line
 
 # The version of the triples and rows made here: part of every cache key.
-VERSION = "4"
+VERSION = "5"
 
 
 def versions() -> str:
     """Every version a part depends on: the structure readers, each extractor, this step."""
     labels = sorted(e.label for e in extractors())
-    return "+".join([f"parse@{PARSE_VERSION}", *labels, f"parts@{VERSION}"])
+    return "+".join([f"parse@{PARSE_VERSION}", *labels, f"parts@{VERSION}", f"search@{SEARCH_VERSION}"])
 
 
 @dataclass
@@ -59,7 +61,8 @@ class DocumentPart:
     commitments: CommitmentRows
     warnings: tuple[str, ...] = ()
     head: tuple[str, ...] = ()  # N-Triples lines of its own triples about the document itself
-    sizes: tuple[int, int] = (-1, -1)  # bytes of its cached N-Triples and Turtle block: a torn entry is recomputed
+    # bytes of its cached files (N-Triples "nt", Turtle block "ttl", search passages "search"): a torn entry is recomputed
+    sizes: dict[str, int] = field(default_factory=dict)
     cached: bool = field(default=False, compare=False)
 
     @property
@@ -106,8 +109,8 @@ class Cache:
             part = pickle.loads(data)
         except Exception:
             return None
-        wanted = zip(("nt", "ttl") if turtle else ("nt",), part.sizes, strict=False)
-        if any(self.size(key, suffix) != size for suffix, size in wanted):
+        wanted = ("nt", "search", "ttl") if turtle else ("nt", "search")
+        if any(self.size(key, suffix) != part.sizes.get(suffix, -1) for suffix in wanted):
             return None
         part.cached = True
         return part
@@ -159,7 +162,7 @@ def _mentions(doc: Document, cache: Cache | None, text_key: str) -> list[Mention
 def make_part(
     doc: Document, key: str = "", cache: Cache | None = None, mentions: list[Mention] | None = None, turtle: bool = True
 ):  # fmt: skip
-    """(the part, its own triples, its Turtle block or None) of a parsed document."""
+    """(the part, its own triples, its Turtle block or None, its search passages) of a parsed document."""
     if mentions is None:  # mentions carry the file name: cached per name and text
         mentions = _mentions(doc, cache, part_key(doc.name, doc.text, "mentions"))
     situated = situate(doc, mentions)
@@ -175,7 +178,7 @@ def make_part(
         sorted(line(*t) for t in triples.shared), claim_rows(doc, situated), commitment_rows(doc, situated), doc.warnings,
         tuple(line(*t) for t in own if t[0] == subject),
     )  # fmt: skip
-    return part, own, ttl.block(own) if turtle else None
+    return part, own, ttl.block(own) if turtle else None, document_passages(doc, situated, part.document)
 
 
 def process_file(path: str, cache_root: str, labels: str, turtle: bool = True) -> DocumentPart | Failed:
@@ -195,18 +198,17 @@ def process_file(path: str, cache_root: str, labels: str, turtle: bool = True) -
         return part
     try:
         doc = parse_document(source)
-        part, own, block = make_part(doc, key, cache, turtle=turtle)
+        part, own, block, found = make_part(doc, key, cache, turtle=turtle)
     except Exception as exc:  # an extractor's bug on one document must not stop the archive
         return Failed(str(path), f"cannot be processed ({type(exc).__name__}: {exc})")
     nt = "".join(line(*t) + "\n" for t in own).encode("utf-8")
+    searched = found.dumps()
     cache.write(key, "nt", nt)
-    ttl_size = -1
+    cache.write(key, "search", searched)
+    part.sizes = {"nt": len(nt), "search": len(searched), "ttl": cache.size(key, "ttl")}  # ttl: of an earlier build
     if block is not None:
         data = block.encode("utf-8")
         cache.write(key, "ttl", data)
-        ttl_size = len(data)
-    elif (old := cache.size(key, "ttl")) >= 0:
-        ttl_size = old  # written by an earlier build with graph.ttl on
-    part.sizes = (len(nt), ttl_size)
+        part.sizes["ttl"] = len(data)
     cache.write(key, "part", pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
     return part

@@ -33,6 +33,7 @@ from extractors.corpus import Failed, sample_paths
 from extractors.reading import Skipped, expand_paths
 from graph import folder, turtle
 from graph.claims import claims_from_rows
+from graph.fulltext import INDEX, IndexWriter
 from graph.commitments import commitment_records, link_commitments
 from graph.link_triples import claim_triples, commitment_triples
 from graph.parts import Cache, DocumentPart, process_file, versions
@@ -164,10 +165,13 @@ def build(
     tmp = folder.new_build_folder(out)
     try:
         known, stats = _unchanged(files, manifest_prev, cache, export)
-        parts, shared, loader = _map_and_load(files, cache, workers, scheduler, export, stages, summary, report,
-                                              tmp, previous, manifest_prev, known)  # fmt: skip
+        parts, shared, loader, index = _map_and_load(files, cache, workers, scheduler, export, stages, summary, report,
+                                                     tmp, previous, manifest_prev, known)  # fmt: skip
         if parts:
-            _finish(out, tmp, parts, shared, loader, cache, summary, export, stages, previous, manifest_prev, stats)
+            _finish(out, tmp, parts, shared, (loader, index), cache, summary, export, stages, previous, manifest_prev,
+                    stats)  # fmt: skip
+        else:
+            index.abandon()
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -217,6 +221,7 @@ def _map_and_load(files, cache, workers, scheduler, export, stages, summary, rep
     shared: set[str] = set()
     results = chain(known.values(), map_parts([f for f in files if f not in known], cache, workers, scheduler, export))
     loader = StoreLoader(tmp / folder.STORE, previous, manifest_prev, cache)
+    index = IndexWriter(tmp / INDEX, previous if manifest_prev is not None else None)
     with stages.stage("extract", len(files)) as tick:
         for result in results:
             tick(1)
@@ -230,10 +235,12 @@ def _map_and_load(files, cache, workers, scheduler, export, stages, summary, rep
             result.shared = []  # merged: the part keeps only its rows
             parts.append(result)
             loader.part(result)
-    return parts, shared, loader
+            index.add(result.key, cache.read(result.key, "search"))
+    return parts, shared, loader, index
 
 
-def _finish(out, tmp, parts, shared, loader, cache, summary, export, stages, previous, manifest_prev, stats) -> None:
+def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, previous, manifest_prev, stats) -> None:
+    loader, index = writers
     parts.sort(key=lambda p: (p.graph, p.name, p.key))
     with stages.stage("link", 1) as tick:
         link_lines, shared_lines, claims, commitments = _reduce(parts, shared, cache, summary)
@@ -255,11 +262,14 @@ def _finish(out, tmp, parts, shared, loader, cache, summary, export, stages, pre
     if previous is not None and previous.name == build_id:
         summary.unchanged = True  # this very build is the current one: nothing to write
         loader.close()
+        index.abandon()
         _record_stats(previous, manifest_prev, stats)
         folder.clean(out, {build_id})
         return
-    with stages.stage("load", 3) as tick:
+    with stages.stage("load", 4) as tick:
         loader.finish(groups, shared_lines, link_lines, tick)
+        index.finish()
+        tick(1)
     (tmp / "shared.nt").write_text("".join(f"{ln}\n" for ln in shared_lines), encoding="utf-8")
     (tmp / "links.nt").write_text("".join(f"{ln}\n" for ln in link_lines), encoding="utf-8")
     if export:
@@ -460,5 +470,5 @@ def _prune_cache(cache: Cache, parts: list[DocumentPart]) -> None:
             continue
         for entry in sub.iterdir():
             key, _, suffix = entry.name.partition(".")
-            if suffix in ("part", "nt", "ttl") and key not in used:
+            if suffix in ("part", "nt", "ttl", "search") and key not in used:
                 entry.unlink(missing_ok=True)

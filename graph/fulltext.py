@@ -1,0 +1,375 @@
+"""Full-text search over every document of a build, Dutch-aware, with provenance.
+
+The index is SQLite FTS5 (in the standard library, one file beside the store, updated in place).
+FTS5 cannot stem Dutch itself, so dkg hands it words already normalised: folded to lower case
+without diacritics ("Oekraïne" -> "oekraine") and stemmed with the Snowball Dutch stemmer
+(PyStemmer: "toezeggingen" and "toezegging" -> "toezeg"). A query is normalised the same way, so
+"toezeggingen" finds "toezegging" and "Oekraine" finds "Oekraïne"; phrases ("...") keep word order,
+AND / OR / NOT and -word combine terms, word* looks for a prefix.
+
+The unit of search is a passage: a paragraph (one line of the text dkg reads; the readers render
+one paragraph a line), with its document, place (the question or answer it stands in, the
+letter, a speaker's turn), page, and the figures, entities and commitments inside it. Passages
+are made per document by the build's workers and cached with the document's part; the build
+copies the previous index and replaces only the documents that changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import re
+import shutil
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+INDEX = "search.sqlite"
+VERSION = "1"  # of the passages and the index schema: a new one rebuilds the index
+_WORD = re.compile(r"[^\W_]+")
+_LONG = 1500  # characters: a longer paragraph is cut at sentence ends into passages of about this size
+# what a hit lists of the mentions inside it (dates and question numbers would only be noise)
+INSIDE_KINDS = ("amount", "percentage", "quantity", "reference", "programme", "organisation", "person", "party",
+                "commitment")  # fmt: skip
+
+
+class SearchError(Exception):
+    """A query that cannot be run, or a build without an index; the message says why."""
+
+
+# --- normalising words ----------------------------------------------------------------------------
+
+
+def fold(word: str) -> str:
+    """Lower case without diacritics: "Oekraïne" -> "oekraine", "ÉÉN" -> "een"."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("dutch")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Dutch stem of one folded word (cached: a corpus repeats its words)."""
+    return _stemmer().stemWord(word)
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded word) of every word of the text."""
+    return [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+
+
+def terms(text: str) -> str:
+    """The text as the index holds it: its words folded and stemmed, separated by spaces."""
+    return " ".join(stem(w) for _, _, w in words(text))
+
+
+# --- passages ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Passage:
+    start: int
+    end: int
+    page: int | None
+    place: str | None  # "X16 answer", "letter", "turn Verhoef", ...
+    speaker: str | None
+    text: str
+    inside: tuple[tuple[str, str, str], ...]  # (kind, quote, value) of the mentions in it
+    terms: str
+
+
+def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of each non-blank line, without its surrounding white space; a very long line
+    is cut after a sentence end, so that a hit points to a readable piece."""
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while end - start > _LONG:
+            cut = _sentence_cut(text, start, end)
+            yield start, cut
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            yield start, end
+
+
+def _sentence_cut(text: str, start: int, end: int) -> int:
+    window = text[start + _LONG // 2 : start + _LONG]
+    found = [m.end() for m in re.finditer(r"[.!?;:](?=\s)", window)]
+    return start + _LONG // 2 + found[-1] if found else start + _LONG
+
+
+def passages(doc, situated: Sequence) -> list[Passage]:
+    """The document's passages, each with its place, speaker, page and the mentions inside it
+    (situated mentions in order of start, as graph/parts.py has them)."""
+    from extractors.locate import MentionsByStart, locator, speaker_at
+
+    where = locator(doc)
+    by_start = MentionsByStart([s.mention for s in situated])
+    out = []
+    for start, end in _paragraphs(doc.text):
+        speaker, _, place = speaker_at(doc, where, start)
+        inside = tuple(
+            (m.kind, m.text, _value(m.value)) for m in by_start.within(start, end) if m.kind in INSIDE_KINDS and m.end <= end
+        )
+        quote = doc.text[start:end]
+        out.append(Passage(start, end, doc.page_of(start), place, speaker, quote, inside, terms(quote)))
+    return out
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:g}" if abs(value) < 1e15 else repr(value)
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class DocumentPassages:
+    """What the index holds of one document file (cached with its part)."""
+
+    name: str
+    iri: str
+    date: str | None
+    kind: str | None
+    title: str | None
+    passages: tuple[Passage, ...]
+
+    def dumps(self) -> bytes:
+        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def document_passages(doc, situated: Sequence, iri: str) -> DocumentPassages:
+    return DocumentPassages(doc.name, iri, doc.date, doc.kind, doc.title, tuple(passages(doc, situated)))
+
+
+# --- the index ----------------------------------------------------------------------------------------
+
+_SCHEMA = f"""
+CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT);
+INSERT INTO meta VALUES ('version', '{VERSION}');
+CREATE TABLE doc(key TEXT PRIMARY KEY, name TEXT, iri TEXT, date TEXT, kind TEXT, title TEXT);
+CREATE TABLE passage(id INTEGER PRIMARY KEY, key TEXT NOT NULL, start INTEGER, "end" INTEGER, page INTEGER,
+                     place TEXT, speaker TEXT, text TEXT, inside TEXT);
+CREATE INDEX passage_key ON passage(key);
+CREATE VIRTUAL TABLE passage_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
+"""
+
+
+class IndexWriter:
+    """The build's index: a copy of the previous build's, in which the documents that left are
+    deleted and the new ones added, or a new one. Written into the build's new folder, so that a
+    killed build leaves the current index as it was."""
+
+    def __init__(self, path: Path, previous: Path | None):
+        self.path = Path(path)
+        self.old: set[str] = set()
+        if previous is not None and (previous / INDEX).exists():
+            try:
+                shutil.copyfile(previous / INDEX, self.path)
+                db = sqlite3.connect(self.path)
+                if db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone() == (VERSION,):
+                    self.old = {k for (k,) in db.execute("SELECT key FROM doc")}
+                db.close()
+            except (OSError, sqlite3.Error):
+                self.old = set()
+            if not self.old:
+                self.path.unlink(missing_ok=True)
+        self.db = sqlite3.connect(self.path)
+        if not self.old:
+            self.db.executescript(_SCHEMA)
+        self.keys: set[str] = set()
+
+    def add(self, key: str, data: bytes | None) -> None:
+        """A document's passages, unless the index has them already (data is read only then)."""
+        if key in self.keys:
+            return
+        self.keys.add(key)
+        if key in self.old or data is None:
+            return
+        docp: DocumentPassages = pickle.loads(data)
+        self.db.execute("INSERT INTO doc VALUES (?, ?, ?, ?, ?, ?)",
+                        (key, docp.name, docp.iri, docp.date, docp.kind, docp.title))  # fmt: skip
+        for p in docp.passages:
+            inside = json.dumps(p.inside, ensure_ascii=False) if p.inside else None
+            cur = self.db.execute(
+                'INSERT INTO passage (key, start, "end", page, place, speaker, text, inside) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+                (key, p.start, p.end, p.page, p.place, p.speaker, p.text, inside),
+            )
+            self.db.execute("INSERT INTO passage_terms (rowid, terms) VALUES (?, ?)", (cur.lastrowid, p.terms))
+
+    def finish(self) -> None:
+        """Delete what left the build, then commit and close."""
+        for key in sorted(self.old - self.keys):
+            self.db.execute("DELETE FROM passage_terms WHERE rowid IN (SELECT id FROM passage WHERE key = ?)", (key,))
+            self.db.execute("DELETE FROM passage WHERE key = ?", (key,))
+            self.db.execute("DELETE FROM doc WHERE key = ?", (key,))
+        self.db.commit()
+        self.db.close()
+
+    def abandon(self) -> None:
+        self.db.close()
+
+
+# --- queries ------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r'"([^"]*)"?|(\()|(\))|(\S+)')
+_OPERATORS = {"AND", "OR", "NOT"}
+
+
+@dataclass(frozen=True)
+class Query:
+    match: str  # the FTS5 query on the normalised terms
+    sequences: tuple[tuple[str, ...], ...]  # the stems of each word and phrase looked for: highlighted in a hit
+    prefixes: tuple[str, ...]
+
+    def matches(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) in text of each word or phrase the query looks for, in order."""
+        found = words(text)
+        stems = [stem(w) for _, _, w in found]
+        spans = set()
+        for seq in self.sequences:
+            n = len(seq)
+            for k in range(len(stems) - n + 1):
+                if tuple(stems[k : k + n]) == seq:
+                    spans.add((found[k][0], found[k + n - 1][1]))
+        for k, (s, e, w) in enumerate(found):
+            if self.prefixes and (w.startswith(self.prefixes) or stems[k].startswith(self.prefixes)):
+                spans.add((s, e))
+        out, end = [], -1
+        for s, e in sorted(spans):
+            if s >= end:
+                out.append((s, e))
+                end = e
+        return out
+
+
+def _quoted(stems: list[str]) -> str:
+    return '"' + " ".join(stems) + '"'
+
+
+def parse_query(text: str) -> Query:
+    """The user's query as FTS5 syntax over folded, stemmed words. Raises SearchError when it
+    holds nothing to look for."""
+    out: list[str] = []
+    sequences: list[tuple[str, ...]] = []
+    prefixes: list[str] = []
+    positive = False
+    for m in _TOKEN.finditer(text):
+        phrase, opening, closing, word = m.groups()
+        if opening or closing:
+            out.append(opening or closing)
+            continue
+        negated = False
+        if word is not None and word in _OPERATORS:
+            out.append(word)
+            continue
+        if word is not None and word.startswith("-") and len(word) > 1:
+            word, negated = word[1:], True
+        if word is not None and word.endswith("*") and _WORD.search(word):
+            folded = [w for _, _, w in words(word)]
+            # the index holds stems: a prefix is looked for as far as it and its stem agree
+            prefix = os.path.commonprefix([folded[-1], stem(folded[-1])])
+            term = (_quoted([stem(w) for w in folded[:-1]]) + " + " if len(folded) > 1 else "") + _quoted([prefix]) + " *"
+            prefixes.append(prefix)
+        else:
+            found = [stem(w) for _, _, w in words(phrase if phrase is not None else word)]
+            if not found:
+                continue  # punctuation alone
+            term = _quoted(found)
+            if not negated:
+                sequences.append(tuple(found))
+        if negated:
+            out.extend(["NOT", term])
+        else:
+            out.append(term)
+            positive = True
+    if not positive:
+        raise SearchError(f"{text!r} holds no word to look for")
+    if out and out[0] in ("NOT", "AND", "OR"):
+        raise SearchError(f"{text!r} cannot begin with {out[0]} (put a word to look for first)")
+    return Query(" ".join(out), tuple(dict.fromkeys(sequences)), tuple(prefixes))
+
+
+def open_index(build: Path) -> sqlite3.Connection:
+    path = Path(build) / INDEX
+    if not path.exists():
+        raise SearchError(f"no search index in {build} (built by a dkg older than search: run dkg build again)")
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    db.row_factory = sqlite3.Row
+    return db
+
+
+def search(build: Path, text: str, limit: int = 20, document: str | None = None) -> list[dict[str, Any]]:
+    """Ranked hits (best first; BM25 over the passages) with snippet, provenance and what the
+    passage holds."""
+    query = parse_query(text)
+    db = open_index(build)
+    try:
+        sql = """SELECT p.*, d.name AS doc, d.date, d.kind AS doc_kind, d.title, d.iri, bm25(passage_terms) AS score
+                 FROM passage_terms JOIN passage p ON p.id = passage_terms.rowid JOIN doc d ON d.key = p.key
+                 WHERE passage_terms MATCH ?"""
+        args: list[Any] = [query.match]
+        if document:
+            sql += " AND d.name LIKE ?"
+            args.append(f"%{document}%")
+        sql += ' ORDER BY score, d.name, p.start LIMIT ?'
+        args.append(limit)
+        try:
+            rows = db.execute(sql, args).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise SearchError(f"{text!r} is no query the index understands ({exc})") from None
+    finally:
+        db.close()
+    return [_hit(row, query) for row in rows]
+
+
+def _hit(row: sqlite3.Row, query: Query) -> dict[str, Any]:
+    text = row["text"]
+    matches = query.matches(text)
+    inside = json.loads(row["inside"]) if row["inside"] else []
+    pick = {kind: [] for kind in ("figures", "entities", "commitments")}
+    for kind, quote, value in inside:
+        group = "figures" if kind in ("amount", "percentage", "quantity") else "commitments" if kind == "commitment" else "entities"
+        pick[group].append(quote if group != "entities" or not value else value)
+    return {
+        "doc": row["doc"], "date": row["date"], "kind": row["doc_kind"], "where": row["place"], "speaker": row["speaker"],
+        "page": row["page"], "start": row["start"], "end": row["end"], "score": round(-row["score"], 4),
+        "snippet": snippet(text, matches), "text": text,
+        "matches": [[row["start"] + s, row["start"] + e] for s, e in matches],
+        **{k: list(dict.fromkeys(v)) for k, v in pick.items()}, "document": row["iri"],
+    }  # fmt: skip
+
+
+def snippet(text: str, matches: list[tuple[int, int]], before: int = 80, after: int = 160) -> str:
+    """A window of the passage around its first match, the matched words in **bold**."""
+    if not matches:
+        return text[: before + after] + ("…" if len(text) > before + after else "")
+    lo = max(0, matches[0][0] - before)
+    hi = min(len(text), matches[0][1] + after)
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    pieces, at = [], lo
+    for s, e in matches:
+        if s < lo or e > hi:
+            continue
+        pieces += [text[at:s], "**", text[s:e], "**"]
+        at = e
+    pieces.append(text[at:hi])
+    return ("…" if lo > 0 else "") + "".join(pieces) + ("…" if hi < len(text) else "")
