@@ -358,9 +358,12 @@ def claims(graph_dir: Path, fmt: str) -> None:
 @click.argument("term")
 @graph_option()
 @format_option(default="table", choices=("table", "json", "jsonl", "csv"))
-def trace(term: str, graph_dir: Path, fmt: str) -> None:
-    """Trace a figure ("19,3 mld", "3,5%"), an entity ("PURL") or a reference ("36800-X-3") across
-    letters: every mention and related claim, oldest first."""
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the history as a chart to this HTML file (self-contained, offline) instead of rows.")  # fmt: skip
+def trace(term: str, graph_dir: Path, fmt: str, html_file: Path | None) -> None:
+    """Trace a figure ("19,3 mld", "3,5%"), an entity ("PURL"), a reference ("36800-X-3") or a
+    promised report ("Stand van Defensie voorjaar 2026") across letters: every mention and related
+    claim, oldest first; with --html, as a timeline chart whose points open their quotes."""
     from graph.trace import parse_term
     from graph.trace import trace as run_trace
 
@@ -371,6 +374,16 @@ def trace(term: str, graph_dir: Path, fmt: str) -> None:
     rows = run_trace(g, parsed)
     if not rows:
         raise click.ClickException(f"{term!r}: nothing in {graph_dir} states or mentions it")
+    if html_file is not None:
+        from graph.tables import COMMITMENTS, read_table
+        from graph.timeline import write_timeline
+
+        try:
+            write_timeline(rows, html_file, f"dkg: {term}", read_table(graph_dir, COMMITMENTS) or ())
+        except OSError as exc:
+            raise click.ClickException(f"{html_file}: cannot write ({exc.strerror or exc})") from None
+        click.echo(f"{len(rows)} points -> {html_file}")
+        return
     columns = ["date", "doc", "where", "speaker", "relation", "text", "context"]
     if fmt not in ("json", "jsonl"):  # a page of a PDF is shown with the place: "X16 answer, p. 3"
         rows = [{**r, "where": ", ".join(x for x in (r.get("where"), r.get("page") and f"p. {r['page']}") if x)} for r in rows]
@@ -459,14 +472,15 @@ def query(query: str | None, graph_dir: Path, name: str | None, params: tuple[st
 def html(graph_dir: Path, focus: str | None, depth: int, kinds: str | None, output: Path) -> None:
     """Write one self-contained, offline HTML view of the graph (or of the neighbourhood of --focus)."""
     from graph.html import STYLE, overview, write_html
-    from graph.network import ego, find_nodes, to_networkx
+    from graph.network import ego, focus_nodes, to_networkx
 
     wanted = {k.strip() for k in kinds.split(",")} if kinds else None
     if wanted and not wanted <= set(STYLE):
         raise click.UsageError(f"unknown kind(s): {', '.join(sorted(wanted - set(STYLE)))}; known: {', '.join(STYLE)}")
-    g = to_networkx(_load(graph_dir), fold_questions=not focus)
+    store = _load(graph_dir)
+    g = to_networkx(store, fold_questions=not focus)
     if focus:
-        centre = find_nodes(g, focus)
+        centre = focus_nodes(g, store, focus)
         if not centre:
             raise click.ClickException(f"{focus!r}: nothing in {graph_dir} by that name or value")
         view = ego(g, centre, depth)

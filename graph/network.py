@@ -164,6 +164,34 @@ def find_nodes(g: nx.MultiDiGraph, term: str) -> list[str]:
     return []
 
 
+def focus_nodes(g: nx.MultiDiGraph, store: ox.Store, term: str) -> list[str]:
+    """The nodes to centre a view of `term` on: every node find_nodes names, and whatever
+    `dkg trace` finds of it. A figure that no subject joins to others (a claim of its own
+    document only, left out of the projection) is added to g as a claim node stated in its
+    document; a mention without a claim centres on its document."""
+    from graph.trace import parse_term, trace
+
+    found = set(find_nodes(g, term))
+    parsed = parse_term(term, store)
+    rows = trace(store, parsed) if parsed is not None else []
+    documents = {str(d["label"]): n for n, d in g.nodes(data=True) if d["type"] == "document"}
+    targets = {t for t in (parsed.targets if parsed is not None else ()) if t in g}  # an entity, a commitment
+    found |= targets
+    for r in rows:
+        claim, document = r.get("claim"), documents.get(r["doc"])
+        if claim and claim not in g:
+            g.add_node(claim, type="claim", label=f"{r['text']} — {r.get('subject') or 'zonder onderwerp'}",
+                       value=r.get("value"), doc=r["doc"], date=r.get("date"), page=r.get("page"),
+                       quote=r.get("context") or r["text"])  # fmt: skip
+            if document is not None:
+                g.add_edge(claim, document, key=f"stated in:{r['text']}", type="stated in", evidence=r["text"])
+        if claim:
+            found.add(claim)
+        elif document is not None and not targets:
+            found.add(document)
+    return sorted(found)
+
+
 def _same(a: Any, b: Any) -> bool:
     try:
         return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(b)))

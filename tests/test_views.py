@@ -122,3 +122,31 @@ def test_projection_in_json_is_deterministic(built):
     a = json.dumps(to_jsonld(to_networkx(open_store(built))), sort_keys=True)
     b = json.dumps(to_jsonld(to_networkx(open_store(built))), sort_keys=True)
     assert a == b
+
+
+def test_html_focus_finds_every_term_trace_finds(built):
+    """A figure without a known subject (a claim of its own document only), a promised report and
+    an entity: what `dkg trace` finds, the view can centre on."""
+    from graph.network import focus_nodes
+    from graph.trace import parse_term, trace
+
+    store = open_store(built)
+    claims = [json.loads(line) for line in (built / "current" / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+    local = [c for c in claims if "/claim/local-" in c["id"]]
+    assert local  # the corpus has figures that no subject joins
+    terms = [c["mentions"][0]["text"] for c in local[:15]] + ["€9,5 miljard", "Stand van Defensie voorjaar 2026", "PURL"]
+    for term in terms:
+        parsed = parse_term(term, store)
+        if parsed is None or not trace(store, parsed):
+            continue
+        g = to_networkx(store)
+        centre = focus_nodes(g, store, term)
+        assert centre, term
+        view = ego(g, centre, 1)
+        assert any(d["type"] in ("claim", "commitment", "programme", "organisation", "reference") for _, d in view.nodes(data=True))
+    g = to_networkx(store)
+    (claim,) = [n for n in focus_nodes(g, store, "€9,5 miljard") if "/claim/local-" in n]
+    assert g.nodes[claim]["value"] == 9_500_000_000 and g.nodes[claim]["doc"].startswith("00")
+    assert any(d["type"] == "document" for _, d in ego(g, [claim], 1).nodes(data=True))
+    result = CliRunner().invoke(main, ["html", "--graph", str(built), "--focus", "€9,5 miljard", "-o", str(built.parent / "f.html")])
+    assert result.exit_code == 0, result.output
