@@ -471,6 +471,7 @@ def query(query: str | None, graph_dir: Path, name: str | None, params: tuple[st
               help="The HTML file to write.")  # fmt: skip
 def html(graph_dir: Path, focus: str | None, depth: int, kinds: str | None, output: Path) -> None:
     """Write one self-contained, offline HTML view of the graph (or of the neighbourhood of --focus)."""
+    from graph.folder import current_build
     from graph.html import STYLE, overview, write_html
     from graph.network import ego, focus_nodes, to_networkx
 
@@ -491,7 +492,8 @@ def html(graph_dir: Path, focus: str | None, depth: int, kinds: str | None, outp
         view = overview(g, wanted)
         heading = "dkg: overzicht"
     try:
-        path = write_html(view, output, heading)
+        build = current_build(graph_dir) if graph_dir.is_dir() else None
+        path = write_html(view, output, heading, build)
     except OSError as exc:
         raise click.ClickException(f"{output}: cannot write ({exc.strerror or exc})") from None
     click.echo(f"{view.number_of_nodes()} nodes, {view.number_of_edges()} edges -> {path}")

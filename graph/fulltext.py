@@ -47,6 +47,8 @@ class SearchError(Exception):
 
 def fold(word: str) -> str:
     """Lower case without diacritics: "Oekraïne" -> "oekraine", "ÉÉN" -> "een"."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -71,7 +73,7 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 def terms(text: str) -> str:
     """The text as the index holds it: its words folded and stemmed, separated by spaces."""
-    return " ".join(stem(w) for _, _, w in words(text))
+    return " ".join(map(stem, _WORD.findall(fold(text))))
 
 
 # --- passages ---------------------------------------------------------------------------------------
@@ -190,8 +192,12 @@ class IndexWriter:
             if not self.old:
                 self.path.unlink(missing_ok=True)
         self.db = sqlite3.connect(self.path)
+        # no journal: the file is the new build's, switched in (and fsynced) only when complete
+        self.db.execute("PRAGMA journal_mode = OFF")
+        self.db.execute("PRAGMA synchronous = OFF")
         if not self.old:
             self.db.executescript(_SCHEMA)
+        self.next_id = (self.db.execute("SELECT MAX(id) FROM passage").fetchone()[0] or 0) + 1
         self.keys: set[str] = set()
 
     def add(self, key: str, data: bytes | None) -> None:
@@ -204,13 +210,12 @@ class IndexWriter:
         docp: DocumentPassages = pickle.loads(data)
         self.db.execute("INSERT INTO doc VALUES (?, ?, ?, ?, ?, ?)",
                         (key, docp.name, docp.iri, docp.date, docp.kind, docp.title))  # fmt: skip
-        for p in docp.passages:
-            inside = json.dumps(p.inside, ensure_ascii=False) if p.inside else None
-            cur = self.db.execute(
-                'INSERT INTO passage (key, start, "end", page, place, speaker, text, inside) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-                (key, p.start, p.end, p.page, p.place, p.speaker, p.text, inside),
-            )
-            self.db.execute("INSERT INTO passage_terms (rowid, terms) VALUES (?, ?)", (cur.lastrowid, p.terms))
+        first, self.next_id = self.next_id, self.next_id + len(docp.passages)
+        rows = [(first + k, key, p.start, p.end, p.page, p.place, p.speaker, p.text,
+                 json.dumps(p.inside, ensure_ascii=False) if p.inside else None) for k, p in enumerate(docp.passages)]  # fmt: skip
+        self.db.executemany("INSERT INTO passage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.db.executemany("INSERT INTO passage_terms (rowid, terms) VALUES (?, ?)",
+                            [(first + k, p.terms) for k, p in enumerate(docp.passages)])  # fmt: skip
 
     def finish(self) -> None:
         """Delete what left the build, then commit and close."""

@@ -85,7 +85,46 @@ def layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return nx.spring_layout(simple, seed=7, iterations=iterations, scale=scale)
 
 
-def write_html(g: nx.MultiDiGraph, path: Path, heading: str = "dkg") -> Path:
+TEXT_BUDGET = 8_000_000  # characters of document text a view carries for its text search
+
+
+def text_passages(build: Path | None, g: nx.MultiDiGraph, budget: int = TEXT_BUDGET) -> dict[str, Any]:
+    """The passages of the view's documents from the build's search index, for the view's text
+    search: each with its document node, place, page, text and stemmed words; and the vocabulary
+    (folded word -> stem) of those passages. Documents past the budget are left out, and said."""
+    empty = {"items": [], "vocabulary": {}, "note": " (deze build heeft geen zoekindex)"}
+    if build is None:
+        return empty
+    from graph.fulltext import SearchError, open_index, stem, words
+
+    try:
+        db = open_index(build)
+    except SearchError:
+        return empty
+    wanted = sorted(n for n, d in g.nodes(data=True) if d["type"] == "document")
+    items, vocabulary, size, left_out = [], {}, 0, 0
+    try:
+        for node in wanted:
+            rows = db.execute("""SELECT d.name, p.place, p.page, p.text, t.terms FROM doc d JOIN passage p ON p.key = d.key
+                                 JOIN passage_terms t ON t.rowid = p.id WHERE d.iri = ? ORDER BY d.name, p.start""",
+                              (node,)).fetchall()  # fmt: skip
+            length = sum(len(r["text"]) for r in rows)
+            if size + length > budget:
+                left_out += 1
+                continue
+            size += length
+            for r in rows:
+                items.append({"node": node, "doc": r["name"], "where": r["place"], "page": r["page"], "text": r["text"],
+                              "terms": r["terms"].split()})  # fmt: skip
+                for _, _, w in words(r["text"]):
+                    vocabulary.setdefault(w, stem(w))
+    finally:
+        db.close()
+    note = f" (de tekst van {left_out} document(en) past niet in dit bestand: zoek met dkg search)" if left_out else ""
+    return {"items": items, "vocabulary": vocabulary, "note": note}
+
+
+def write_html(g: nx.MultiDiGraph, path: Path, heading: str = "dkg", build: Path | None = None) -> Path:
     from pyvis.network import Network
 
     positions = layout(g)
@@ -117,6 +156,7 @@ def write_html(g: nx.MultiDiGraph, path: Path, heading: str = "dkg") -> Path:
         .replace("/*VIS_CSS*/", (lib / "vis-network.css").read_text(encoding="utf-8"))
         .replace("/*LEGEND*/", _js(legend))
         .replace("/*HEADING*/", _js(heading))
+        .replace("/*PASSAGES*/", _js(text_passages(build, g)))
     )
     from graph.store import write_atomically
 

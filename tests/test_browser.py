@@ -31,7 +31,7 @@ def browser():
         b.close()
 
 
-def open_offline(browser, path: Path):
+def open_offline(browser, path: Path, ready: str = "window.dkgNetwork !== undefined"):
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     problems, outside, dialogs = [], [], []
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
@@ -47,7 +47,7 @@ def open_offline(browser, path: Path):
 
     page.route("**/*", route)
     page.goto(path.as_uri())
-    page.wait_for_function("window.dkgNetwork !== undefined", timeout=20_000)
+    page.wait_for_function(ready, timeout=20_000)
     return page, problems, outside, dialogs
 
 
@@ -90,3 +90,75 @@ def test_script_in_a_document_injects_nothing(browser, tmp_path):
     assert "<script>alert('x')</script>" in page.inner_text("#details") or "onerror" in page.inner_text("#details")
     page.wait_for_timeout(300)
     assert dialogs == [] and problems == [] and outside == []
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    assert CliRunner().invoke(main, ["build", "--out", str(out)]).exit_code == 0
+    return out
+
+
+TIMELINE_READY = "document.querySelectorAll('#timeline .scatterlayer path.point').length > 0"
+
+
+def _click_point(page, k: int) -> None:
+    box = page.locator("#timeline .scatterlayer path.point").nth(k).bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_a_figure_timeline_opens_its_quotes_offline(browser, corpus_build, tmp_path):
+    html = tmp_path / "t.html"
+    result = CliRunner().invoke(main, ["trace", "19,3 mld", "--graph", str(corpus_build), "--html", str(html)])
+    assert result.exit_code == 0, result.output
+    page, problems, outside, _ = open_offline(browser, html, TIMELINE_READY)
+    assert page.locator("#timeline .scatterlayer path.point").count() == 4  # two letters, first stated and questioned
+    assert page.locator("tbody tr").count() == 4
+    legend = page.locator("#timeline .legend").text_content()
+    assert "first stated" in legend and "questioned" in legend
+    for k in range(4):
+        _click_point(page, k)
+        quote = page.inner_text("#quote")
+        assert quote.split("\n")[0].startswith(("001_", "000_")) and ("19,3 miljard" in quote or "19 miljard" in quote)
+    _click_point(page, 0)
+    n = page.evaluate("window.dkgOpened")
+    assert page.inner_text("tr.selected").startswith(page.evaluate(f"points[{n}].label").split(" ")[1][1:11])
+    assert "€ mld" in page.locator("#timeline .ytitle").text_content()
+    assert problems == [] and outside == []
+
+
+def test_a_commitment_timeline_draws_its_moves(browser, corpus_build, tmp_path):
+    html = tmp_path / "c.html"
+    result = CliRunner().invoke(main, ["trace", "Stand van Defensie voorjaar 2026", "--graph", str(corpus_build),
+                                       "--html", str(html)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    page, problems, outside, _ = open_offline(browser, html, TIMELINE_READY)
+    ticks = page.locator("#timeline .yaxislayer-above").text_content()
+    assert "2026" in ticks  # the y axis holds due moments
+    assert page.locator("#timeline .annotation").count() >= 1  # voorjaar 2026 -> najaar 2026
+    rows = page.inner_text("tbody")
+    assert "voorjaar 2026" in rows and "najaar van 2026" in rows and "moved to" in rows
+    page.click("tbody tr:last-child")
+    assert "termijn: het najaar van 2026" in page.inner_text("#quote")
+    assert problems == [] and outside == []
+
+
+def test_the_view_searches_the_documents_text(browser, corpus_build, tmp_path):
+    html = tmp_path / "v.html"
+    assert CliRunner().invoke(main, ["html", "--graph", str(corpus_build), "-o", str(html)]).exit_code == 0
+    page, problems, outside, _ = open_offline(browser, html)
+    for query, texts in (("toezeggingen", ["toezegging om deze knelpunten"]), ("Oekraine", ["Oekraïne"]),
+                         ('"Stand van Defensie" najaar', ["Stand van Defensie"])):  # fmt: skip
+        page.fill("#textsearch", query)
+        page.click("#textform button")
+        cli = CliRunner().invoke(main, ["search", query, "--graph", str(corpus_build), "--limit", "1000", "--format", "jsonl"])
+        assert page.evaluate("window.dkgTextHits") == len(cli.output.splitlines()) > 0, query
+        shown = page.inner_text("#texthits")
+        assert all(t in shown for t in texts)
+    page.locator("#texthits li").first.click()
+    assert "Stand van Defensie" in page.inner_text("#details")
+    assert len(page.evaluate("window.dkgNetwork.getSelectedNodes()")) == 1
+    page.fill("#textsearch", "zeppelinvloot")
+    page.click("#textform button")
+    assert page.evaluate("window.dkgTextHits") == 0
+    assert problems == [] and outside == []
