@@ -19,8 +19,12 @@ from extractors.periods import periods_of
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, lowered_pattern
 
-NAME, VERSION = "commitments", "3"
+NAME, VERSION = "commitments", "4"
 LABEL = f"{NAME}@{VERSION}"
+
+# who receives a promise, and who makes it (on lower-cased sentences)
+_KAMER = r"(?:u|uw\s+kamer|de\s+kamer|(?:de\s+|uw\s+)?(?:vaste\s+)?(?:kamer)?commissie)"
+_WE = r"(?:ik|wij|we|het\s+kabinet|defensie|de\s+minister|de\s+staatssecretaris)"
 
 # Each pattern with the words one of its matches must contain: a pattern runs only on sentences
 # that have one of them (a search with bounded gaps costs some 40 µs a sentence; a substring test
@@ -42,6 +46,12 @@ _TOEZEGGING_RULES = [
         r"|zal\s+ingegaan\s+worden|gaat\s+het\s+kabinet\s+in\s+op|volgt\s+in\s+Q[1-4]|ge[uü]pdatet)", re.I)),
     (("deelt", "delen"), re.compile(r"\b(?:deelt|delen)\b.{0,100}?\bmet\s+uw\s+Kamer", re.I)),
     (("sturen", "zenden"), re.compile(r"\b(?:aan|naar)\s+(?:u|uw\s+Kamer)\b.{0,40}?\b(?:sturen|toesturen|zenden)\b", re.I)),
+    # the subject first, in the present tense: "Ik stuur uw Kamer de evaluatie voor de zomer", "Het
+    # kabinet informeert de Kamer in het najaar": a promise when the sentence names a time still to
+    # come (a covering letter's "Ik stuur u de antwoorden" names none)
+    (("stuur", "sturen", "zend", "bied", "informe"), re.compile(
+        rf"\b{_WE}\s+(?:stuur|stuurt|sturen|zend|zendt|zenden|bied|biedt|bieden|informeer|informeert|informeren)\s+"
+        rf"(?:[\w-]+\s+){{0,4}}?{_KAMER}\b", re.I)),
     (("publice",), re.compile(r"\bworden\s+.{0,60}?gepubliceerd|\bresultaten\s+.{0,100}?publiceren", re.I)),
     (("gesprek",), re.compile(
         r"\bgaan\s+(?:wij|we)\s+(?:namelijk\s+)?(?:graag\s+)?(?:met\s+uw\s+commissie\s+)?(?:het\s+gesprek|in\s+gesprek)"
@@ -54,8 +64,6 @@ _TOEZEGGING_RULES = [
 # halfjaarlijks aan de Kamer gerapporteerd"), or the minister's own act with the verb before its
 # subject after a fronted phrase or clause ("Zodra de evaluatie gereed is, stuur ik deze naar uw
 # Kamer"). A past tense (ontving, stuurde, rapporteerde) matches none of them.
-_KAMER = r"(?:u|uw\s+kamer|de\s+kamer|(?:de\s+|uw\s+)?(?:vaste\s+)?(?:kamer)?commissie)"
-_WE = r"(?:ik|wij|we|het\s+kabinet|defensie|de\s+minister|de\s+staatssecretaris)"
 _PROMISE_NOW_RULES = [
     (("ontvangt", "krijgt"), re.compile(
         rf"\b{_KAMER}\s+(?:ontvangt|krijgt)\b|\b(?:ontvangt|krijgt)\s+{_KAMER}\b", re.I)),
@@ -167,7 +175,8 @@ _FUTURE = lowered_pattern(
     re.compile(
         r"\b(?:zal|zullen|gaan|gaat|toekomst\w*|voortaan|binnenkort|dit\s+jaar|volgende|eerstvolgende|voor\s+het\s+eerst"
         r"|jaarlijks|halfjaarlijks|maandelijks|elk\s+kwartaal|per\s+kwartaal|ieder\s+jaar|elk\s+jaar|twee\s+keer\s+per\s+jaar"
-        r"|later\s+in\s+het\s+jaar|zoals\s+gebruikelijk|zoals\s+gewoonlijk)\b",
+        r"|later\s+in\s+het\s+jaar|zoals\s+gebruikelijk|zoals\s+gewoonlijk|volgend\s+jaar|komend\s+jaar|het\s+komende\s+jaar"
+        r"|(?:voor|na)\s+de\s+zomer|(?:voor|na)\s+het\s+(?:zomer|kerst|herfst|voorjaars)?reces|in\s+het\s+(?:voorjaar|najaar))\b",
         re.I,
     )
 )

@@ -19,7 +19,7 @@ from extractors.document import Document, Mention, per_document
 from extractors.registry import Extractor
 from extractors.text import Claimed, anchored_matches, digit_run_starts, token_start
 
-NAME, VERSION = "periods", "1"
+NAME, VERSION = "periods", "2"
 LABEL = f"{NAME}@{VERSION}"
 
 Y = r"(?:19|20)\d{2}"
@@ -37,7 +37,8 @@ _QUARTERS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
 # Phrases relative to the document's date ("vorig jaar", "voor de zomer", "binnenkort").
 _RELATIVE = re.compile(
     r"(?P<rel>vorig\s+jaar|afgelopen\s+jaar|dit\s+jaar|volgend\s+jaar|komend\s+jaar|volgende\s+jaar"
-    r"|voor\s+het\s+zomerreces|na\s+het\s+zomerreces|voor\s+(?:de\s+)?zomer|na\s+de\s+zomer|afgelopen\s+zomer"
+    r"|v[oó][oó]r\s+het\s+(?:zomer|kerst)reces|na\s+het\s+(?:zomer|kerst)reces|v[oó][oó]r\s+(?:de\s+)?zomer|na\s+de\s+zomer"
+    r"|afgelopen\s+zomer"
     r"|voor\s+het\s+einde\s+van\s+(?:het|dit)\s+jaar|later\s+dit\s+jaar|later\s+in\s+het\s+jaar|eind\s+dit\s+jaar"
     r"|binnenkort|op\s+korte\s+termijn)(?![\w])",
     re.I,
@@ -86,6 +87,13 @@ def _resolve(kind: str, m: re.Match[str], doc: Document) -> tuple[str | None, st
         y = int(m["y"])
         a, b = _SEASONS[m["s"].lower()]
         return iso_date(y, a), iso_date(y + (b < a), b), extra
+    if kind == "recess":  # the Kamer's recesses: summer from early July, Christmas from late December
+        y = int(m["y"])
+        starts = {"zomer": 7, "kerst": 12, "herfst": 10, "voorjaars": 2, "krokus": 2, "mei": 4}[m["r"].lower()]
+        if m["pre"].lower() == "na":
+            return (iso_date(y, starts + 2), iso_date(y, 12), extra) if starts < 11 else (iso_date(y + 1, 1), iso_date(y + 1, 3), extra)
+        begin = doc.date if doc.date and doc.date[:4] == str(y) else iso_date(y, 1)
+        return begin, iso_date(y, starts), extra
     if kind == "half":
         y = int(m["y"])
         a, b = _HALVES[m["h"].lower()]
@@ -125,13 +133,14 @@ def _relative(phrase: str, doc: Document, extra: dict) -> tuple[str | None, str 
     year = _doc_year(doc)
     if year is None or doc.date is None:
         return None, None, extra
-    phrase = _WHITE.sub(" ", phrase)
+    phrase = _WHITE.sub(" ", phrase).replace("vóór", "voor").replace("vóor", "voor").replace("voór", "voor")
     month = int(doc.date[5:7]) if len(doc.date) >= 7 else 1
     table = {
         "vorig jaar": (str(year - 1), None), "afgelopen jaar": (str(year - 1), None), "dit jaar": (str(year), None),
         "volgend jaar": (str(year + 1), None), "komend jaar": (str(year + 1), None), "volgende jaar": (str(year + 1), None),
         "voor de zomer": (doc.date, f"{year}-06"), "voor zomer": (doc.date, f"{year}-06"),
-        "voor het zomerreces": (doc.date, f"{year}-07"),
+        "voor het zomerreces": (doc.date, f"{year}-07"), "voor het kerstreces": (doc.date, f"{year}-12"),
+        "na het kerstreces": (f"{year + (month > 2)}-01", f"{year + (month > 2)}-03"),
         "na de zomer": (f"{year}-09", f"{year}-12"), "na het zomerreces": (f"{year}-09", f"{year}-12"),
         "afgelopen zomer": (f"{year - (month < 9)}-06", f"{year - (month < 9)}-08"),
         "later dit jaar": (doc.date, f"{year}-12"), "later in het jaar": (doc.date, f"{year}-12"),
@@ -157,6 +166,8 @@ _BEFORE_YEAR = [
     ("month", re.compile(rf"(?:(?P<mod>(?i:begin|eind|medio|half|halverwege))\s+)?(?P<m>{_MI})\s+$")),
     ("season", re.compile(r"(?:(?i:het|de)\s+)?(?P<s>(?i:voorjaar|lente|zomer|najaar|herfst|winter))\s+(?:van\s+)?$")),
     ("half", re.compile(r"(?:de\s+)?(?P<h>(?i:eerste|tweede))\s+helft\s+van\s+$")),
+    # "vóór het zomerreces van 2026", "na het kerstreces 2026"
+    ("recess", re.compile(r"(?P<pre>(?i:v[oó][oó]r|na))\s+(?i:het)\s+(?P<r>(?i:zomer|kerst|herfst|voorjaars|krokus|mei))reces\s+(?:van\s+)?$")),
     ("quarter", re.compile(r"(?:\bQ(?P<q>[1-4])|(?P<qw>(?i:eerste|tweede|derde|vierde))\s+kwartaal)\s+(?:van\s+)?$")),
     ("cued_year", re.compile(
         r"(?<![\w])(?P<cue>(?i:vanaf|sinds|uiterlijk\s+in|uiterlijk|in|per|tot|voor|na|eind|begin|medio|halverwege|rond))\s+$"
@@ -177,6 +188,8 @@ def _kind_before_year(text: str, s: int) -> str | None:
         return "month"
     if word in _SEASON_WORDS:
         return "season"
+    if word.endswith("reces") or (word == "van" and len(head) >= 2 and head[-2].lower().endswith("reces")):
+        return "recess"
     if word == "van" and len(head) >= 2:
         prev = head[-2].lower()
         return "season" if prev in _SEASON_WORDS else "half" if prev == "helft" else "quarter" if prev == "kwartaal" else None

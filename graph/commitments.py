@@ -147,6 +147,19 @@ def vehicle_name(vehicle: str | None, due: str | None, due_until: str | None) ->
     return f"{family} {text}".strip(), family
 
 
+# What a promise without a named vehicle promises to deliver: a later promise of the same kind of
+# thing, on the same subject, for a later moment, is that promise moved ("de evaluatie van de
+# geluidshinder ... voor de zomer" -> "... in het najaar").
+_PROMISED = re.compile(
+    r"\b(evaluatie|eindrapport|rapport|rapportage|voortgangsrapportage|onderzoek|kabinetsreactie|reactie|plan\s+van\s+aanpak"
+    r"|actieplan|nota|brief|overzicht|analyse|visie|strategie|wetsvoorstel|beleidsdoorlichting|verkenning|uitwerking)\b", re.I)
+
+
+def promised_family(text: str) -> str | None:
+    found = _PROMISED.search(text)
+    return f"({' '.join(found.group(1).lower().split())})" if found else None
+
+
 def commitment_rows(doc: Document, situated: Sequence[Situated]) -> CommitmentRows:
     """The per-document step: the document's head, its questions that ask when, its promises."""
     from graph.iri import document_iri, mention_iri, question_iri
@@ -169,6 +182,8 @@ def commitment_rows(doc: Document, situated: Sequence[Situated]) -> CommitmentRo
             context = m.text
         f = m.fields
         vehicle, family = vehicle_name(f.get("vehicle"), f.get("due"), f.get("due_until"))
+        if family is None and f["type"] == "toezegging":
+            family = promised_family(m.text)
         key = f"{vehicle}|{f.get('due_until')}" if vehicle else f"{doc.name}|{m.start}"
         cid = "https://w3id.org/dkg/id/commitment/" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
         said = (f["type"], vehicle, family, f.get("due"), f.get("due_from"), f.get("due_until"), f.get("toezegging"))

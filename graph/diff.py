@@ -123,10 +123,15 @@ def _nearest(values: dict[Any, dict], value: Any) -> tuple[Any, dict]:
 
 def _commitments(old: list[dict], new: list[dict], as_of: str) -> list[dict]:
     before = {c["id"]: c for c in judge([dict(c) for c in old], as_of)}
+    now = {c["id"]: c for c in judge([dict(c) for c in new], as_of)}
     facts = []
-    for c in judge([dict(c) for c in new], as_of):
+    for c in now.values():
         first = c["mentions"][0]
         side = {**_side(first, c["due_until"]), "vehicle": c["vehicle"], "status": c["status"]}
+        later = [now[i] for i in c["moved_to"] if i in now]
+        if c["status"] == "moved" and later:  # the new side of a move: where it moved to, said when and where
+            to = min(later, key=lambda x: (x["mentions"][0].get("date") or "9999", x["id"]))
+            side = {**_side(to["mentions"][0], to["due_until"]), "vehicle": to["vehicle"], "status": c["status"]}
         was = before.get(c["id"])
         if was is None:
             facts.append(_fact("commitment", "new", c["vehicle"] or c["type"], None, side))

@@ -87,3 +87,72 @@ def test_markdown_report(builds):
 def test_a_folder_without_a_build_is_an_error(tmp_path, builds):
     done = CliRunner().invoke(main, ["diff", str(tmp_path), str(builds[1])])
     assert done.exit_code == 1 and "no build here" in done.stderr
+
+
+# --- changes written by hand: a due moment moved by a later letter, an answer given, a figure changed ---
+
+_HEAD = """Tweede Kamer der Staten-Generaal
+Vergaderjaar 2025–2026
+
+36 812 Herinrichting van de oefenterreinen
+
+Nr. {nr} BRIEF VAN DE STAATSSECRETARIS VAN DEFENSIE
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, {date}
+
+"""
+_SIGNED = "\nDe staatssecretaris van Defensie,\nA. van Lint\n"
+
+EARLY = _HEAD.format(nr=4, date="12 januari 2026") + (
+    "Nederland draagt dit jaar € 48 miljoen bij aan de aankopen via PURL.\n\n"
+    "Uw Kamer ontvangt de evaluatie van de natuurcompensatie op oefenterrein De Vlasakkers vóór het zomerreces van 2026.\n"
+) + _SIGNED
+EARLY_CHANGED = EARLY.replace("€ 48 miljoen", "€ 53 miljoen")
+LATER = _HEAD.format(nr=9, date="22 juni 2026") + (
+    "De tellingen van de broedvogels duren een seizoen langer. Daardoor stuur ik uw Kamer de evaluatie van de "
+    "natuurcompensatie op oefenterrein De Vlasakkers pas in december 2026.\n"
+) + _SIGNED
+QUESTIONS = """Vragen en antwoorden
+
+1 Welke oefenterreinen worden in 2026 heringericht?
+
+{answer}2 Hoeveel geluidsklachten kwamen er in 2025 binnen over oefenterrein De Vlasakkers?
+
+"""
+ANSWER = "Zie antwoord op vraag 2.\n\n"
+
+
+@pytest.fixture(scope="module")
+def handmade(tmp_path_factory):
+    root = tmp_path_factory.mktemp("handmade")
+    old, new = root / "old-docs", root / "new-docs"
+    old.mkdir()
+    new.mkdir()
+    (old / "vlasakkers-januari.txt").write_text(EARLY, encoding="utf-8")
+    (old / "vragen.txt").write_text(QUESTIONS.format(answer=""), encoding="utf-8")
+    (new / "vlasakkers-januari.txt").write_text(EARLY_CHANGED, encoding="utf-8")
+    (new / "vlasakkers-juni.txt").write_text(LATER, encoding="utf-8")
+    (new / "vragen.txt").write_text(QUESTIONS.format(answer=ANSWER), encoding="utf-8")
+    runner = CliRunner()
+    for corpus, out in ((old, root / "old"), (new, root / "new")):
+        assert runner.invoke(main, ["build", str(corpus), "--out", str(out)]).exit_code == 0
+    done = runner.invoke(main, ["diff", str(root / "old"), str(root / "new"), "--as-of", "2026-11-23", "--format", "jsonl"])
+    assert done.exit_code == 0, done.output
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def test_a_due_moment_moved_by_a_later_letter(handmade):
+    (moved,) = [f for f in handmade if f["kind"] == "commitment" and f["change"] == "moved"]
+    assert moved["old"]["doc"] == "vlasakkers-januari.txt" and "vóór het zomerreces van 2026" in moved["old"]["quote"]
+    assert moved["new"]["doc"] == "vlasakkers-juni.txt" and "pas in december 2026" in moved["new"]["quote"]
+    assert moved["new"]["date"] == "2026-06-22" and moved["new"]["value"] > moved["old"]["value"]
+
+
+def test_an_answer_given_and_a_figure_changed(handmade):
+    answered = [f for f in handmade if f["kind"] == "question"]
+    assert [(f["change"], f["new"]["where"]) for f in answered] == [("answered by reference", "1 vragen.txt")]
+    (figure,) = [f for f in handmade if f["kind"] == "figure" and f["change"] == "changed"]
+    assert (figure["old"]["quote"], figure["new"]["quote"]) == ("€ 48 miljoen", "€ 53 miljoen")
+    assert figure["difference"] == 5_000_000

@@ -185,7 +185,7 @@ def small_disk(tmp_path):
     """A real file system of a few megabytes (tmpfs), where this machine lets the tests mount one."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", str(mount)], capture_output=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mount)], capture_output=True)
     if done.returncode:
         pytest.skip("cannot mount a tmpfs here; the injected ENOSPC tests cover the same writes")
     yield mount
