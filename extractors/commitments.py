@@ -367,8 +367,8 @@ def _due_until(phrase) -> str | None:
         return None
     if phrase.fields.get("until"):
         return phrase.fields["until"]
-    if phrase.fields.get("relative") and phrase.fields.get("period_kind") == "relative":
-        return None
+    if phrase.fields.get("relative") and phrase.fields.get("period_kind") == "relative" and len(phrase.value or "") >= 10:
+        return None  # from the document's day on, with no end: "binnenkort", "op korte termijn"
     return phrase.value
 
 

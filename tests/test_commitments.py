@@ -360,3 +360,52 @@ def test_the_kamers_form_names_who_promised_and_to_whom(tmp_path):
     assert (debate["achternaam"], debate["functie"], debate["toegezegdAanPersoon"]) == ("Dijkhuis", "minister", "Koster")
     state = rows["Wij onderzoeken of de vergoeding omhoog kan"]
     assert (state["tussenvoegsel"], state["achternaam"], state["functie"]) == ("De", "Graaf", "staatssecretaris")
+
+
+# The subject first, in the present tense: a promise when a time still to come is named.
+@pytest.mark.parametrize(
+    ("text", "due_until"),
+    [
+        ("Ik stuur uw Kamer de evaluatie van de oefenterreinen voor de zomer van 2026.", "2026-08"),
+        ("Het kabinet informeert de Kamer in het najaar over de uitkomsten van de verkenning.", None),
+        ("De staatssecretaris biedt uw Kamer na afronding van het onderzoek in 2027 het eindrapport aan.", "2027"),
+        ("Wij sturen de vaste commissie voor Defensie volgend jaar een overzicht van de voorraden.", "2027"),
+        ("Ik zend u vóór het kerstreces van 2026 de kabinetsreactie op het advies.", "2026-12"),
+        ("Uw Kamer ontvangt de beleidsdoorlichting vóór het zomerreces van 2027.", "2027-07"),
+    ],
+)  # fmt: skip
+def test_a_present_tense_promise_with_the_subject_first(text, due_until):
+    m = one(text)
+    assert m.fields["type"] == "toezegging" and m.fields["due_until"] == due_until
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik stuur u hierbij de evaluatie van de oefenterreinen.",  # done by this letter
+        "Ik stuur u de antwoorden op de vragen van de leden van de commissie.",  # a covering letter, no time to come
+        "In maart 2025 stuurde ik uw Kamer de evaluatie van de oefenterreinen.",  # past
+        "Ik informeerde uw Kamer in januari 2025 over de voortgang.",  # past
+        "Mocht het nodig zijn, dan stuur ik uw Kamer in 2027 een aanvulling.",  # hypothetical
+    ],
+)  # fmt: skip
+def test_near_misses_of_the_subject_first_promise(text):
+    assert commitment_mentions(doc_of(text)) == []
+
+
+def test_a_promise_without_a_named_vehicle_moves_to_a_later_moment():
+    from extractors.locate import situate
+    from graph.commitments import commitment_rows, link_commitments
+
+    early = doc_of("Ik stuur uw Kamer het rapport over de werving van reservisten in Friesland voor de zomer van 2026.",
+                   "2026-02-01")  # fmt: skip
+    later = doc_of("Door de verkiezingen ontvangt uw Kamer het rapport over de werving van reservisten in Friesland "
+                   "pas in het najaar van 2026.", "2026-05-01")  # fmt: skip
+    other = doc_of("Ik stuur uw Kamer het rapport over de bouw van kazernes in Zeeland in het najaar van 2026.", "2026-05-02")
+    from dataclasses import replace
+
+    docs = [replace(d, name=f"{k}.txt") for k, d in enumerate((early, later, other))]
+    rows = [commitment_rows(d, situate(d, commitment_mentions(d))) for d in docs]
+    first, *rest = link_commitments(rows)
+    moved = {c.id: c for c in rest}
+    assert len(first.moved_to) == 1 and "reservisten" in moved[first.moved_to[0]].mentions[0].text

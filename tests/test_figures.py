@@ -578,3 +578,28 @@ def test_from_to_without_a_shared_unit_is_not_a_percentage():
     # near-miss: the first number is a year, or a count, not a share
     assert [m.value for m in figures("Van 2025 tot 2030 groeit het budget met 3 procent.", "percentage")] == [3]
     assert [m.value for m in figures("Het aantal stijgt van 12 naar 15 eenheden, een groei van 25%.", "percentage")] == [25]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "until"),
+    [
+        ("De evaluatie komt vóór het zomerreces van 2026.", "2026-01-12", "2026-07"),
+        ("Dit volgt na het zomerreces 2027.", "2027-09", "2027-12"),
+        ("De brief komt voor het kerstreces van 2026.", "2026-01-12", "2026-12"),
+        ("De reactie volgt na het kerstreces van 2026.", "2027-01", "2027-03"),
+        ("Het besluit valt vóór het zomerreces.", "2026-01-12", "2026-07"),
+    ],
+)  # fmt: skip
+def test_the_kamers_recesses_are_periods(text, value, until):
+    from extractors.document import Document
+    from extractors.periods import periods_of
+
+    (m,) = periods_of(Document("x", "x", text, date="2026-01-12"))
+    assert (m.value, m.fields["until"]) == (value, until)
+
+
+def test_a_recess_named_without_its_phrase_is_no_period():
+    from extractors.document import Document
+    from extractors.periods import periods_of
+
+    assert periods_of(Document("x", "x", "Het zomerreces van 2026 duurt zes weken.", date="2026-01-12")) == []
