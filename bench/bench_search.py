@@ -60,7 +60,8 @@ def bench_fts5(docs: list, root: Path) -> dict:
     from graph.fulltext import parse_query
 
     db = sqlite3.connect(build / INDEX)
-    bare = "SELECT p.text FROM passage_terms JOIN passage p ON p.id = passage_terms.rowid WHERE passage_terms MATCH ? ORDER BY bm25(passage_terms) LIMIT 20"
+    bare = ("SELECT p.text FROM passage_terms JOIN passage p ON p.id = passage_terms.rowid WHERE passage_terms MATCH ?"
+            " ORDER BY bm25(passage_terms) LIMIT 20")
     median, worst = _latencies(lambda q: db.execute(bare, (parse_query(q).match,)).fetchall())
     db.close()
     with_hits = _latencies(lambda q: search(build, q, limit=20))[0]

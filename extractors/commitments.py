@@ -72,6 +72,7 @@ _PROMISE_NOW_RULES = [
         rf"|\b(?:aan|naar)\s+{_KAMER}\b.{{0,60}}?\b(?:gerapporteerd|rapporteren)\b", re.I)),
     # "Ik zeg u toe dat ...", "Ik wil de heer Kramers toezeggen dat ...", "daar kom ik in het najaar op terug"
     (("zeg", "toezeggen", "terug"), re.compile(
+        rf"\b{_WE}(?:\s+van\s+[a-z]+)?\s+(?:zegt|zeggen)\b.{{0,120}}?\btoe\b|"
         r"\b(?:zeg|zeggen)\s+(?:ik|wij|we)\b.{0,60}?\btoe\b|\b(?:wil|kan|zal)\s+(?:ik|wij|we)?\b.{0,60}?\btoezeggen\b"
         r"|\b(?:kom|komen)\s+(?:ik|wij|we)\b.{0,100}?\bterug\b|\b(?:ik|wij|we)\b.{0,100}?\bterugkom(?:en)?\b", re.I)),
     (("stuur", "sturen", "zend", "bied", "informeer"), re.compile(
@@ -167,6 +168,7 @@ _VEHICLES = re.compile(
     r"|Kamerbrief|verslag\s+van\s+de\s+RBZ|voortgangsrapportage|vertrouwelijke\s+bijlage|wetsvoorstel|website\s+van\s+de\s+Rijksoverheid)"
 )
 _TZ = re.compile(r"TZ\d{6}-\d{3}")
+_T_NUMBER = re.compile(r"\((T\d{5})\)")  # an entry of the Eerste Kamer's register: "Toezegging ... (T03512)"
 
 
 # on lower-cased sentences (see lowered_pattern)
@@ -379,8 +381,11 @@ def _mention(doc: Document, s: int, e: int, type_: str, dates: MentionsByStart, 
     # the due moment is the first date still to come ("Eind 2025 ... herhaald en medio 2026 start");
     # a date in a clause after it describes something else ("In Q2 ... de stappen die we in 2026 ...");
     # with only a past date it is an offer or a standing practice
-    due_phrase = next((d for d in dates.within(s, e) if _still_to_come(d, doc.date)), None) if doc.date else None
+    # (an undated document, as a register's page: the first date of the sentence)
+    due_phrase = next((d for d in dates.within(s, e) if not doc.date or _still_to_come(d, doc.date)), None)
     tz = _TZ.search(sentence)
+    if tz is None and doc.kind == "toezeggingen Eerste Kamer":  # the number of the entry the sentence is in
+        tz = next(reversed(list(_T_NUMBER.finditer(text, max(0, s - 600), s))), None)
     fields = {
         "type": type_,
         "actor": "regering",
@@ -388,7 +393,7 @@ def _mention(doc: Document, s: int, e: int, type_: str, dates: MentionsByStart, 
         "due": due_phrase.text if due_phrase else None,
         "due_from": due_phrase.value if due_phrase else None,
         "due_until": _due_until(due_phrase),
-        "toezegging": tz.group(0) if tz else None,
+        "toezegging": tz.group(tz.lastindex or 0) if tz else None,
         "where": where.where(s),
         **_who(doc, s, sentence, where),
     }
@@ -397,7 +402,12 @@ def _mention(doc: Document, s: int, e: int, type_: str, dates: MentionsByStart, 
 
 
 # "Ik zeg mevrouw Koster toe", "Ik wil de heer Wörsdörfer toezeggen": the member it is made to
-_TO_MEMBER = re.compile(rf"\b(?:de\s+heer|mevrouw)\s+(?P<name>{SURNAME_PATTERN})")
+# the member a promise is made to: "de heer Kramers", "mevrouw De Wit", "(een vraag van) het lid Van Dijk (SP)"
+_TO_MEMBER = re.compile(rf"\b(?:de\s+heer|mevrouw|het\s+lid)\s+(?P<name>{SURNAME_PATTERN})(?:\s+\((?P<fractie>[^()]{{2,30}})\))?")
+
+
+_SUBJECT_FUNCTION = re.compile(
+    r"(?:De|de)\s+((?:minister-president|minister|staatssecretaris)(?:\s+van\s+[A-Z][\w-]+(?:\s+en\s+[A-Z][\w-]+)*)?)\s+(?:zegt|zal|heeft)\b")
 
 
 def _in_government(role: str | None) -> bool:
@@ -417,10 +427,17 @@ def _who(doc: Document, s: int, sentence: str, where: Locator) -> dict[str, str 
         signed = next((g for g in doc.signatories if _in_government(g.role)), None)
         if signed is not None:
             speaker, function = signed.name, signed.role
+    if function is None:  # a register's "De minister van Defensie zegt toe ...": the subject's function
+        subject = _SUBJECT_FUNCTION.match(sentence)
+        function = " ".join(subject.group(1).split()) if subject else None
     found = where.find(s)
     if found is not None and found[1]:
         to_fractie = found[0].asked_by
     member = _TO_MEMBER.search(sentence)
+    if member is not None and to_fractie is None and member["fractie"]:
+        from extractors.fracties import canonical_fractie
+
+        to_fractie = canonical_fractie(member["fractie"])
     return {"speaker": speaker, "function": function, "to_fractie": to_fractie, "to_person": member["name"] if member else None}
 
 

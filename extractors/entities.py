@@ -28,7 +28,7 @@ from extractors.references import motion_submitters
 from extractors.registry import Extractor
 from extractors.text import NAME_PARTICLES, Claimed
 
-NAME, VERSION = "entities", "2"
+NAME, VERSION = "entities", "3"
 LABEL = f"{NAME}@{VERSION}"
 
 

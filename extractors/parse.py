@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extractors.document import Document, Signatory
+from extractors.motions import motion_parts
 from extractors.questions import find_boundaries, find_parts, segment_questions
 from extractors.reading import SourceText
 from extractors.structure import (
@@ -21,7 +22,7 @@ from extractors.turns import find_turns, turn_parts
 
 # The version of the structure readers: part of the key under which a build caches a document's
 # results, so that a change here re-reads every document (the extractors have their own versions).
-VERSION = "2"
+VERSION = "3"
 
 
 def parse_document(source: SourceText) -> Document:
@@ -35,7 +36,7 @@ def parse_document(source: SourceText) -> Document:
         kind = "debat"
         parts = turn_parts(text, lines, turns)
     else:
-        parts = find_parts(text, lines, kind, boundaries)
+        parts = (motion_parts(text, lines) if kind == "motie" else []) or find_parts(text, lines, kind, boundaries)
     dossier, identifiers = detect_own_numbers(text)
     return Document(
         name=source.name,

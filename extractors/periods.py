@@ -90,8 +90,10 @@ def _resolve(kind: str, m: re.Match[str], doc: Document) -> tuple[str | None, st
     if kind == "recess":  # the Kamer's recesses: summer from early July, Christmas from late December
         y = int(m["y"])
         starts = {"zomer": 7, "kerst": 12, "herfst": 10, "voorjaars": 2, "krokus": 2, "mei": 4}[m["r"].lower()]
+        if m["pre"].lower() == "na" and starts < 11:
+            return iso_date(y, starts + 2), iso_date(y, 12), extra
         if m["pre"].lower() == "na":
-            return (iso_date(y, starts + 2), iso_date(y, 12), extra) if starts < 11 else (iso_date(y + 1, 1), iso_date(y + 1, 3), extra)
+            return iso_date(y + 1, 1), iso_date(y + 1, 3), extra
         begin = doc.date if doc.date and doc.date[:4] == str(y) else iso_date(y, 1)
         return begin, iso_date(y, starts), extra
     if kind == "half":
@@ -167,7 +169,8 @@ _BEFORE_YEAR = [
     ("season", re.compile(r"(?:(?i:het|de)\s+)?(?P<s>(?i:voorjaar|lente|zomer|najaar|herfst|winter))\s+(?:van\s+)?$")),
     ("half", re.compile(r"(?:de\s+)?(?P<h>(?i:eerste|tweede))\s+helft\s+van\s+$")),
     # "vóór het zomerreces van 2026", "na het kerstreces 2026"
-    ("recess", re.compile(r"(?P<pre>(?i:v[oó][oó]r|na))\s+(?i:het)\s+(?P<r>(?i:zomer|kerst|herfst|voorjaars|krokus|mei))reces\s+(?:van\s+)?$")),
+    ("recess", re.compile(
+        r"(?P<pre>(?i:v[oó][oó]r|na))\s+(?i:het)\s+(?P<r>(?i:zomer|kerst|herfst|voorjaars|krokus|mei))reces\s+(?:van\s+)?$")),
     ("quarter", re.compile(r"(?:\bQ(?P<q>[1-4])|(?P<qw>(?i:eerste|tweede|derde|vierde))\s+kwartaal)\s+(?:van\s+)?$")),
     ("cued_year", re.compile(
         r"(?<![\w])(?P<cue>(?i:vanaf|sinds|uiterlijk\s+in|uiterlijk|in|per|tot|voor|na|eind|begin|medio|halverwege|rond))\s+$"

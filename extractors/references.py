@@ -22,9 +22,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from extractors import literals
 from extractors.document import Document, Mention
 from extractors.registry import Extractor
-from extractors.text import Claimed, anchored_matches
+from extractors.text import SURNAME_PATTERN, Claimed, anchored_matches
 
-NAME, VERSION = "references", "2"
+NAME, VERSION = "references", "3"
 LABEL = f"{NAME}@{VERSION}"
 
 literals.register("kamerstuk triggers", ("Kamerstuk", "motie", "Motie"))
@@ -53,8 +53,11 @@ _TZ = re.compile(r"TZ\d{6}-\d{3}(?<![\w]TZ\d{6}-\d{3})(?![\w])")
 _MINDEF = re.compile(r"MINDEF\d{8,}(?![\w])")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'«»‘’“”]+")
 _ANSWER_NOTE = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d+\]|<sup>\d+</sup>|\d{1,2})?\s*Vraag\s+(?P<n>\d{1,3})\s*:", re.M)
+# "motie-Piri c.s.", "moties Timmermans en Yesilgöz-Zegerius", "de motie van het lid Van der Lee",
+# "de motie van de leden Kramers en De Wit-Aydin"
 _MOTION_NAMES = re.compile(
-    r"[Mm]oties?[-\s]+(?P<names>[A-Z][\w'’-]+(?:[-\s][A-Z][\w'’-]+)?(?:\s+(?:c\.s\.|en\s+[A-Z][\w'’-]+(?:[-\s][A-Z][\w'’-]+)?))*)"
+    rf"[Mm]oties?(?:\s+van\s+(?:het\s+lid|de\s+leden)\s+|[-\s]+)"
+    rf"(?P<names>{SURNAME_PATTERN}(?:\s*,\s*{SURNAME_PATTERN})*(?:\s+en\s+{SURNAME_PATTERN})*)(?:\s+c\.s\.)?"
 )
 
 
@@ -259,15 +262,19 @@ def _own_headers(doc: Document, taken: Claimed) -> Iterator[Mention]:
                        **_kamerstuk_fields(full, False, nr["nr"]))  # fmt: skip
 
 
+# capitalised words after "motie" that name no member: "de motie Defensie" is no one's
+_NOT_NAMES = {"Defensie", "Kamer", "Tweede", "Eerste", "Regering", "Kabinet", "Nederland", "Europa", "NAVO", "EU"}
+
+
 def motion_submitters(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Names in "moties Timmermans en Yesilgöz-Zegerius", "motie-Piri c.s." within [start, end)."""
     out = []
     positions = literals.positions(text, "moties", start, end)
     matches = (_MOTION_NAMES.match(text, pos, end) for pos in positions)
     for m in (x for x in matches if x):
-        for n in re.finditer(r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*(?:\s+[A-Z][\w'’-]+)?", m["names"]):
+        for n in re.finditer(SURNAME_PATTERN, m["names"]):
             name = n.group(0)
-            if name in ("Van", "De"):
+            if name in _NOT_NAMES:
                 continue
             s = m.start("names") + n.start()
             out.append((s, s + len(name), name))

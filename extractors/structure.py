@@ -276,16 +276,30 @@ _KINDS = [
     ("voorzitter", _head_search(re.compile(r"^\s*Aan\s+de\s+Voorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer", re.M)), "brief"),
     ("beslissing", _head_search(re.compile(r"^\s*TER\s+BESLISSING\s*$", re.M)), "beslisnota"),
     ("besluitenlijst", _head_search(re.compile(r"^\s*BESLUITENLIJST\b", re.M | re.I)), "besluitenlijst"),
+    # the Eerste Kamer's register of promises: entries numbered T01234 ("Toezegging ... (T03512)")
+    ("toezegging", _head_search(re.compile(r"^[ \t]*Toezeggingen?\b(?:[^\n]*\n){0,12}?[^\n]*\(T\d{5}\)", re.M)),
+     "toezeggingen Eerste Kamer"),
 ]  # fmt: skip
 
 
 def detect_kind(text: str) -> str | None:
+    return kind_evidence(text)[0]
+
+
+def kind_evidence(text: str) -> tuple[str | None, str]:
+    """(the document's kind, why): the line of its head that names it, or why none does."""
     head = text[:6000]
     low = head.lower()
     for word, search, kind in _KINDS:
-        if word in low and search(head, low):
-            return kind
-    return None
+        m = search(head, low) if word in low else None
+        if m:
+            at = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            line_start = head.rfind("\n", 0, at) + 1
+            line_end = head.find("\n", at)
+            return kind, "head: " + " ".join(head[line_start : line_end if line_end >= 0 else None].split())[:120]
+    return None, ("no published head in the first 6,000 characters (no 'BRIEF VAN DE MINISTER', 'Aan de Voorzitter van "
+                  "de Tweede Kamer', 'Geachte voorzitter', 'MOTIE VAN', 'AMENDEMENT VAN', 'NOTA NAAR AANLEIDING', "
+                  "'MEMORIE VAN', 'Vragen en antwoorden', 'VERSLAG VAN EEN SCHRIFTELIJK OVERLEG', 'BESLUITENLIJST')")
 
 
 # (words, search, chamber), in order: the first that matches decides; a search reads the head
@@ -316,9 +330,15 @@ _DATE_CUES = [
     ("datum", _head_search(re.compile(r"^\s*Datum\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
     ("ontvangen", _head_search(re.compile(r"^\s*Ontvangen\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
     ("vastgesteld", _head_search(re.compile(r"^\s*Vastgesteld\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
+    # a motion or an amendment: the day it was moved
+    ("voorgesteld", _head_search(re.compile(r"^\s*Voorgesteld\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
     ("haag", _head_search(re.compile(r"^\s*(?:Den\s+Haag|'s-Gravenhage),?\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M))),
     ("gravenhage", _head_search(re.compile(r"^\s*(?:Den\s+Haag|'s-Gravenhage),?\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M))),
     ("beantwoord", _head_search(re.compile(r"beantwoord\s+bij\s+brief\s+van\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
+    # a debate: "gehouden op 12 maart 2026", or the sitting's day as the Handelingen print it
+    ("gehouden", _head_search(re.compile(r"\bgehouden\s+op\s+(?:\w+dag\s+)?(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.I))),
+    ("dag", _head_search(re.compile(
+        r"^\s*(?:Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag)\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s*$", re.M))),
     ("beantwoord", _head_search(re.compile(
         r"Bij\s+brief\s+van\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s+zijn\s+de\s+vragen\s+beantwoord", re.M | re.I))),
 ]  # fmt: skip
@@ -396,7 +416,8 @@ def detect_title(lines: Sequence[Line]) -> str | None:
         if m:
             return m.group(1).strip()
     for ln in lines[:40]:
-        s = strip_decoration(ln.text)
-        if s.isupper() and len(s) > 10:
+        # "Nr. 118 BRIEF VAN ...", "G **NOTA NAAR ...": the title after its number or letter
+        s = re.sub(r"^(?:Nr\.\s*\d+\s+|[A-Z]{1,2}\s+(?=\*))?\**\s*|\**$", "", strip_decoration(ln.text)).strip()
+        if s.isupper() and len(s) > 10 and len(re.findall(r"[A-Z]{2,}", s)) >= 3 and not s.startswith("ISSN"):
             return s
     return None

@@ -5,14 +5,11 @@ SHACL and tests. It is made of the same per-document triples and cross-document 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import chain
 
 from rdflib import Graph
 
 from extractors.document import Document
-from graph.claims import claims_from_rows
-from graph.commitments import link_commitments
-from graph.link_triples import claim_triples, commitment_triples
+from graph.link_triples import cross_document
 from graph.parts import make_part
 from graph.terms import PREFIXES, line
 
@@ -32,10 +29,7 @@ def document_lines(docs: Iterable[Document]) -> tuple[list[str], list]:
         parts.append(part)
         lines.update(line(*t) for t in own)
         lines.update(part.shared)
-    claims = claims_from_rows(chain.from_iterable(p.claims for p in parts))
-    commitments = link_commitments(p.commitments for p in parts)
-    newest = max((p.date for p in parts if p.date), default=None)
-    lines.update(line(*t) for t in claim_triples(claims) | commitment_triples(commitments, newest))
+    lines.update(line(*t) for t in cross_document(parts)[2])
     return sorted(lines), parts
 
 

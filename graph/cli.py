@@ -202,6 +202,35 @@ def build(paths: tuple[str, ...], out_dir: Path, workers: int | None, scheduler:
 
 @main.command()
 @click.argument("paths", nargs=-1)
+@format_option()
+def documents(paths: tuple[str, ...], fmt: str) -> None:
+    """List documents (the bundled corpus when no PATH is given) with their kind and why: the line
+    of the head that names it, or why none does; chamber, date, own Kamerstuk number, title, parts,
+    questions, speakers and signatories."""
+    from collections import Counter
+
+    from extractors.structure import kind_evidence
+
+    problems = Problems()
+    rows = []
+    for doc in iter_documents(paths, problems):
+        kind, why = kind_evidence(doc.text)
+        if doc.kind == "debat" and kind is None:
+            why = "speaker turns (\"Minister X:\", \"De heer X (F):\", \"De voorzitter:\")"
+        parts = Counter(p.kind for p in doc.parts)
+        rows.append({
+            "doc": doc.name, "kind": doc.kind or "unknown", "why": why, "chamber": doc.chamber, "date": doc.date,
+            "number": doc.official_number, "title": doc.title, "pages": len(doc.pages) or None,
+            "parts": ", ".join(f"{k} {n}" for k, n in parts.items()), "questions": len(doc.questions),
+            "speakers": sorted({p.speaker for p in doc.parts if p.speaker}),
+            "signatories": [f"{s.name} ({s.role})" if s.role else s.name for s in doc.signatories],
+        })  # fmt: skip
+    emit(rows, fmt, columns=["doc", "kind", "date", "number", "chamber", "questions", "parts", "why"])
+    sys.exit(problems.exit_code())
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
 @click.option("--open", "only_open", is_flag=True, help="Only questions without an answer.")
 @click.option("--by-reference", is_flag=True, help="Only questions answered only by pointing to another answer.")
 @click.option("--fractie", default=None, help="Only questions asked by this fractie (any spelling).")

@@ -107,7 +107,25 @@ def document_triples(doc: Document, situated: Sequence[Situated]) -> DocumentTri
     _footnotes(t, doc, d)
     _tables(t, doc, d)
     _mentions(t, doc, d, run, situated)
+    if doc.kind == "motie":
+        _motion(t, doc, d, situated)
     return t
+
+
+def _motion(t: DocumentTriples, doc: Document, d: str, situated: Sequence[Situated]) -> None:
+    """A motion's submitters (from its head), and its request: what the Kamer asks, of whom."""
+    from extractors.motions import request_addressee
+    from graph.motions import submitters
+
+    for m in submitters(doc, situated):
+        t.add(d, DKG.submittedBy, _person(t, str(m.value)))
+    for k, part in enumerate(doc.parts):
+        if part.kind == "request":
+            p = iri(str(names.part_iri(doc, k)))
+            t.add(p, A, DKG.Request)
+            addressee = request_addressee(part.span.quote(doc.text))
+            if addressee:
+                t.add(p, DKG.requestedOf, string(addressee))
 
 
 _FIELD_PREDICATES = {

@@ -172,6 +172,10 @@ CREATE VIRTUAL TABLE passage_terms USING fts5(terms, tokenize = 'unicode61 remov
 """
 
 
+def _json(inside: tuple) -> str | None:
+    return json.dumps(inside, ensure_ascii=False) if inside else None
+
+
 class IndexWriter:
     """The build's index: a copy of the previous build's, in which the documents that left are
     deleted and the new ones added, or a new one. Written into the build's new folder, so that a
@@ -211,8 +215,8 @@ class IndexWriter:
         self.db.execute("INSERT INTO doc VALUES (?, ?, ?, ?, ?, ?)",
                         (key, docp.name, docp.iri, docp.date, docp.kind, docp.title))  # fmt: skip
         first, self.next_id = self.next_id, self.next_id + len(docp.passages)
-        rows = [(first + k, key, p.start, p.end, p.page, p.place, p.speaker, p.text,
-                 json.dumps(p.inside, ensure_ascii=False) if p.inside else None) for k, p in enumerate(docp.passages)]  # fmt: skip
+        rows = [(first + k, key, p.start, p.end, p.page, p.place, p.speaker, p.text, _json(p.inside))
+                for k, p in enumerate(docp.passages)]  # fmt: skip
         self.db.executemany("INSERT INTO passage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.db.executemany("INSERT INTO passage_terms (rowid, terms) VALUES (?, ?)",
                             [(first + k, p.terms) for k, p in enumerate(docp.passages)])  # fmt: skip
@@ -343,13 +347,16 @@ def search(build: Path, text: str, limit: int = 20, document: str | None = None)
     return [_hit(row, query) for row in rows]
 
 
+_GROUPS = {"amount": "figures", "percentage": "figures", "quantity": "figures", "commitment": "commitments"}
+
+
 def _hit(row: sqlite3.Row, query: Query) -> dict[str, Any]:
     text = row["text"]
     matches = query.matches(text)
     inside = json.loads(row["inside"]) if row["inside"] else []
     pick = {kind: [] for kind in ("figures", "entities", "commitments")}
     for kind, quote, value in inside:
-        group = "figures" if kind in ("amount", "percentage", "quantity") else "commitments" if kind == "commitment" else "entities"
+        group = _GROUPS.get(kind, "entities")
         pick[group].append(quote if group != "entities" or not value else value)
     return {
         "doc": row["doc"], "date": row["date"], "kind": row["doc_kind"], "where": row["place"], "speaker": row["speaker"],

@@ -6,6 +6,7 @@ computed beforehand with networkx and physics is off, so that thousands of nodes
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from importlib.resources import files
 from pathlib import Path
@@ -30,6 +31,12 @@ OVERVIEW_LIMIT = 300
 def _js(value: Any) -> str:
     """JSON that is safe inside a <script> element."""
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """The template with each /*NAME*/ marker replaced, in one pass: text put in (a document's, a
+    library's) is never searched for markers again."""
+    return re.sub(r"/\*([A-Z_]+)\*/", lambda m: values.get(m.group(1), m.group(0)), template)
 
 
 def _tooltip(g: nx.MultiDiGraph, node: str, data: dict[str, Any]) -> str:
@@ -151,13 +158,11 @@ def write_html(g: nx.MultiDiGraph, path: Path, heading: str = "dkg", build: Path
     counts = Counter(d["type"] for _, d in g.nodes(data=True))
     legend = {t: {"color": STYLE.get(t, ("#999999", ""))[0], "count": counts[t]} for t in sorted(counts)}
     lib = Path(_pyvis_lib())
-    html = (
-        html.replace("/*VIS_JS*/", (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"))
-        .replace("/*VIS_CSS*/", (lib / "vis-network.css").read_text(encoding="utf-8"))
-        .replace("/*LEGEND*/", _js(legend))
-        .replace("/*HEADING*/", _js(heading))
-        .replace("/*PASSAGES*/", _js(text_passages(build, g)))
-    )
+    html = fill(html, {
+        "VIS_JS": (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"),
+        "VIS_CSS": (lib / "vis-network.css").read_text(encoding="utf-8"),
+        "LEGEND": _js(legend), "HEADING": _js(heading), "PASSAGES": _js(text_passages(build, g)),
+    })  # fmt: skip
     from graph.store import write_atomically
 
     write_atomically(Path(path), html)

@@ -3,6 +3,8 @@ commitments with what became of them. Made from the rows of the per-document ste
 
 from __future__ import annotations
 
+from itertools import chain
+
 from graph.terms import DKG, RDFS_, SCHEMA, XSD, A, iri, string, typed, value
 
 _RELATION = {"restates": DKG.restates, "updates": DKG.updates, "conflicts": DKG.conflictsWith}
@@ -50,6 +52,7 @@ def commitment_triples(commitments, as_of: str | None) -> set[tuple[str, str, st
                 add((node, pred, string(text)))
         for m in c.mentions:
             add((node, DKG.supportedBy, iri(m.iri)))
+        _who(add, node, c.mentions[0].who)
         for other in c.moved_to:
             add((node, DKG.movedTo, iri(other)))
         for question, _ in c.chased_by:
@@ -60,3 +63,34 @@ def commitment_triples(commitments, as_of: str | None) -> set[tuple[str, str, st
             add((node, DKG.status, string(c.status(as_of))))
             add((node, DKG.statusAsOf, typed(as_of, XSD + "date")))
     return out
+
+
+def cross_document(parts) -> tuple[list, list, set[tuple[str, str, str]]]:
+    """(claims, commitments, their triples and the motion links) from the parts' rows: the one
+    cross-document step of `dkg build` and of a graph made in memory."""
+    from graph.claims import claims_from_rows
+    from graph.commitments import link_commitments
+    from graph.motions import motion_triples
+
+    claims = claims_from_rows(chain.from_iterable(p.claims for p in parts))
+    commitments = link_commitments(p.commitments for p in parts)
+    newest = max((p.date for p in parts if p.date), default=None)
+    motions = motion_triples(p.motions for p in parts if p.motions)
+    links = claim_triples(claims) | commitment_triples(commitments, newest) | motions
+    return claims, commitments, links
+
+
+def _who(add, node: str, who: tuple) -> None:
+    """Who made the promise as it was first said (the speaker or signatory, with the function),
+    and to whom (the member and fractie whose question or remark it answers)."""
+    from graph.iri import fractie_iri, person_iri
+
+    speaker, function, to_fractie, to_person = (tuple(who) + (None,) * 4)[:4]
+    if speaker:
+        add((node, DKG.promisedBy, iri(str(person_iri(speaker)))))
+    if function:
+        add((node, DKG.function, string(function)))
+    if to_person:
+        add((node, DKG.promisedTo, iri(str(person_iri(to_person)))))
+    if to_fractie:
+        add((node, DKG.promisedToFractie, iri(str(fractie_iri(to_fractie)))))

@@ -35,6 +35,9 @@ DUTCH = {
     "vehicle": "vehikel", "dueFrom": "verwacht vanaf", "dueUntil": "verwacht uiterlijk", "dueText": "termijn zoals gedrukt",
     "movedTo": "verschoven naar", "chasedBy": "nagevraagd in", "fulfilledBy": "nagekomen in", "status": "status",
     "statusAsOf": "status per", "registeredAs": "geregistreerd als", "page": "pagina",
+    "promisedBy": "toegezegd door", "promisedTo": "toegezegd aan", "promisedToFractie": "toegezegd aan fractie",
+    "function": "functie", "Request": "verzoek", "requestedOf": "verzocht aan", "submittedBy": "ingediend door",
+    "refersToMotion": "verwijst naar motie",
 }  # fmt: skip
 COMMENTS = {
     "Claim": "A figure or date that a speaker asserts about a subject in a time scope, supported by mentions.",
@@ -43,6 +46,10 @@ COMMENTS = {
     "conflictsWith": "The claims are about the same subject and time scope but state different values.",
     "span": "The exact text a node comes from: a W3C Web Annotation TextPositionSelector and TextQuoteSelector.",
     "page": "The 1-based page of the published document (a PDF) the span starts on.",
+    "Request": "What the Kamer asks of the government in a motion (verzoekt de regering ...): never a commitment.",
+    "promisedBy": "The person who made the commitment as it was first said: the speaker of a turn or the signatory.",
+    "promisedTo": "The member whose question or remark the commitment answers, where the text says so.",
+    "refersToMotion": "A mention that names a motion by its submitter (motie-Kramers), linked to the motion document.",
 }
 HEADER = """@prefix dkg: <https://w3id.org/dkg/def#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .

@@ -32,6 +32,7 @@ from graph.document_graph import document_triples
 from graph.fulltext import VERSION as SEARCH_VERSION
 from graph.fulltext import document_passages
 from graph.iri import document_iri
+from graph.motions import MotionRows, motion_rows
 from graph.terms import line
 
 # The version of the triples and rows made here: part of every cache key.
@@ -61,6 +62,7 @@ class DocumentPart:
     commitments: CommitmentRows
     warnings: tuple[str, ...] = ()
     head: tuple[str, ...] = ()  # N-Triples lines of its own triples about the document itself
+    motions: MotionRows | None = None  # a motion's submitters, or the motions named in the document
     # bytes of its cached files (N-Triples "nt", Turtle block "ttl", search passages "search"): a torn entry is recomputed
     sizes: dict[str, int] = field(default_factory=dict)
     cached: bool = field(default=False, compare=False)
@@ -176,7 +178,7 @@ def make_part(
     part = DocumentPart(
         key, doc.name, doc.path, str(document_iri(doc)), doc.date, counts, len(own),
         sorted(line(*t) for t in triples.shared), claim_rows(doc, situated), commitment_rows(doc, situated), doc.warnings,
-        tuple(line(*t) for t in own if t[0] == subject),
+        tuple(line(*t) for t in own if t[0] == subject), motion_rows(doc, situated),
     )  # fmt: skip
     return part, own, ttl.block(own) if turtle else None, document_passages(doc, situated, part.document)
 

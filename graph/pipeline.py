@@ -32,10 +32,9 @@ import pyoxigraph as ox
 from extractors.corpus import Failed, sample_paths
 from extractors.reading import Skipped, expand_paths
 from graph import folder, turtle
-from graph.claims import claims_from_rows
+from graph.commitments import commitment_records
 from graph.fulltext import INDEX, IndexWriter
-from graph.commitments import commitment_records, link_commitments
-from graph.link_triples import claim_triples, commitment_triples
+from graph.link_triples import cross_document
 from graph.parts import Cache, DocumentPart, process_file, versions
 from graph.tables import CLAIMS, COMMITMENTS, claim_records, write_table
 from graph.terms import ID, line
@@ -305,10 +304,7 @@ def _record_stats(build: Path, manifest: dict, stats: dict[str, list[int]]) -> N
 def _reduce(parts: list[DocumentPart], shared: set[str], cache: Cache, summary: BuildSummary):
     """Claims and commitments linked across documents, from the parts' rows; the shared triples
     without those a document states of itself already (a cited Kamerstuk that is in the build)."""
-    claims = claims_from_rows(chain.from_iterable(p.claims for p in parts))
-    commitments = link_commitments(p.commitments for p in parts)
-    newest = max((p.date for p in parts if p.date), default=None)
-    links = claim_triples(claims) | commitment_triples(commitments, newest)
+    claims, commitments, links = cross_document(parts)
     summary.claims = len(claims)
     summary.links = sum(len(c.related) for c in claims)
     summary.commitments = len(commitments)

@@ -14,6 +14,7 @@ import calendar
 import html
 import json
 from collections.abc import Iterable
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -152,8 +153,11 @@ def timeline_html(rows: list[dict[str, Any]], title: str, commitments: Iterable[
     )
     undated = sum(1 for p in pts if not p["x"] or p["y"] is None)
     note = f"<p>{undated} vermelding(en) zonder datum of termijn staan alleen in de tabel.</p>" if undated else ""
-    return _PAGE.format(title=html.escape(title), chart=chart, table=table, note=note,
-                        data=json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))  # fmt: skip
+    from graph.html import fill
+
+    page = files("graph.templates").joinpath("timeline.html").read_text(encoding="utf-8")
+    return fill(page, {"TITLE": html.escape(title), "NOTE": note, "TABLE": table, "CHART": chart,
+                       "DATA": json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")})  # fmt: skip
 
 
 def write_timeline(rows: list[dict[str, Any]], path: Path, title: str, commitments: Iterable[dict[str, Any]] = ()) -> Path:
@@ -161,50 +165,3 @@ def write_timeline(rows: list[dict[str, Any]], path: Path, title: str, commitmen
 
     write_atomically(Path(path), timeline_html(rows, title, commitments))
     return Path(path)
-
-
-_PAGE = """<!DOCTYPE html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:;">
-<title>{title}</title>
-<style>
-  body {{ font-family: system-ui, sans-serif; margin: 0 16px; }}
-  #main {{ display: flex; gap: 16px; }}
-  #chart {{ flex: 1; min-width: 0; }}
-  #quote {{ width: 340px; white-space: pre-wrap; border-left: 1px solid #ccc; padding: 8px; font-size: 13px; }}
-  table {{ border-collapse: collapse; font-size: 12px; margin-top: 12px; }}
-  td {{ border-top: 1px solid #ddd; padding: 3px 6px; vertical-align: top; }}
-  tr.selected {{ background: #fff3c4; }}
-  tr[data-n] {{ cursor: pointer; }}
-</style>
-</head>
-<body>
-<h2>{title}</h2>
-<div id="main"><div id="chart">{chart}</div><div id="quote">Klik op een punt voor het citaat.</div></div>
-{note}
-<table><thead><tr><td>datum</td><td>document</td><td>plaats</td><td>p.</td><td>relatie</td><td>waarde / termijn</td><td>citaat</td></tr></thead>
-<tbody>{table}</tbody></table>
-<script>
-  var points = {data};
-  function openPoint(n) {{
-    var p = points[n];
-    // text from documents is shown as text, never read as HTML
-    document.getElementById("quote").textContent = p.label + "\\n" + p.relation + (p.due ? " (termijn: " + p.due + ")" : "")
-      + (p.speaker ? "\\n" + p.speaker : "") + "\\n\\n\\u201c" + p.text + "\\u201d" + (p.context && p.context !== p.text ? "\\n\\n" + p.context : "");
-    document.querySelectorAll("tr.selected").forEach(function (r) {{ r.classList.remove("selected"); }});
-    var row = document.querySelector('tr[data-n="' + n + '"]');
-    if (row) {{ row.classList.add("selected"); }}
-    window.dkgOpened = n;
-  }}
-  document.getElementById("timeline").on("plotly_click", function (e) {{
-    if (e.points.length && e.points[0].customdata !== undefined) {{ openPoint(e.points[0].customdata); }}
-  }});
-  document.querySelectorAll("tr[data-n]").forEach(function (r) {{
-    r.addEventListener("click", function () {{ openPoint(Number(r.dataset.n)); }});
-  }});
-</script>
-</body>
-</html>
-"""

@@ -101,3 +101,12 @@ class DKG(DefinedNamespace):
     status: URIRef
     statusAsOf: URIRef
     registeredAs: URIRef
+    promisedBy: URIRef
+    promisedTo: URIRef
+    promisedToFractie: URIRef
+    function: URIRef
+    # motions
+    Request: URIRef
+    requestedOf: URIRef
+    submittedBy: URIRef
+    refersToMotion: URIRef

@@ -360,6 +360,15 @@ def test_the_kamers_form_names_who_promised_and_to_whom(tmp_path):
     assert (debate["achternaam"], debate["functie"], debate["toegezegdAanPersoon"]) == ("Dijkhuis", "minister", "Koster")
     state = rows["Wij onderzoeken of de vergoeding omhoog kan"]
     assert (state["tussenvoegsel"], state["achternaam"], state["functie"]) == ("De", "Graaf", "staatssecretaris")
+    # the same in the graph: who promised, in what function, to whom
+    from graph.sparql import open_store, run_query
+
+    found = run_query(open_store(tmp_path / "out"), """PREFIX dkg: <https://w3id.org/dkg/def#>
+        PREFIX schema: <https://schema.org/>
+        SELECT ?by ?function ?to WHERE { ?c a dkg:Commitment ; dkg:promisedBy/schema:name ?by ; dkg:function ?function .
+        OPTIONAL { ?c dkg:promisedTo/schema:name ?to } }""", {})[1]  # fmt: skip
+    said = {(r["by"], r["function"], r["to"]) for r in found}
+    assert {("Dijkhuis", "minister", "Koster"), ("C.D. Bakker", "minister van Defensie", None)} <= said
 
 
 # The subject first, in the present tense: a promise when a time still to come is named.

@@ -190,3 +190,59 @@ def test_a_motion_or_an_amendment_is_never_the_governments_voice():
     motion = _parsed("Nr. 121 MOTIE VAN DE LEDEN KRAMERS EN DE WIT-AYDIN\n\nverzoekt de regering de Kamer voor de zomer "
                      "te informeren over het wervingsplan, en gaat over tot de orde van de dag.\n")  # fmt: skip
     assert motion.kind == "motie" and commitment_mentions(motion) == []
+
+
+EERSTE_KAMER_REGISTER = """Toezeggingen Eerste Kamer
+
+Toezegging Evaluatie van de wet op de reservisten (36.412) (T03644)
+De minister van Defensie zegt de Kamer, na vragen van het lid Bakker-Smit (CDA), toe de evaluatie voor 1 oktober 2027 te sturen.
+Status: openstaand
+
+Toezegging Overzicht van de kazernes (36.500) (T03701)
+De staatssecretaris van Defensie zegt toe de Kamer jaarlijks een overzicht van de staat van de kazernes te geven.
+"""
+
+
+def test_the_eerste_kamers_register_of_promises():
+    from extractors.commitments import commitment_mentions
+    from extractors.parse import parse_document
+    from extractors.reading import SourceText
+
+    doc = parse_document(SourceText("ek.txt", "ek.txt", EERSTE_KAMER_REGISTER, "utf-8"))
+    assert (doc.kind, doc.chamber) == ("toezeggingen Eerste Kamer", "Eerste Kamer")
+    found = [(m.fields["toezegging"], m.fields["function"], m.fields["to_person"], m.fields["to_fractie"], m.fields["due_until"])
+             for m in commitment_mentions(doc)]  # fmt: skip
+    assert found == [("T03644", "minister van Defensie", "Bakker-Smit", "CDA", "2027-10-01"),
+                     ("T03701", "staatssecretaris van Defensie", None, None, None)]  # fmt: skip
+
+
+def test_every_document_says_its_kind_and_why(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    (tmp_path / "ek.txt").write_text(EERSTE_KAMER_REGISTER, encoding="utf-8")
+    (tmp_path / "memo.txt").write_text("Een notitie over de planning van oefeningen.\n", encoding="utf-8")
+    (tmp_path / "brief.txt").write_text(PUBLISHED_LETTER, encoding="utf-8")
+    done = CliRunner().invoke(main, ["documents", str(tmp_path), "--format", "jsonl"])
+    assert done.exit_code == 0, done.output
+    rows = {r["doc"]: r for r in map(json.loads, done.stdout.splitlines())}
+    assert rows["ek.txt"]["kind"] == "toezeggingen Eerste Kamer" and rows["ek.txt"]["why"] == "head: Toezeggingen Eerste Kamer"
+    assert rows["memo.txt"]["kind"] == "unknown" and rows["memo.txt"]["why"].startswith("no published head")
+    assert rows["brief.txt"]["kind"] == "brief" and rows["brief.txt"]["why"].startswith("head: ")
+
+
+@pytest.mark.parametrize(
+    ("head", "date"),
+    [
+        ("Verslag van een commissiedebat, gehouden op donderdag 12 maart 2026, over de personeelszorg", "2026-03-12"),
+        ("Handelingen\n\nWoensdag 4 februari 2026\n\nAanvang 10.15 uur", "2026-02-04"),
+        ("Het debat wordt op woensdag 4 februari 2026 voortgezet.", None),  # a date in a sentence is no sitting
+    ],
+)  # fmt: skip
+def test_the_date_of_a_debate(head, date):
+    from extractors.structure import detect_date
+
+    assert detect_date(head) == date
