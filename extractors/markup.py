@@ -17,7 +17,8 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 _XML_BLOCKS = {"al", "titel", "tussenkop", "item-titel", "kop", "li", "row", "noot", "dossiertitel", "ondertitel",
-               "vraag", "antwoord", "considerans", "wat", "dictum", "ondertekening", "functie", "naam-ondertekening"}  # fmt: skip
+               "vraag", "antwoord", "considerans", "wat", "dictum", "ondertekening", "functie", "naam-ondertekening",
+               "tekstregel", "kamervraagomschrijving", "vergaderdatum"}  # fmt: skip
 _SKIP = {"metadata", "meta", "script", "style", "head"}
 
 
@@ -81,6 +82,14 @@ def _walk(element: ET.Element, blocks: list[str]) -> None:
     if tag == "row":
         cells = [_fold("".join(cell.itertext())) for cell in element if _tag(cell) == "entry"]
         blocks.append("\t".join(cells))
+        return
+    if tag in ("vraag", "antwoord") and any(_tag(c) == "nr" for c in element):
+        # "Vraag 1" / "Antwoord 1" as a line of its own, as the printed Aanhangsel has them, then its paragraphs
+        for child in element:
+            if _tag(child) == "nr":
+                blocks.append(_fold("".join(child.itertext())))
+            else:
+                _walk(child, blocks)
         return
     if tag == "noot":  # a footnote, whatever it holds, is one line with its number
         number = f"{element.get('nr')} " if element.get("nr") else ""

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from extractors.document import Document, Signatory
+from extractors.fracties import canonical_fractie
+from extractors.metadata import kind_of_type
 from extractors.motions import motion_parts
 from extractors.questions import find_boundaries, find_parts, segment_questions
 from extractors.reading import SourceText
@@ -38,25 +43,49 @@ def parse_document(source: SourceText) -> Document:
     else:
         parts = (motion_parts(text, lines) if kind == "motie" else []) or find_parts(text, lines, kind, boundaries)
     dossier, identifiers = detect_own_numbers(text)
+    given = dict(source.metadata)  # the publisher's metadata decides over the head's text
+    if given.get("identifier"):
+        identifiers = tuple(dict.fromkeys((*identifiers, given["identifier"])))
+    number = given.get("number") or official_number(dossier, text)
+    if number and number not in dossier:
+        dossier = (number, *dossier)
+    questions = segment_questions(text, lines, parts, boundaries)
     return Document(
         name=source.name,
         path=source.path,
         text=text,
-        kind=kind,
-        chamber=detect_chamber(text),
-        date=detect_date(text),
+        kind=kind or kind_of_type(given.get("type")) or ("antwoorden op Kamervragen" if _asker(text) else None),
+        chamber=given.get("chamber") or detect_chamber(text),
+        date=given.get("date") or detect_date(text),
         dossier=dossier,
-        official_number=official_number(dossier, text),
+        official_number=number,
         identifiers=identifiers,
-        title=detect_title(lines),
+        title=given.get("title") or detect_title(lines),
         signatories=_signatories(lines),
         parts=tuple(parts),
         footnotes=tuple(find_footnotes(text, lines)),
         tables=tuple(find_tables(lines)),
-        questions=tuple(segment_questions(text, lines, parts, boundaries)),
+        questions=_asked_by_head(questions, text),
         warnings=source.warnings,
         pages=source.pages,
     )
+
+
+_ASKER = re.compile(r"^\s*Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+[^\n]*?\((?P<f>[^()\n]{2,30})\)", re.M)
+
+
+def _asker(text: str) -> str | None:
+    """The fractie of written questions' head: "Vragen van het lid Kramers (CDA) aan de minister"."""
+    m = _ASKER.search(text, 0, 3000)
+    return canonical_fractie(m["f"]) if m else None
+
+
+def _asked_by_head(questions, text: str) -> tuple:
+    """Written questions (Kamervragen) are asked by the fractie their head names."""
+    fractie = _asker(text)
+    if fractie is None:
+        return tuple(questions)
+    return tuple(q if q.asked_by else replace(q, asked_by=fractie) for q in questions)
 
 
 def _signatories(lines) -> tuple[Signatory, ...]:

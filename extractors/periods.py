@@ -38,7 +38,7 @@ _QUARTERS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
 _RELATIVE = re.compile(
     r"(?P<rel>vorig\s+jaar|afgelopen\s+jaar|dit\s+jaar|volgend\s+jaar|komend\s+jaar|volgende\s+jaar"
     r"|v[oó][oó]r\s+het\s+(?:zomer|kerst)reces|na\s+het\s+(?:zomer|kerst)reces|v[oó][oó]r\s+(?:de\s+)?zomer|na\s+de\s+zomer"
-    r"|afgelopen\s+zomer"
+    r"|afgelopen\s+zomer|in\s+het\s+(?:najaar|voorjaar)"
     r"|voor\s+het\s+einde\s+van\s+(?:het|dit)\s+jaar|later\s+dit\s+jaar|later\s+in\s+het\s+jaar|eind\s+dit\s+jaar"
     r"|binnenkort|op\s+korte\s+termijn)(?![\w])",
     re.I,
@@ -149,6 +149,9 @@ def _relative(phrase: str, doc: Document, extra: dict) -> tuple[str | None, str 
         "eind dit jaar": (f"{year}-10", f"{year}-12"), "voor het einde van het jaar": (doc.date, f"{year}-12"),
         "voor het einde van dit jaar": (doc.date, f"{year}-12"),
         "binnenkort": (doc.date, None), "op korte termijn": (doc.date, None),
+        # the coming autumn or spring: this year's, unless it is past
+        "in het najaar": (f"{year + (month > 11)}-09", f"{year + (month > 11)}-11"),
+        "in het voorjaar": (f"{year + (month > 5)}-03", f"{year + (month > 5)}-05"),
     }  # fmt: skip
     start, end = table.get(phrase, (None, None))
     return start, end, extra
@@ -273,7 +276,9 @@ def _scan(doc: Document) -> list[tuple[str, int, int, re.Match[str] | None]]:
             found.add("quarter", q.start(), q.end(), q)
     for pos in literals.positions(text, "relative date anchors"):
         before = text[max(0, pos - 14) : pos].split()
-        if text.startswith(("jaar", "zomer"), pos) and (not before or before[-1].lower() not in _BEFORE_RELATIVE):
+        inside_word = pos > 0 and text[pos - 1].isalpha()  # "najaar", "voorjaar"
+        loose = not before or before[-1].lower() not in _BEFORE_RELATIVE
+        if text.startswith(("jaar", "zomer"), pos) and not inside_word and loose:
             continue  # "het jaar 2026", "deze zomer": not one of the relative phrases
         r = _RELATIVE.search(text, max(0, pos - 30), min(len(text), pos + 20))
         if r and r.start() <= pos < r.end() and found.free(r.start(), r.end()):

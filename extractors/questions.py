@@ -21,7 +21,8 @@ from extractors.text import anchored_matches, content_span, ends_sentence, find_
 
 _NUMBERED = re.compile(r"^\s*(?:[-–]\s+)?(?:\*\*)?(?P<n>\d{1,3})(?:\.(?!\d)\s*|\s+(?=[A-Z\"“‘'À-Ý]))(?=\S)")
 _VRAAG = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]?\s*(?:\*\*)?\s*$", re.I)
-_ANTWOORD = re.compile(r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:op\s+)?vraag\s+\d+)?\s*:?\s*(?:\*\*)?\s*$", re.I)
+# "Antwoord", "Antwoord 1" (the Aanhangsel's form), "Antwoord op vraag 1", "Reactie:"
+_ANTWOORD = re.compile(r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:(?:op\s+)?vraag\s+)?\d+)?\s*:?\s*(?:\*\*)?\s*$", re.I)
 _CHAPTER = re.compile(r"^Antwoorden\s+op\s+(?:de\s+)?(?:\w+\s+)?(?:schriftelijke\s+)?vragen\b", re.I)
 _QA_LIST = re.compile(r"^(?:Lijst\s+van\s+)?Vragen\s+en\s+antwoorden$", re.I)
 _FRACTIE_HEADING = re.compile(r"^Vragen\s+en\s+opmerkingen\s+van\s+(?:de\s+)?leden\s+van\s+", re.I)

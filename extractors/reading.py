@@ -7,6 +7,7 @@ they are. A UTF-8 byte-order mark is dropped (it is not text); that is reported 
 from __future__ import annotations
 
 import os
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,7 @@ class SourceText:
     encoding: str
     warnings: tuple[str, ...] = field(default=())
     pages: tuple[int, ...] = ()  # where each page begins in text (a PDF); empty for plain text
+    metadata: tuple[tuple[str, str], ...] = ()  # what the publisher records of it (extractors/metadata.py)
 
 
 def decode(data: bytes, path: Path | str) -> SourceText:
@@ -43,9 +45,15 @@ def decode(data: bytes, path: Path | str) -> SourceText:
     path = Path(path)
     if not data.strip():
         raise ReadError(path, "empty file" if not data else "file holds only white space")
-    if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
-        raise ReadError(path, "binary file, not text")
     warnings: list[str] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark, as Windows tools export
+        return _utf16(data, path)
+    nuls = data.count(b"\x00")
+    if nuls > max(2, len(data) // 1000) or _looks_binary(data[:8192].replace(b"\x00", b"")):
+        raise ReadError(path, "binary file, not text")
+    if nuls:  # a stray NUL in a text: taken out, and said
+        data = data.replace(b"\x00", b"")
+        warnings.append(f"{path.name}: {nuls} NUL byte(s) removed; offsets count without them")
     encoding = "utf-8"
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
@@ -63,6 +71,16 @@ def decode(data: bytes, path: Path | str) -> SourceText:
     if not text.strip():
         raise ReadError(path, "file holds only white space")
     return SourceText(path.name, str(path), text, encoding, tuple(warnings))
+
+
+def _utf16(data: bytes, path: Path) -> SourceText:
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise ReadError(path, f"UTF-16 byte-order mark, but not UTF-16 (byte {exc.start}: {exc.reason})") from None
+    if not text.strip():
+        raise ReadError(path, "file holds only white space")
+    return SourceText(path.name, str(path), text, "utf-16", (f"{path.name}: read as UTF-16 (byte-order mark)",))
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -93,14 +111,28 @@ def read_file(path: Path | str) -> SourceText:
     return decode(data, path)
 
 
+RECORD_REASON = "a metadata record, not a document: it is read with the publication beside it"
+
+
+def _is_record_name(path: Path) -> bool:
+    return path.name == "metadata.xml" or path.name.endswith((".metadata.xml", "-metadata.xml"))
+
+
 def _markup(data: bytes, path: Path, kind: str) -> SourceText:
+    from extractors import metadata
     from extractors.markup import MarkupError, read_html, read_xml
 
+    if kind == "xml" and metadata.is_record(data):
+        raise ReadError(path, RECORD_REASON)
     try:
         text = read_xml(data) if kind == "xml" else read_html(data)
-    except MarkupError as exc:
+        names = metadata.from_xml(ET.fromstring(data)) if kind == "xml" else metadata.from_html(data)
+    except (MarkupError, ET.ParseError) as exc:
         raise ReadError(path, str(exc)) from None
-    return SourceText(path.name, str(path), text, kind)
+    record = metadata.record_beside(path)
+    if record is not None:
+        names = {**names, **metadata.read_record(record)}  # the record decides where both say
+    return SourceText(path.name, str(path), text, kind, metadata=tuple(sorted(metadata.facts(names).items())))
 
 
 def _pdf(data: bytes, path: Path) -> SourceText:
@@ -137,7 +169,9 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | Skipped]:
                     child = Path(root) / name
                     if name.startswith("."):
                         continue
-                    if child.suffix.lower() in TEXT_SUFFIXES:
+                    if _is_record_name(child):
+                        yield Skipped(str(child), RECORD_REASON)
+                    elif child.suffix.lower() in TEXT_SUFFIXES:
                         yield child
                     else:
                         yield Skipped(str(child), f"not a .txt, .md, .pdf, .xml or .html file ({child.suffix or 'no suffix'})")

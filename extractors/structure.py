@@ -267,6 +267,11 @@ _KINDS = [
      "amendement"),
     ("vragen", _head_search(re.compile(r"^\s*Vragen en antwoorden\s*$|LIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN", re.I | re.M)),
      "lijst van vragen en antwoorden"),
+    # written questions and their answers (the Aanhangsel): "Vragen van het lid Kramers (CDA) aan de
+    # minister van Defensie over ... (ingezonden 12 januari 2026)"
+    ("vragen van", _head_search(re.compile(
+        r"^\s*Vragen\s+van\s+(?:het\s+lid|de\s+leden)\b[^\n]*\baan\s+de\s+(?:minister|staatssecretaris)", re.M)),
+     "antwoorden op Kamervragen"),
     ("geachte", _head_search(re.compile(r"^\s*Geachte\s+voorzitter", re.I | re.M)), "brief"),
     # the published form of a letter: "Nr. 118 BRIEF VAN DE STAATSSECRETARIS VAN DEFENSIE", "Aan de
     # Voorzitter van de Tweede Kamer der Staten-Generaal", no salutation
@@ -329,6 +334,9 @@ def detect_chamber(text: str) -> str | None:
 _DATE_CUES = [
     ("datum", _head_search(re.compile(r"^\s*Datum\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
     ("ontvangen", _head_search(re.compile(r"^\s*Ontvangen\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
+    # the Aanhangsel: the day the answer came, else the day the questions were sent in
+    ("ontvangen", _head_search(re.compile(r"\(ontvangen\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\)", re.I))),
+    ("ingezonden", _head_search(re.compile(r"\(ingezonden\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\)", re.I))),
     ("vastgesteld", _head_search(re.compile(r"^\s*Vastgesteld\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),
     # a motion or an amendment: the day it was moved
     ("voorgesteld", _head_search(re.compile(r"^\s*Voorgesteld\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.M | re.I))),

@@ -166,7 +166,9 @@ def make_part(
 ):  # fmt: skip
     """(the part, its own triples, its Turtle block or None, its search passages) of a parsed document."""
     if mentions is None:  # mentions carry the file name: cached per name and text
-        mentions = _mentions(doc, cache, part_key(doc.name, doc.text, "mentions"))
+        # (what the extractors see besides the text: the kind, date and numbers a metadata record may give)
+        seen = "\0".join(str(x) for x in (doc.text, doc.kind, doc.date, doc.official_number, doc.chamber, doc.identifiers))
+        mentions = _mentions(doc, cache, part_key(doc.name, seen, "mentions"))
     situated = situate(doc, mentions)
     triples = document_triples(doc, situated)
     own = sorted(triples.own)
@@ -193,7 +195,7 @@ def process_file(path: str, cache_root: str, labels: str, turtle: bool = True) -
     except OSError as exc:
         return Failed(str(path), f"cannot read ({exc.strerror or exc})")
     cache = Cache(cache_root)
-    key = part_key(source.name, source.text, labels)
+    key = part_key(source.name, source.text + (f"\0{source.metadata!r}" if source.metadata else ""), labels)
     part = cache.part(key, turtle)
     if part is not None:
         part.path = source.path

@@ -199,10 +199,9 @@ def _unchanged(files: list[str], manifest_prev: dict | None, cache: Cache, expor
     stats: dict[str, list[int]] = {}
     for f in files:
         try:
-            st = os.stat(f)
+            stats[f] = _stat(f)
         except OSError:
             continue  # the worker reports what is wrong with it
-        stats[f] = [st.st_size, st.st_mtime_ns]
         entry = previous.get(f)
         if entry is not None and entry["stat"] == stats[f]:
             part = cache.part(entry["key"], export)
@@ -210,6 +209,21 @@ def _unchanged(files: list[str], manifest_prev: dict | None, cache: Cache, expor
                 part.path = f
                 known[f] = part
     return known, stats
+
+
+def _stat(f: str) -> list[int]:
+    """Size and modification time of a file, and of the metadata record beside it (a publication's
+    facts change when its record does)."""
+    st = os.stat(f)
+    out = [st.st_size, st.st_mtime_ns]
+    if f.lower().endswith((".xml", ".html", ".htm")):
+        from extractors.metadata import record_beside
+
+        record = record_beside(Path(f))
+        if record is not None:
+            rst = record.stat()
+            out += [rst.st_size, rst.st_mtime_ns]
+    return out
 
 
 def _map_and_load(files, cache, workers, scheduler, export, stages, summary, report, tmp, previous, manifest_prev, known):

@@ -376,7 +376,7 @@ def test_the_kamers_form_names_who_promised_and_to_whom(tmp_path):
     ("text", "due_until"),
     [
         ("Ik stuur uw Kamer de evaluatie van de oefenterreinen voor de zomer van 2026.", "2026-08"),
-        ("Het kabinet informeert de Kamer in het najaar over de uitkomsten van de verkenning.", None),
+        ("Het kabinet informeert de Kamer in het najaar over de uitkomsten van de verkenning.", "2026-11"),
         ("De staatssecretaris biedt uw Kamer na afronding van het onderzoek in 2027 het eindrapport aan.", "2027"),
         ("Wij sturen de vaste commissie voor Defensie volgend jaar een overzicht van de voorraden.", "2027"),
         ("Ik zend u vóór het kerstreces van 2026 de kabinetsreactie op het advies.", "2026-12"),

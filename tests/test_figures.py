@@ -588,6 +588,8 @@ def test_from_to_without_a_shared_unit_is_not_a_percentage():
         ("De brief komt voor het kerstreces van 2026.", "2026-01-12", "2026-12"),
         ("De reactie volgt na het kerstreces van 2026.", "2027-01", "2027-03"),
         ("Het besluit valt vóór het zomerreces.", "2026-01-12", "2026-07"),
+        ("Het kabinet informeert de Kamer in het najaar over de uitkomst.", "2026-09", "2026-11"),
+        ("In het voorjaar volgt het plan.", "2026-03", "2026-05"),
     ],
 )  # fmt: skip
 def test_the_kamers_recesses_are_periods(text, value, until):
@@ -603,3 +605,12 @@ def test_a_recess_named_without_its_phrase_is_no_period():
     from extractors.periods import periods_of
 
     assert periods_of(Document("x", "x", "Het zomerreces van 2026 duurt zes weken.", date="2026-01-12")) == []
+
+
+def test_the_coming_spring_after_spring_is_next_years():
+    from extractors.document import Document
+    from extractors.periods import periods_of
+
+    (m,) = periods_of(Document("x", "x", "In het voorjaar volgt het plan.", date="2026-07-01"))
+    assert (m.value, m.fields["until"]) == ("2027-03", "2027-05")
+    assert periods_of(Document("x", "x", "Het najaar van dit jaar.", date="2026-07-01"))[0].text != "najaar"

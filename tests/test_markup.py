@@ -106,3 +106,101 @@ def test_the_format_is_recognised_by_bytes_and_name(tmp_path, name, data, kind):
     source = read_file(path)
     assert (source.encoding if source.encoding in ("xml", "html") else "text") == kind
     assert "Tekst" in source.text or "Brief" in source.text
+
+
+# --- the publisher's metadata and the Aanhangsel's numbered questions (tests/data/ah-tk-20252026-1234.xml
+# is written for these tests in the form of the Officiële Publicaties schema of written questions:
+# `kamervragen`, `kamervraagomschrijving`, `vraag`/`antwoord` with their `nr`) ------------------------
+
+AANHANGSEL = DATA / "ah-tk-20252026-1234.xml"
+RECORD = """<?xml version="1.0" encoding="utf-8"?>
+<metadata_gegevens>
+  <metadata name="DC.identifier" scheme="OVERHEIDop.AhID" content="{identifier}" />
+  <metadata name="DC.title" scheme="" content="{title}" />
+  <metadata name="DC.type" scheme="OVERHEIDop.Informatietype" content="{type}" />
+  <metadata name="DC.creator" scheme="OVERHEID.StatenGeneraal" content="Tweede Kamer der Staten-Generaal" />
+  <metadata name="DCTERMS.issued" scheme="DCTERMS.W3CDTF" content="{date}" />
+  {more}
+</metadata_gegevens>
+"""
+
+
+def test_written_questions_take_their_numbers_and_answers_from_the_elements():
+    doc = parse_document(read_file(AANHANGSEL))
+    assert doc.kind == "antwoorden op Kamervragen"
+    assert (doc.date, doc.chamber, doc.identifiers) == ("2026-02-09", "Tweede Kamer", ("ah-tk-20252026-1234",))
+    found = [(q.n, q.asked_by, q.answered, q.answer_refers_to) for q in doc.questions]
+    assert found == [(1, "CDA", True, ()), (2, "CDA", True, (1,)), (3, "CDA", False, ())]
+    assert doc.questions[0].answer.quote(doc.text).startswith("De keuring duurt gemiddeld zeven weken.")
+    (promise,) = commitment_mentions(doc)
+    assert promise.text.startswith("Ik stuur uw Kamer voor de zomer van 2026") and promise.fields["where"] == "1 answer"
+
+
+def test_the_metadata_record_beside_a_publication_decides_its_facts(tmp_path):
+    import shutil
+
+    from extractors.reading import expand_paths
+
+    xml = tmp_path / AANHANGSEL.name
+    shutil.copy(AANHANGSEL, xml)
+    (tmp_path / xml.stem).mkdir()
+    (tmp_path / xml.stem / "metadata.xml").write_text(RECORD.format(
+        identifier="ah-tk-20252026-1234", title="Vragen over de keuring van rekruten", type="Aanhangsel van de Handelingen",
+        date="2026-02-10", more=""), encoding="utf-8")  # fmt: skip
+    doc = parse_document(read_file(xml))
+    assert (doc.date, doc.title, doc.chamber) == ("2026-02-10", "Vragen over de keuring van rekruten", "Tweede Kamer")
+    walked = list(expand_paths([tmp_path]))
+    assert walked[0] == xml and walked[1].reason.startswith("a metadata record, not a document")
+    with pytest.raises(ReadError, match="metadata record"):
+        read_file(tmp_path / xml.stem / "metadata.xml")
+
+
+def test_a_kamerstuk_numbered_by_its_record(tmp_path):
+    xml = tmp_path / "kst-36800-X-140.xml"
+    xml.write_text("""<?xml version="1.0" encoding="utf-8"?><officiele-publicatie><kamerstuk>
+      <dossier><titel>Vaststelling van de begrotingsstaten van het Ministerie van Defensie (X) voor het jaar 2026</titel></dossier>
+      <stuk><titel>BRIEF VAN DE STAATSSECRETARIS VAN DEFENSIE</titel><algemeen><vrije-tekst><tekst>
+      <al>Het kabinet informeert de Kamer in het najaar over de voortgang van de werving.</al></tekst></vrije-tekst></algemeen></stuk>
+      </kamerstuk></officiele-publicatie>""", encoding="utf-8")  # fmt: skip
+    (tmp_path / "kst-36800-X-140.metadata.xml").write_text(RECORD.format(
+        identifier="kst-36800-X-140", title="Brief over de werving", type="Kamerstuk", date="2026-03-03",
+        more='<metadata name="OVERHEIDop.dossiernummer" scheme="" content="36800-X" />'
+             '<metadata name="OVERHEIDop.ondernummer" scheme="" content="140" />'), encoding="utf-8")  # fmt: skip
+    doc = parse_document(read_file(xml))
+    assert (doc.official_number, doc.date, doc.kind) == ("36800-X-140", "2026-03-03", "brief")
+    assert [(m.fields["due"], m.fields["due_until"]) for m in commitment_mentions(doc)] == [("in het najaar", "2026-11")]
+
+
+def test_the_metadata_of_an_html_rendering():
+    from extractors.metadata import facts, from_html
+
+    page = b"""<html><head><meta name="DC.identifier" content="kst-36800-X-3"/><meta name="DCTERMS.issued"
+    content="2025-09-16"/><meta name="DC.creator" content="Tweede Kamer der Staten-Generaal"/></head><body><p>x</p></body></html>"""
+    assert facts(from_html(page)) == {"identifier": "kst-36800-X-3", "number": "36800-X-3", "date": "2025-09-16",
+                                      "chamber": "Tweede Kamer"}  # fmt: skip
+
+
+def test_a_changed_record_is_a_changed_document_for_the_build(tmp_path):
+    import shutil
+    import time
+
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(AANHANGSEL, docs / AANHANGSEL.name)
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(docs), "--out", str(out), "--workers", "1"]).exit_code == 0
+    (docs / AANHANGSEL.stem).mkdir()
+    time.sleep(0.01)
+    (docs / AANHANGSEL.stem / "metadata.xml").write_text(RECORD.format(
+        identifier="ah-tk-20252026-1234", title="Vragen over de keuring", type="Aanhangsel", date="2026-02-11", more=""),
+        encoding="utf-8")  # fmt: skip
+    done = runner.invoke(main, ["build", str(docs), "--out", str(out), "--workers", "1"])
+    assert done.exit_code == 0 and "1 of 1 documents extracted" in done.output, done.output
+    rows = runner.invoke(main, ["query", "SELECT ?d WHERE { ?x <http://purl.org/dc/terms/date> ?d }", "--graph", str(out),
+                                "--format", "csv"]).output  # fmt: skip
+    assert "2026-02-11" in rows

@@ -73,3 +73,37 @@ def test_folders_are_walked_recursively_and_other_types_skipped(tmp_path):
 def test_decode_offsets_refer_to_text_as_read():
     src = decode(b"a\r\nb", "x.txt")
     assert src.text.index("b") == 3
+
+
+def test_utf16_with_its_byte_order_mark_is_decoded(tmp_path):
+    for encoding in ("utf-16-le", "utf-16-be"):
+        p = tmp_path / f"{encoding}.txt"
+        bom = b"\xff\xfe" if encoding.endswith("le") else b"\xfe\xff"
+        p.write_bytes(bom + TEXT.encode(encoding))
+        src = read_file(p)
+        assert src.text == TEXT and src.encoding == "utf-16"
+        assert "UTF-16" in src.warnings[0]
+
+
+def test_a_stray_nul_is_removed_with_a_warning_and_many_are_binary(tmp_path):
+    p = tmp_path / "nul.txt"
+    p.write_bytes(("Het budget is € 5 miljoen. " * 20).encode() + b"\x00" + b"Einde.\n")
+    src = read_file(p)
+    assert "\x00" not in src.text and src.text.endswith("miljoen. Einde.\n")
+    assert "1 NUL byte(s) removed" in src.warnings[0]
+    q = tmp_path / "many.txt"
+    q.write_bytes(b"a\x00b\x00c\x00d\x00" * 50)
+    with pytest.raises(ReadError, match="binary"):
+        read_file(q)
+
+
+def test_markdown_emphasis_and_list_markers_stay_out_of_values(tmp_path):
+    from extractors.parse import parse_document
+    from extractors.registry import extract_mentions
+
+    p = tmp_path / "md.md"
+    p.write_text("- **€ 19,3 miljard** extra voor *Defensie*\n* Het programma **PURL** loopt door.\n", encoding="utf-8")
+    doc = parse_document(read_file(p))
+    for m in extract_mentions(doc, ["amount", "programme", "organisation"]):
+        assert "*" not in m.text and not m.text.startswith("- "), m
+        assert "*" not in str(m.value), m
