@@ -214,3 +214,61 @@ def test_a_two_page_letter_loses_its_running_header_too():
     pdf = read_pdf(published_pdf(body)[0])
     assert len(pdf.pages) == 2 and HEADER not in pdf.text
     assert "€ 39,5 miljoen" in pdf.text and "€ 0,5 miljoen" in pdf.text
+
+
+def _page_with_a_footnote_and_a_table() -> bytes:
+    """One published page: a paragraph whose word carries a footnote marker (small, raised), a
+    table under its scale title in columns, and the footnote at the foot in a smaller type."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    width, height = A4
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setFont(font, 8)
+    pdf.drawString(72, height - 50, HEADER)
+    y = height - 100
+    pdf.setFont(font, 10)
+    before = "Het kabinet maakt structureel geld vrij voor de versterking van de krijgsmacht, zoals de"
+    pdf.drawString(72, y, before)
+    y -= 13
+    pdf.drawString(72, y, "Defensienota beschrijft")
+    x = 72 + pdf.stringWidth("Defensienota beschrijft", font, 10)
+    pdf.setFont(font, 6)
+    pdf.drawString(x + 0.5, y + 4, "1")  # the marker: small and raised
+    pdf.setFont(font, 10)
+    pdf.drawString(x + 4, y, ". De bedragen staan in de tabel hieronder.")
+    y -= 30
+    pdf.drawString(72, y, "(bedragen x € 1 mln)")
+    for row in (("Post", "2026", "2027"), ("Personeel", "1.250", "1.410"), ("Materieel", "3.600", "4.020")):
+        y -= 14
+        for column, cell in zip((72, 260, 360), row, strict=True):
+            pdf.drawString(column, y, cell)
+    pdf.setFont(font, 7)
+    pdf.drawString(72, 70, "1 Kamerstuk 36 800 X, nr. 3; de nota is op 16 september 2025 aan de Kamer gestuurd en")
+    pdf.drawString(72, 61, "daarna besproken.")
+    pdf.setFont(font, 8)
+    pdf.drawCentredString(width / 2, 40, "1")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_footnotes_at_the_foot_of_a_page_and_a_table_in_columns(tmp_path):
+    path = tmp_path / "nota.pdf"
+    path.write_bytes(_page_with_a_footnote_and_a_table())
+    doc = parse_document(read_file(path))
+    (note,) = doc.footnotes
+    assert note.label == "1"
+    assert note.text == "[1] Kamerstuk 36 800 X, nr. 3; de nota is op 16 september 2025 aan de Kamer gestuurd en daarna besproken."
+    assert note.anchor is not None and doc.text[note.anchor.start - 10 : note.anchor.end] == "beschrijft¹"
+    (table,) = doc.tables
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["Post", "2026", "2027"], ["Personeel", "1.250", "1.410"], ["Materieel", "3.600", "4.020"]
+    ]
+    refs = [m for m in extract_mentions(doc, ["reference"]) if m.value == "36800-X-3"]
+    assert refs and all(doc.page_of(m.start) == 1 for m in refs)
+    amounts = sorted(m.value for m in extract_mentions(doc, ["amount"]))
+    assert amounts == [1_250_000_000, 1_410_000_000, 3_600_000_000, 4_020_000_000]
+    assert "beschrijft¹. De bedragen" in doc.text and "1 Kamerstuk" not in doc.text.split("[1]")[0]
