@@ -49,7 +49,8 @@ def decode(data: bytes, path: Path | str) -> SourceText:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark, as Windows tools export
         return _utf16(data, path)
     nuls = data.count(b"\x00")
-    if nuls > max(2, len(data) // 1000) or _looks_binary(data[:8192].replace(b"\x00", b"")):
+    # a stray NUL is one in a text (at most one in 200 bytes); more of them, or other controls: binary
+    if nuls * 200 > len(data) or _looks_binary(data[:8192].replace(b"\x00", b"")):
         raise ReadError(path, "binary file, not text")
     if nuls:  # a stray NUL in a text: taken out, and said
         data = data.replace(b"\x00", b"")

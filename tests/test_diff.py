@@ -4,7 +4,6 @@ second build adds three documents and changes one figure)."""
 from __future__ import annotations
 
 import json
-import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -14,23 +13,23 @@ from extractors.corpus import sample_paths
 from graph.cli import main
 
 
+def two_builds(root, old: dict[str, str], new: dict[str, str]):
+    """The folders of two builds: of the documents `old` (file name: text), and of `new`."""
+    for name, docs in (("old", old), ("new", new)):
+        (root / f"{name}-docs").mkdir()
+        for file, text in docs.items():
+            (root / f"{name}-docs" / file).write_text(text, encoding="utf-8")
+        done = CliRunner().invoke(main, ["build", str(root / f"{name}-docs"), "--out", str(root / name)])
+        assert done.exit_code == 0, done.output
+    return root / "old", root / "new"
+
+
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
-    root = tmp_path_factory.mktemp("diff")
-    first, second = root / "first", root / "second"
-    first.mkdir()
-    second.mkdir()
-    for p in sample_paths():
-        if p.name[:3] in ("001", "002"):
-            shutil.copy(p, first / p.name)
-        text = p.read_text(encoding="utf-8")
-        if p.name.startswith("002"):
-            text = text.replace("1,15 miljard", "1,35 miljard")  # the figure changes in the later letter
-        (second / p.name).write_text(text, encoding="utf-8")
-    runner = CliRunner()
-    for corpus, out in ((first, root / "old"), (second, root / "new")):
-        assert runner.invoke(main, ["build", str(corpus), "--out", str(out)]).exit_code == 0
-    return root / "old", root / "new"
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sample_paths()}
+    later = {name: text.replace("1,15 miljard", "1,35 miljard") if name.startswith("002") else text
+             for name, text in texts.items()}  # the figure changes in the later letter  # fmt: skip
+    return two_builds(tmp_path_factory.mktemp("diff"), {n: t for n, t in texts.items() if n[:3] in ("001", "002")}, later)
 
 
 def _facts(builds, *args):
@@ -126,19 +125,12 @@ ANSWER = "Zie antwoord op vraag 2.\n\n"
 
 @pytest.fixture(scope="module")
 def handmade(tmp_path_factory):
-    root = tmp_path_factory.mktemp("handmade")
-    old, new = root / "old-docs", root / "new-docs"
-    old.mkdir()
-    new.mkdir()
-    (old / "vlasakkers-januari.txt").write_text(EARLY, encoding="utf-8")
-    (old / "vragen.txt").write_text(QUESTIONS.format(answer=""), encoding="utf-8")
-    (new / "vlasakkers-januari.txt").write_text(EARLY_CHANGED, encoding="utf-8")
-    (new / "vlasakkers-juni.txt").write_text(LATER, encoding="utf-8")
-    (new / "vragen.txt").write_text(QUESTIONS.format(answer=ANSWER), encoding="utf-8")
-    runner = CliRunner()
-    for corpus, out in ((old, root / "old"), (new, root / "new")):
-        assert runner.invoke(main, ["build", str(corpus), "--out", str(out)]).exit_code == 0
-    done = runner.invoke(main, ["diff", str(root / "old"), str(root / "new"), "--as-of", "2026-11-23", "--format", "jsonl"])
+    old, new = two_builds(
+        tmp_path_factory.mktemp("handmade"),
+        {"vlasakkers-januari.txt": EARLY, "vragen.txt": QUESTIONS.format(answer="")},
+        {"vlasakkers-januari.txt": EARLY_CHANGED, "vlasakkers-juni.txt": LATER, "vragen.txt": QUESTIONS.format(answer=ANSWER)},
+    )
+    done = CliRunner().invoke(main, ["diff", str(old), str(new), "--as-of", "2026-11-23", "--format", "jsonl"])
     assert done.exit_code == 0, done.output
     return [json.loads(line) for line in done.stdout.splitlines()]
 
