@@ -1,8 +1,10 @@
 """Official XML (the Officiële Publicaties schema: Kamerstukken, Handelingen) and HTML, made into
 the plain text dkg reads, which every offset indexes:
 
-- one block a line: a paragraph (`al`, `p`), a title or heading, a list item, a table row (its
-  cells separated by tabs), a footnote (`noot`, prefixed with its number);
+- one block a line: a paragraph (`al`, `p`), a title or heading, a list item, a footnote (`noot`:
+  "[1] its text", its number left in the paragraph as a superscript marker, "Defensienota¹");
+- a table (`table`): its title, then its rows, one a line without blank lines between them, the
+  cells separated by tabs;
 - inline elements (`nadruk`, `extref`, `a`, `b`, ...) stay inside their block's line;
 - a speaker's turn in the Handelingen (`spreekbeurt`) starts with its speaker as printed
   ("Staatssecretaris Keijzer:", "De heer Wörsdörfer (VVD):", "De voorzitter:"), so that the
@@ -79,6 +81,12 @@ def _walk(element: ET.Element, blocks: list[str]) -> None:
     if tag == "spreker":
         blocks.append(_fold("".join(element.itertext())))
         return
+    if tag in ("table", "tbl"):  # its title, then its rows one a line, cells apart by tabs: one table
+        for title in (c for c in element if _tag(c) in ("title", "titel")):
+            blocks.append(_fold("".join(title.itertext())))
+        rows = [r for r in element.iter() if _tag(r) == "row"]
+        blocks.append("\n".join("\t".join(_fold("".join(c.itertext())) for c in r if _tag(c) == "entry") for r in rows))
+        return
     if tag == "row":
         cells = [_fold("".join(cell.itertext())) for cell in element if _tag(cell) == "entry"]
         blocks.append("\t".join(cells))
@@ -91,9 +99,11 @@ def _walk(element: ET.Element, blocks: list[str]) -> None:
             else:
                 _walk(child, blocks)
         return
-    if tag == "noot":  # a footnote, whatever it holds, is one line with its number
-        number = f"{element.get('nr')} " if element.get("nr") else ""
-        blocks.append(number + _fold("".join(element.itertext())))
+    if tag == "noot":  # a footnote, whatever it holds, is one line: "[1] Kamerstuk 36 800 X, nr. 3"
+        label = _note_label(element)
+        body = "".join("".join(c.itertext()) + (c.tail or "") for c in element if _tag(c) != "noot.nr")
+        body = _fold((element.text or "") + body)
+        blocks.append(f"[{label}] {body}" if label else body)
         return
     inner = [c for c in element.iter() if c is not element and _tag(c) in (*_XML_BLOCKS, "spreker")]
     if tag in _XML_BLOCKS and all(_tag(c) == "noot" or _inside_note(c, element) for c in inner):
@@ -110,11 +120,23 @@ def _inside_note(element: ET.Element, root: ET.Element) -> bool:
     return any(element in list(note.iter()) for note in root.iter() if note is not root and _tag(note) == "noot")
 
 
+def _note_label(note: ET.Element) -> str | None:
+    """A footnote's number: its `nr` attribute or its `noot.nr` element."""
+    label = note.get("nr") or next((_fold("".join(c.itertext())) for c in note if _tag(c) == "noot.nr"), None)
+    return label or None
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def _text_without_notes(element: ET.Element) -> str:
+    """The block's text; a footnote in it leaves its number as a superscript marker (the anchor)."""
     parts = [element.text or ""]
     for child in element:
         if _tag(child) != "noot":
             parts.append(_text_without_notes(child))
+        elif (label := _note_label(child)) and label.isdigit():
+            parts.append(label.translate(_SUPERSCRIPT))
         parts.append(child.tail or "")
     return "".join(parts)
 

@@ -52,7 +52,7 @@ def test_an_official_xml_kamerstuk_becomes_one_block_a_line(tmp_path):
     text = read_xml(KAMERSTUK_XML.encode("utf-8"))
     assert "niet in de tekst" not in text  # metadata is no text
     assert "Het kabinet trekt € 45 miljoen extra uit voor de kazernes." in text  # inline stays inline, white space folded
-    assert "1 Zie Kamerstuk 36 800 X, nr. 12." in text and "Kazernes\t45" in text
+    assert "[1] Zie Kamerstuk 36 800 X, nr. 12." in text and "Post\t2027\nKazernes\t45" in text
     path = tmp_path / "stuk.dat"  # recognised by its bytes, not its name
     path.write_text(KAMERSTUK_XML, encoding="utf-8")
     doc = parse_document(read_file(path))
@@ -60,6 +60,10 @@ def test_an_official_xml_kamerstuk_becomes_one_block_a_line(tmp_path):
     values = [(m.kind, m.value) for m in extract_mentions(doc, ["amount", "reference"])]
     assert ("amount", 45_000_000) in values and ("reference", "36800-X-12") in values
     assert [m.fields["type"] for m in commitment_mentions(doc)] == ["budget", "toezegging"]
+    (note,) = doc.footnotes
+    assert note.label == "1" and note.text == "[1] Zie Kamerstuk 36 800 X, nr. 12." and note.anchor is not None
+    (table,) = doc.tables
+    assert [[c.text for c in row] for row in table.rows] == [["Post", "2027"], ["Kazernes", "45"]]
 
 
 def test_html_becomes_one_block_a_line():
@@ -158,9 +162,10 @@ def test_the_metadata_record_beside_a_publication_decides_its_facts(tmp_path):
 def test_a_kamerstuk_numbered_by_its_record(tmp_path):
     xml = tmp_path / "kst-36800-X-140.xml"
     xml.write_text("""<?xml version="1.0" encoding="utf-8"?><officiele-publicatie><kamerstuk>
-      <dossier><titel>Vaststelling van de begrotingsstaten van het Ministerie van Defensie (X) voor het jaar 2026</titel></dossier>
+      <dossier><titel>Vaststelling van de begrotingsstaten van het Ministerie van Defensie (X)</titel></dossier>
       <stuk><titel>BRIEF VAN DE STAATSSECRETARIS VAN DEFENSIE</titel><algemeen><vrije-tekst><tekst>
-      <al>Het kabinet informeert de Kamer in het najaar over de voortgang van de werving.</al></tekst></vrije-tekst></algemeen></stuk>
+      <al>Het kabinet informeert de Kamer in het najaar over de voortgang van de werving.</al>
+      </tekst></vrije-tekst></algemeen></stuk>
       </kamerstuk></officiele-publicatie>""", encoding="utf-8")  # fmt: skip
     (tmp_path / "kst-36800-X-140.metadata.xml").write_text(RECORD.format(
         identifier="kst-36800-X-140", title="Brief over de werving", type="Kamerstuk", date="2026-03-03",
@@ -175,7 +180,8 @@ def test_the_metadata_of_an_html_rendering():
     from extractors.metadata import facts, from_html
 
     page = b"""<html><head><meta name="DC.identifier" content="kst-36800-X-3"/><meta name="DCTERMS.issued"
-    content="2025-09-16"/><meta name="DC.creator" content="Tweede Kamer der Staten-Generaal"/></head><body><p>x</p></body></html>"""
+    content="2025-09-16"/><meta name="DC.creator" content="Tweede Kamer der Staten-Generaal"/></head>
+    <body><p>x</p></body></html>"""
     assert facts(from_html(page)) == {"identifier": "kst-36800-X-3", "number": "36800-X-3", "date": "2025-09-16",
                                       "chamber": "Tweede Kamer"}  # fmt: skip
 
