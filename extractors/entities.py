@@ -266,12 +266,15 @@ def _occurrences(text: str, forms: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 _TITLED = re.compile(
-    r"(?:de\s+heer|mevrouw|mw\.|dhr\.|president|premier|minister-president|commissaris)\s+"
+    r"(?:[Dd]e\s+heer|[Mm]evrouw|mw\.|dhr\.|president|premier|minister-president|commissaris|[Hh]et\s+(?:Kamer)?lid"
+    r"|Kamerlid)\s+"
     r"(?P<name>(?:[A-Z][\w'’-]+\s+)?(?:(?:van|de|der|den|ter)\s+)*[A-Z][\w'’-]+)"
 )
 
 
-literals.register("titles", ("de heer", "mevrouw", "mw.", "dhr.", "president", "premier", "minister-president", "commissaris"))
+literals.register("titles", ("de heer", "De heer", "mevrouw", "Mevrouw", "mw.", "dhr.", "president", "premier",
+                            "minister-president", "commissaris", "het lid", "Het lid", "het Kamerlid", "Het Kamerlid",
+                            "Kamerlid"))  # fmt: skip
 
 
 # "MOTIE VAN DE LEDEN KRAMERS EN DE WIT-AYDIN", "GEWIJZIGD AMENDEMENT VAN HET LID VAN DER LEE C.S."
@@ -300,6 +303,18 @@ def _submitters(text: str) -> Iterator[tuple[int, int, str]]:
         spelled = " ".join(w.lower() if k and w.lower() in NAME_PARTICLES else _capitalised(w) for k, w in enumerate(words))
         start = m.start("names") + names.index(raw, piece.start())
         yield start, start + len(raw), spelled
+
+
+_NOT_A_NAME = {"Tweede", "Eerste", "Kamer", "Commissie", "Staten-Generaal", "Heeft", "Is", "Was", "Wordt", "Zal"}
+
+
+def _names_a_member(m: re.Match[str]) -> bool:
+    """After "het lid" or "Kamerlid" a name begins with a capital ("het lid Van der Lee"), and "het lid
+    van de Tweede Kamer" names no one."""
+    if "lid" not in m.group(0)[: m.start("name") - m.start()].lower():
+        return True
+    words = m["name"].split()
+    return m["name"][:1].isupper() and not _NOT_A_NAME & set(words)
 
 
 def _title_positions(text: str) -> list[int]:
@@ -335,7 +350,7 @@ def person_mentions(doc: Document) -> list[Mention]:
         add(s, e, name, "indiener", "titel")
     for pos in _title_positions(text):
         m = _TITLED.match(text, pos)
-        if m:
+        if m and _names_a_member(m):
             add(m.start("name"), m.end("name"), m["name"], None, "title")
     for s, e, (source, _name) in _name_hits(doc):
         if source != "person":

@@ -314,9 +314,26 @@ def entities(paths: tuple[str, ...], kinds: tuple[str, ...], unknown: bool, fmt:
                 row["documents"].append(doc.name)
             if m.text not in row["spellings"]:
                 row["spellings"].append(m.text)
+    _one_person_across_documents(merged)
     rows = sorted(merged.values(), key=lambda r: (r["kind"], -r["mentions"], r["value"]))
     emit(rows, fmt, columns=["kind", "value", "label", "mentions", "documents", "spellings"])
     sys.exit(problems.exit_code())
+
+
+def _one_person_across_documents(merged: dict[tuple[str, str], dict]) -> None:
+    """A person named by surname alone in some documents and in full in others is one row, under the
+    full name (when the documents name one person of that surname in full)."""
+    from extractors.persons import full_names
+
+    known = full_names(value for kind, value in merged if kind == "person")
+    for key in [k for k in merged if k[0] == "person" and k[1].casefold() in known]:
+        full = ("person", known[key[1].casefold()])
+        if full == key or full not in merged:
+            continue
+        row, into = merged.pop(key), merged[full]
+        into["mentions"] += row["mentions"]
+        into["documents"] += [d for d in row["documents"] if d not in into["documents"]]
+        into["spellings"] += [s for s in row["spellings"] if s not in into["spellings"]]
 
 
 @main.command()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import chain
 
-from graph.terms import DKG, RDFS_, SCHEMA, XSD, A, iri, string, typed, value
+from graph.terms import DKG, RDFS_, SCHEMA, SKOS_, XSD, A, iri, string, typed, value
 
 _RELATION = {"restates": DKG.restates, "updates": DKG.updates, "conflicts": DKG.conflictsWith}
 
@@ -76,7 +76,7 @@ def cross_document(parts) -> tuple[list, list, set[tuple[str, str, str]]]:
     commitments = link_commitments(p.commitments for p in parts)
     newest = max((p.date for p in parts if p.date), default=None)
     motions = motion_triples(p.motions for p in parts if p.motions)
-    links = claim_triples(claims) | commitment_triples(commitments, newest) | motions
+    links = claim_triples(claims) | commitment_triples(commitments, newest) | motions | person_triples(parts)
     return claims, commitments, links
 
 
@@ -94,3 +94,19 @@ def _who(add, node: str, who: tuple) -> None:
         add((node, DKG.promisedTo, iri(str(person_iri(to_person)))))
     if to_fractie:
         add((node, DKG.promisedToFractie, iri(str(fractie_iri(to_fractie)))))
+
+
+def person_triples(parts) -> set[tuple[str, str, str]]:
+    """A person named by surname alone in one document and in full in another is one person:
+    the two nodes are joined by skos:exactMatch (when the corpus has one full name for it)."""
+    from extractors.persons import full_names, surname_of
+    from graph.iri import person_iri
+
+    names = sorted(set(chain.from_iterable(p.persons for p in parts)))
+    known = full_names(names)
+    out = set()
+    for name in names:
+        full = known.get(name.casefold()) if surname_of(name) is None else None
+        if full and full != name:
+            out.add((iri(str(person_iri(name))), SKOS_.exactMatch, iri(str(person_iri(full)))))
+    return out

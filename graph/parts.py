@@ -63,6 +63,7 @@ class DocumentPart:
     warnings: tuple[str, ...] = ()
     head: tuple[str, ...] = ()  # N-Triples lines of its own triples about the document itself
     motions: MotionRows | None = None  # a motion's submitters, or the motions named in the document
+    persons: tuple[str, ...] = ()  # the names of the persons it mentions (one person across documents)
     # bytes of its cached files (N-Triples "nt", Turtle block "ttl", search passages "search"): a torn entry is recomputed
     sizes: dict[str, int] = field(default_factory=dict)
     cached: bool = field(default=False, compare=False)
@@ -181,6 +182,7 @@ def make_part(
         key, doc.name, doc.path, str(document_iri(doc)), doc.date, counts, len(own),
         sorted(line(*t) for t in triples.shared), claim_rows(doc, situated), commitment_rows(doc, situated), doc.warnings,
         tuple(line(*t) for t in own if t[0] == subject), motion_rows(doc, situated),
+        tuple(sorted({str(s.mention.value) for s in situated if s.mention.kind == "person"})),
     )  # fmt: skip
     return part, own, ttl.block(own) if turtle else None, document_passages(doc, situated, part.document)
 

@@ -179,3 +179,61 @@ def test_the_submitters_in_a_motions_title_are_persons(head, names):
     doc = Document("t.txt", "t.txt", head + "\nDe Kamer, gehoord de beraadslaging,\n")
     found = [(m.value, m.fields["role"]) for m in entity_mentions(doc) if m.kind == "person"]
     assert found == [(n, "indiener") for n in names]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Mevrouw De Groot vroeg naar de keuring.", ["De Groot"]),
+        ("De heer Jansen stelde een vervolgvraag.", ["Jansen"]),
+        ("Het Kamerlid Pieter Jansen (VVD) vroeg naar de werving.", ["Pieter Jansen"]),
+        ("Daarmee beantwoord ik de vraag van het lid Van der Lee (GL).", ["Van der Lee"]),
+        ("Het lid van de Tweede Kamer stelde vragen.", []),  # names no one
+        ("Dit vroeg het lid van de commissie.", []),
+    ],
+)  # fmt: skip
+def test_members_named_with_a_title_at_any_place_in_the_sentence(text, names):
+    from extractors.parse import parse_document
+    from extractors.reading import SourceText
+    from extractors.registry import extract_mentions
+
+    doc = parse_document(SourceText("t.txt", "t.txt", text + "\n", "utf-8"))
+    assert [m.value for m in extract_mentions(doc, ["person"])] == names
+
+
+@pytest.mark.parametrize(
+    ("name", "surname"),
+    [("Pieter Jansen", "Jansen"), ("A.B. de Vries", "De Vries"), ("Hanneke van der Lee", "Van der Lee"),
+     ("C.D. Bakker", "Bakker"), ("Jansen", None), ("De Vries", None), ("Van der Lee", None), ("De Wit-Aydin", None)],
+)  # fmt: skip
+def test_the_surname_of_a_full_name(name, surname):
+    from extractors.persons import surname_of
+
+    assert surname_of(name) == surname
+
+
+def test_a_surname_alone_is_the_one_person_the_corpus_names_in_full(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from graph.cli import main
+    from graph.sparql import open_store, run_query
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Geachte voorzitter,\n\nHet Kamerlid Pieter Jansen (VVD) vroeg naar de werving. "
+                                "Ook Jan Bos en Piet Bos vroegen ernaar.\n", encoding="utf-8")  # fmt: skip
+    (docs / "b.txt").write_text("Geachte voorzitter,\n\nZoals de heer Jansen vroeg, volgt de brief. De heer Bos vroeg "
+                                "het ook.\n", encoding="utf-8")  # fmt: skip
+    runner = CliRunner()
+    listed = runner.invoke(main, ["entities", str(docs), "--kind", "person", "--format", "jsonl"]).stdout
+    rows = [json.loads(x) for x in listed.splitlines()]
+    by_value = {r["value"]: r for r in rows}
+    assert by_value["Pieter Jansen"]["documents"] == ["a.txt", "b.txt"] and "Jansen" not in by_value
+    assert "Bos" in by_value  # two full names with that surname: which one is meant is left open
+    out = tmp_path / "out"
+    assert runner.invoke(main, ["build", str(docs), "--out", str(out), "--workers", "1"]).exit_code == 0
+    found = run_query(open_store(out), """SELECT ?a ?b WHERE { ?x <http://www.w3.org/2004/02/skos/core#exactMatch> ?y .
+        ?x <https://schema.org/name> ?a . ?y <https://schema.org/name> ?b }""", {})[1]  # fmt: skip
+    assert [(r["a"], r["b"]) for r in found] == [("Jansen", "Pieter Jansen")]
