@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 _XML_BLOCKS = {"al", "titel", "tussenkop", "item-titel", "kop", "li", "row", "noot", "dossiertitel", "ondertitel",
                "vraag", "antwoord", "considerans", "wat", "dictum", "ondertekening", "functie", "naam-ondertekening",
@@ -32,14 +33,16 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+:", ":", re.sub(r"\s+", " ", text)).strip()
 
 
-def read_xml(data: bytes) -> str:
+def read_xml(data: bytes, people: dict[str, Speaker] | None = None) -> str:
+    """The text of an XML publication; a ParlaMint sitting's speakers resolved through `people`
+    (the corpus's person list, read_people) where it is given."""
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise MarkupError(f"not well-formed XML ({exc})") from None
     blocks: list[str] = []
     if _tag(root) == "TEI":
-        _tei(root, blocks)
+        _tei(root, blocks, people or {})
     else:
         _walk(root, blocks)
     text = "\n\n".join(b for b in blocks if b)
@@ -55,18 +58,66 @@ _MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
 _TEI_ROLES = {"#chair": "De voorzitter", "#regular": "Kamerlid", "#guest": "Minister"}
 
 
-def _tei(root: ET.Element, blocks: list[str]) -> None:
+class Speaker(NamedTuple):
+    """A person of a ParlaMint person list: name, and dated affiliations (role, ref, from, to)."""
+
+    name: str
+    affiliations: tuple[tuple[str, str, str, str], ...]
+
+    def party(self, day: str) -> str | None:
+        return next((ref.removeprefix("#party.") for role, ref, start, end in self.affiliations
+                     if role == "member" and ref.startswith("#party.") and start <= day <= end), None)  # fmt: skip
+
+    def office(self, day: str) -> str | None:
+        """Minister or Staatssecretaris on that day, else None."""
+        for role, _ref, start, end in self.affiliations:
+            if role in ("minister", "secretaryOfState") and start <= day <= end:
+                return "Minister" if role == "minister" else "Staatssecretaris"
+        return None
+
+
+def read_people(data: bytes) -> dict[str, Speaker]:
+    """A ParlaMint `listPerson`: id -> the person's name ("Lea Bouwmeester") and affiliations."""
+    out = {}
+    for person in ET.fromstring(data).iter(f"{_TEI}person"):
+        names = person.find(f"{_TEI}persName")
+        if names is None:
+            continue
+        forename = " ".join(_fold(f.text or "") for f in names.iter(f"{_TEI}forename"))
+        surname = " ".join(_fold(s.text or "") for s in names.iter(f"{_TEI}surname"))
+        name = " ".join(x for x in (forename, surname) if x)
+        spans = tuple((a.get("role") or "", a.get("ref") or "", a.get("from") or "0000", a.get("to") or "9999")
+                      for a in person.iter(f"{_TEI}affiliation"))  # fmt: skip
+        pid = person.get("{http://www.w3.org/XML/1998/namespace}id")
+        if pid and name:
+            out[f"#{pid}"] = Speaker(name, spans)
+    return out
+
+
+def _tei(root: ET.Element, blocks: list[str], people: dict[str, Speaker]) -> None:
     """A ParlaMint TEI sitting: its date ("Datum 26 januari 2017"), then each utterance (`u`) as a
     turn: the speaker's label, as a printed debate gives it, and each segment (`seg`) a line. The
-    speaker's name is read from the `who` id ("#LeaBouwmeester": Lea Bouwmeester)."""
+    speaker is resolved through the corpus's person list where there is one (name, office and party
+    on the sitting's day: "Kamerlid Lea Bouwmeester (PvdA):", "Minister Edith Schippers:"), else read
+    from the `who` id ("#LeaBouwmeester": Lea Bouwmeester)."""
     sitting = next((m.get("n") for m in root.iter(f"{_TEI}meeting") if "#parla.sitting" in (m.get("ana") or "")), None)
-    if sitting and re.fullmatch(r"\d{4}-\d{2}-\d{2}", sitting):
-        year, month, day = sitting.split("-")
-        blocks.append(f"Datum {int(day)} {_MONTHS[int(month) - 1]} {year}")
+    day = sitting if sitting and re.fullmatch(r"\d{4}-\d{2}-\d{2}", sitting) else ""
+    if day:
+        year, month, d = day.split("-")
+        blocks.append(f"Datum {int(d)} {_MONTHS[int(month) - 1]} {year}")
     for u in root.iter(f"{_TEI}u"):
         role = _TEI_ROLES.get(u.get("ana") or "", "Kamerlid")
-        name = re.sub(r"(?<=[a-zà-ÿ])(?=[A-Z])", " ", (u.get("who") or "").lstrip("#"))
-        blocks.append(f"{role}:" if role == "De voorzitter" else f"{role} {name}:")
+        who = u.get("who") or ""
+        known = people.get(who)
+        name = known.name if known else re.sub(r"(?<=[a-zà-ÿ])(?=[A-Z])", " ", who.lstrip("#"))
+        if role == "De voorzitter":
+            blocks.append("De voorzitter:")
+        elif known and (office := known.office(day or "9999")):
+            blocks.append(f"{office} {name}:")
+        elif known and role == "Kamerlid" and (party := known.party(day or "9999")):
+            blocks.append(f"Kamerlid {name} ({party}):")
+        else:
+            blocks.append(f"{role} {name}:")
         blocks.extend(_fold("".join(seg.itertext())) for seg in u.iter(f"{_TEI}seg"))
 
 

@@ -6,6 +6,7 @@ they are. A UTF-8 byte-order mark is dropped (it is not text); that is reported 
 
 from __future__ import annotations
 
+import functools
 import os
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
@@ -113,10 +114,16 @@ def read_file(path: Path | str) -> SourceText:
 
 
 RECORD_REASON = "a metadata record, not a document: it is read with the publication beside it"
+LIST_REASON = "a ParlaMint person or organisation list, not a document: it is read with the sittings"
 
 
-def _is_record_name(path: Path) -> bool:
-    return path.name == "metadata.xml" or path.name.endswith((".metadata.xml", "-metadata.xml"))
+def _not_a_document(path: Path) -> str | None:
+    """Why a file found in a folder is no document of its own (a metadata record, a person list)."""
+    if path.name == "metadata.xml" or path.name.endswith((".metadata.xml", "-metadata.xml")):
+        return RECORD_REASON
+    if path.name.endswith(("listPerson.xml", "listOrg.xml")):
+        return LIST_REASON
+    return None
 
 
 def _markup(data: bytes, path: Path, kind: str) -> SourceText:
@@ -126,7 +133,7 @@ def _markup(data: bytes, path: Path, kind: str) -> SourceText:
     if kind == "xml" and metadata.is_record(data):
         raise ReadError(path, RECORD_REASON)
     try:
-        text = read_xml(data) if kind == "xml" else read_html(data)
+        text = read_xml(data, _people_beside(path)) if kind == "xml" else read_html(data)
         names = metadata.from_xml(ET.fromstring(data)) if kind == "xml" else metadata.from_html(data)
     except (MarkupError, ET.ParseError) as exc:
         raise ReadError(path, str(exc)) from None
@@ -134,6 +141,26 @@ def _markup(data: bytes, path: Path, kind: str) -> SourceText:
     if record is not None:
         names = {**names, **metadata.read_record(record)}  # the record decides where both say
     return SourceText(path.name, str(path), text, kind, metadata=tuple(sorted(metadata.facts(names).items())))
+
+
+def _people_beside(path: Path):
+    """The ParlaMint person list of the corpus a sitting belongs to (`*-listPerson.xml` in its
+    folder or up to two folders above), read once per process."""
+    for folder in (path.parent, *list(path.parents)[1:3]):
+        found = sorted(folder.glob("*listPerson.xml"))
+        if found:
+            return _read_people(str(found[0]))
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _read_people(path: str):
+    from extractors.markup import MarkupError, read_people
+
+    try:
+        return read_people(Path(path).read_bytes())
+    except (OSError, ET.ParseError, MarkupError):
+        return None
 
 
 def _pdf(data: bytes, path: Path) -> SourceText:
@@ -170,8 +197,8 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | Skipped]:
                     child = Path(root) / name
                     if name.startswith("."):
                         continue
-                    if _is_record_name(child):
-                        yield Skipped(str(child), RECORD_REASON)
+                    if (why := _not_a_document(child)) is not None:
+                        yield Skipped(str(child), why)
                     elif child.suffix.lower() in TEXT_SUFFIXES:
                         yield child
                     else:

@@ -22,9 +22,9 @@ from extractors.text import SURNAME_PATTERN
 _NAME = SURNAME_PATTERN
 _LABEL = re.compile(
     rf"[ \t]*(?P<label>(?:[Dd]e\s+)?(?P<function>[Mm]inister-president|[Mm]inister|[Ss]taatssecretaris)"
-    rf"(?:\s+van\s+[A-Z][\w-]+(?:\s+en\s+[A-Z][\w-]+)?)?(?:\s+(?P<gname>{_NAME}))?"
+    rf"(?:\s+van\s+[A-Z][\w-]+(?:\s+en\s+[A-Z][\w-]+)?)?(?:\s+(?P<gname>(?:[A-Z][\w'’-]+\s+)?{_NAME}))?"
     rf"|(?:[Dd]e\s+heer|[Mm]evrouw)\s+(?P<mname>{_NAME})\s*\((?P<fractie>[^()\n]{{2,40}})\)"
-    rf"|Kamerlid\s+(?P<lname>[A-Z][\w'’-]+(?:\s+{_NAME})*)"
+    rf"|Kamerlid\s+(?P<lname>[A-Z][\w'’-]+(?:\s+{_NAME})*)(?:\s*\((?P<lfractie>[^()\n]{{2,40}})\))?"
     rf"|(?P<chair>[Dd]e\s+voorzitter|[Vv]oorzitter))[ \t]*:(?=\s|$)"
 )
 
@@ -61,8 +61,8 @@ def find_turns(text: str, lines: Sequence[Line]) -> list[Turn]:
             function, name, fractie = "voorzitter", None, None
         elif m["function"]:
             function, name, fractie = m["function"].lower(), m["gname"], None
-        elif m["lname"]:  # "Kamerlid Lea Bouwmeester:" (a transcript that names no fractie)
-            function, name, fractie = "kamerlid", m["lname"], None
+        elif m["lname"]:  # "Kamerlid Lea Bouwmeester (PvdA):", or with no fractie
+            function, name, fractie = "kamerlid", m["lname"], (m["lfractie"] or "").strip() or None
         else:
             function, name, fractie = "kamerlid", m["mname"], m["fractie"].strip()
         label_span = Span(m.start("label"), m.end("label"))

@@ -210,3 +210,29 @@ def test_a_changed_record_is_a_changed_document_for_the_build(tmp_path):
     rows = runner.invoke(main, ["query", "SELECT ?d WHERE { ?x <http://purl.org/dc/terms/date> ?d }", "--graph", str(out),
                                 "--format", "csv"]).output  # fmt: skip
     assert "2026-02-11" in rows
+
+
+def test_a_sittings_speakers_resolved_through_the_corpus_person_list(tmp_path):
+    import shutil
+
+    from extractors.reading import expand_paths
+
+    doc = parse_document(read_file(DATA / "ParlaMint-NL_2017-01-26-tweedekamer-4.xml"))
+    turns = [(p.role, p.speaker, p.fractie) for p in doc.parts if p.kind == "turn"]
+    assert ("kamerlid", "Lea Bouwmeester", "PvdA") in turns  # the party from the person list
+    # a minister speaking (ana #guest) is named with the office she held on the sitting's day
+    sitting = tmp_path / "2017" / "ParlaMint-NL_2017-02-02-tweedekamer-9.xml"
+    sitting.parent.mkdir()
+    shutil.copy(DATA / "ParlaMint-NL-listPerson.xml", tmp_path)  # the list, a folder above the sitting
+    sitting.write_text("""<?xml version="1.0" encoding="UTF-8"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>
+      <meeting ana="#parla.sitting" n="2017-02-02"/></teiHeader><text><body><div>
+      <u who="#LeaBouwmeester" ana="#regular"><seg>Komt de minister nog met een brief over de wachtlijsten?</seg></u>
+      <u who="#EdithSchippers" ana="#guest"><seg>Ik stuur de Kamer voor de zomer een brief over de wachtlijsten.</seg></u>
+      </div></body></text></TEI>""", encoding="utf-8")  # fmt: skip
+    doc = parse_document(read_file(sitting))
+    turns = [(p.role, p.speaker, p.fractie) for p in doc.parts if p.kind == "turn"]
+    assert turns == [("kamerlid", "Lea Bouwmeester", "PvdA"), ("minister", "Edith Schippers", None)]
+    (promise,) = commitment_mentions(doc)
+    assert promise.fields["speaker"] == "Edith Schippers" and promise.fields["function"] == "minister"
+    walked = list(expand_paths([tmp_path]))
+    assert walked[0].reason.startswith("a ParlaMint person or organisation list") and walked[1] == sitting
