@@ -159,7 +159,36 @@ def subject_in_context(doc: Document, s: Situated, value: float | str) -> Subjec
         number = _NUMBER.search(m.text)
         if anaphor or (number and re.search(rf"(?<![\d.,]){re.escape(number.group(0))}(?![\d])", text[q.start : q.end])):
             return find_subject(text, m, value, (q.start, q.end))
+    heading = heading_above(text, start)
+    return find_subject(text, m, value, heading) if heading else None
+
+
+_HEADING_REACH = 1200  # characters: a heading names the subject of the paragraphs just under it
+
+
+def heading_above(text: str, start: int) -> tuple[int, int] | None:
+    """The heading the paragraph at `start` stands under: the nearest line above it, at most a few
+    paragraphs up, that is short, begins with a capital and ends no sentence ("Steun aan
+    Oekraïne", "3.2 Materiële gereedheid"); None when a question or the text's start comes first."""
+    pos = text.rfind("\n", 0, start)
+    lowest = max(0, start - _HEADING_REACH)
+    while pos > lowest:
+        begin = text.rfind("\n", 0, pos) + 1
+        line = text[begin:pos].strip()
+        if line and _is_heading(line):
+            lead = text.index(line, begin)
+            return lead, lead + len(line)
+        if line.endswith("?"):
+            return None  # a question above: its answer's subjects come from it, not from farther up
+        pos = begin - 1
     return None
+
+
+_HEADING = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[A-ZÀ-Þ][^.!?:;]{2,78}")
+
+
+def _is_heading(line: str) -> bool:
+    return len(line) <= 80 and "\t" not in line and bool(_HEADING.fullmatch(line)) and not line[-1] in ",-–"
 
 
 def _unit(m: Mention) -> str | None:

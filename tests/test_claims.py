@@ -150,6 +150,10 @@ def _subjects_of(text: str, date: str = "2026-05-21") -> list[tuple[str, str | N
         # the answer to a question that names the same number
         ("Vragen en antwoorden\n\n1 Waarvoor is de 250 miljoen euro liquiditeitssteun bedoeld?\n\n"
          "De 250 miljoen euro is bedoeld voor acute tekorten.\n", "250 miljoen euro", "oekraine-lening"),
+        # the heading the paragraph stands under
+        ("Geachte voorzitter,\n\nSteun aan Oekraïne\n\nIn 2026 gaat het om € 3,5 miljard.\n", "€ 3,5 miljard", "oekraine-steun"),
+        ("Geachte voorzitter,\n\n4.2 Europese inkoop van materieel\n\nDe streefwaarde voor 2030 blijft 35%.\n", "35%",
+         "europese-inkoop"),
     ],
 )  # fmt: skip
 def test_a_subject_named_before_the_figure(text, figure, subject):
@@ -167,6 +171,14 @@ def test_a_subject_named_before_the_figure(text, figure, subject):
         # an answer whose question names another number
         ("Vragen en antwoorden\n\n1 Waarvoor is de 250 miljoen euro liquiditeitssteun bedoeld?\n\n"
          "Daarnaast gaat 40 miljoen euro naar opleidingen.\n", "40 miljoen euro"),
+        # a heading whose subject is of another kind than the figure (an amount's subject, a percentage)
+        ("Geachte voorzitter,\n\nSteun aan Oekraïne\n\nHet aantal militairen groeit met 12%.\n", "12%"),
+        # another heading between: the paragraph is under that one
+        ("Geachte voorzitter,\n\nSteun aan Oekraïne\n\nDe steun loopt door.\n\nHuisvesting\n\n"
+         "De renovatie van de kazerne kost € 2 miljard.\n", "€ 2 miljard"),
+        # a heading far above, past other paragraphs
+        ("Geachte voorzitter,\n\nSteun aan Oekraïne\n\n" + "Er is veel gebeurd in het afgelopen jaar. " * 40
+         + "\n\nDe renovatie van de kazerne kost € 2 miljard.\n", "€ 2 miljard"),
     ],
 )  # fmt: skip
 def test_no_subject_is_guessed_from_farther_away(text, figure):
