@@ -188,7 +188,7 @@ _HEADING = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[A-ZÀ-Þ][^.!?:;]{2,78}")
 
 
 def _is_heading(line: str) -> bool:
-    return len(line) <= 80 and "\t" not in line and bool(_HEADING.fullmatch(line)) and not line[-1] in ",-–"
+    return len(line) <= 80 and "\t" not in line and bool(_HEADING.fullmatch(line)) and line[-1] not in ",-–"
 
 
 def _unit(m: Mention) -> str | None:

@@ -518,12 +518,17 @@ def query(query: str | None, graph_dir: Path, name: str | None, params: tuple[st
 def html(graph_dir: Path, focus: str | None, depth: int, kinds: str | None, output: Path) -> None:
     """Write one self-contained, offline HTML view of the graph (or of the neighbourhood of --focus)."""
     from graph.folder import current_build
-    from graph.html import STYLE, overview, write_html
+    from graph.html import STYLE, overview
     from graph.network import ego, focus_nodes, to_networkx
+    from graph.overview import read_overview
 
     wanted = {k.strip() for k in kinds.split(",")} if kinds else None
     if wanted and not wanted <= set(STYLE):
         raise click.UsageError(f"unknown kind(s): {', '.join(sorted(wanted - set(STYLE)))}; known: {', '.join(STYLE)}")
+    build = current_build(graph_dir) if graph_dir.is_dir() else None
+    if not focus and build is not None and (drawn := read_overview(build)) is not None:
+        view = drawn.subgraph([n for n, d in drawn.nodes(data=True) if not wanted or d["type"] in wanted]).copy()
+        return _write_view(view, output, "dkg: overzicht", build)
     store = _load(graph_dir)
     g = to_networkx(store, fold_questions=not focus)
     if focus:
@@ -537,8 +542,13 @@ def html(graph_dir: Path, focus: str | None, depth: int, kinds: str | None, outp
     else:
         view = overview(g, wanted)
         heading = "dkg: overzicht"
+    _write_view(view, output, heading, build)
+
+
+def _write_view(view, output: Path, heading: str, build: Path | None) -> None:
+    from graph.html import write_html
+
     try:
-        build = current_build(graph_dir) if graph_dir.is_dir() else None
         path = write_html(view, output, heading, build)
     except OSError as exc:
         raise click.ClickException(f"{output}: cannot write ({exc.strerror or exc})") from None

@@ -202,14 +202,35 @@ def _interval(t: DocumentTriples, node: str, start: str | None, until: str | Non
         t.add(instant, _TIME_PROP[len(when)], typed(when, _XSD_OF[len(when)]))
 
 
-def _target(t: DocumentTriples, m) -> str | None:
-    """The node a mention of an entity or a reference stands for (one node across documents)."""
-    add = t.add
+def target_of(m) -> tuple[str, str, str] | None:
+    """(the node's IRI, its type in the views, its label) of the thing a mention stands for: one
+    node across documents for an entity, a reference, a person or a fractie; None for the others."""
     if m.kind == "reference":
         type_ = m.fields["type"]
         if type_ == "answer":
             return None
-        target = iri(str(names.reference_iri(type_, m.value, m.fields.get("volgnummer"))))
+        return iri(str(names.reference_iri(type_, m.value, m.fields.get("volgnummer")))), "reference", str(m.value)
+    if m.kind == "person":
+        return iri(str(names.person_iri(m.value))), "person", str(m.value)
+    if m.kind == "party":
+        return iri(str(names.fractie_iri(m.value))), "fractie", str(m.value)
+    if m.kind in ("organisation", "programme"):
+        category = m.fields.get("category") or m.kind
+        node_type = "organisation" if category == "organisation" else "programme"
+        label = m.fields.get("acronym") or m.fields.get("label") or m.value
+        return iri(str(names.entity_iri(m.fields.get("id") or m.value))), node_type, str(label)
+    return None
+
+
+def _target(t: DocumentTriples, m) -> str | None:
+    """The node a mention of an entity or a reference stands for (one node across documents)."""
+    add = t.add
+    found = target_of(m)
+    if found is None:
+        return None
+    target = found[0]
+    if m.kind == "reference":
+        type_ = m.fields["type"]
         add(target, A, DKG.Entity)
         add(target, DKG.category, string(type_))
         add(target, RDFS_.label, string(m.value))
@@ -223,7 +244,6 @@ def _target(t: DocumentTriples, m) -> str | None:
     if m.kind == "party":
         return _fractie(t, m.value)
     if m.kind in ("organisation", "programme"):
-        target = iri(str(names.entity_iri(m.fields.get("id") or m.value)))
         add(target, A, DKG.Entity)
         add(target, SKOS_.prefLabel, string(m.fields.get("label") or m.value))
         if m.fields.get("acronym"):

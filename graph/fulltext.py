@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 INDEX = "search.sqlite"
-VERSION = "1"  # of the passages and the index schema: a new one rebuilds the index
+VERSION = "2"  # of the passages and the index schema: a new one rebuilds the index
 _WORD = re.compile(r"[^\W_]+")
 _LONG = 1500  # characters: a longer paragraph is cut at sentence ends into passages of about this size
 # what a hit lists of the mentions inside it (dates and question numbers would only be noise)
@@ -69,6 +69,15 @@ def stem(word: str) -> str:
 def words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, folded word) of every word of the text."""
     return [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+
+
+def vocabulary(texts) -> dict[str, str]:
+    """Each folded word of the texts -> its stem (each word stemmed once): what lets a page search
+    the texts as the index does."""
+    seen: set[str] = set()
+    for text in texts:
+        seen.update(_WORD.findall(fold(text)))
+    return {w: stem(w) for w in sorted(seen)}
 
 
 def terms(text: str) -> str:
@@ -168,6 +177,7 @@ CREATE TABLE doc(key TEXT PRIMARY KEY, name TEXT, iri TEXT, date TEXT, kind TEXT
 CREATE TABLE passage(id INTEGER PRIMARY KEY, key TEXT NOT NULL, start INTEGER, "end" INTEGER, page INTEGER,
                      place TEXT, speaker TEXT, text TEXT, inside TEXT);
 CREATE INDEX passage_key ON passage(key);
+CREATE INDEX doc_iri ON doc(iri);
 CREATE VIRTUAL TABLE passage_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
 """
 

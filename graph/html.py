@@ -46,6 +46,8 @@ def _tooltip(g: nx.MultiDiGraph, node: str, data: dict[str, Any]) -> str:
         where += f", p. {data['page']}"
     if where:
         lines.append(where)
+    if data.get("documents"):  # the overview: in how many documents of the archive it is mentioned
+        lines.append(f"in {data['documents']} document(en)")
     quote = data.get("quote")
     if not quote:
         quote = next((e.get("evidence") for *_, e in g.in_edges(node, data=True) if e.get("evidence")), None) or next(
@@ -92,7 +94,7 @@ def layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return nx.spring_layout(simple, seed=7, iterations=iterations, scale=scale)
 
 
-TEXT_BUDGET = 8_000_000  # characters of document text a view carries for its text search
+TEXT_BUDGET = 3_000_000  # characters of document text a view carries for its text search
 
 
 def text_passages(build: Path | None, g: nx.MultiDiGraph, budget: int = TEXT_BUDGET) -> dict[str, Any]:
@@ -102,19 +104,18 @@ def text_passages(build: Path | None, g: nx.MultiDiGraph, budget: int = TEXT_BUD
     empty = {"items": [], "vocabulary": {}, "note": " (deze build heeft geen zoekindex)"}
     if build is None:
         return empty
-    from graph.fulltext import SearchError, open_index, stem, words
+    from graph.fulltext import SearchError, open_index, terms, vocabulary
 
     try:
         db = open_index(build)
     except SearchError:
         return empty
     wanted = sorted(n for n, d in g.nodes(data=True) if d["type"] == "document")
-    items, vocabulary, size, left_out = [], {}, 0, 0
+    items, size, left_out = [], 0, 0
     try:
         for node in wanted:
-            rows = db.execute("""SELECT d.name, p.place, p.page, p.text, t.terms FROM doc d JOIN passage p ON p.key = d.key
-                                 JOIN passage_terms t ON t.rowid = p.id WHERE d.iri = ? ORDER BY d.name, p.start""",
-                              (node,)).fetchall()  # fmt: skip
+            rows = db.execute("""SELECT d.name, p.place, p.page, p.text FROM doc d JOIN passage p ON p.key = d.key
+                                 WHERE d.iri = ? ORDER BY d.name, p.start""", (node,)).fetchall()  # fmt: skip
             length = sum(len(r["text"]) for r in rows)
             if size + length > budget:
                 left_out += 1
@@ -122,13 +123,11 @@ def text_passages(build: Path | None, g: nx.MultiDiGraph, budget: int = TEXT_BUD
             size += length
             for r in rows:
                 items.append({"node": node, "doc": r["name"], "where": r["place"], "page": r["page"], "text": r["text"],
-                              "terms": r["terms"].split()})  # fmt: skip
-                for _, _, w in words(r["text"]):
-                    vocabulary.setdefault(w, stem(w))
+                              "terms": terms(r["text"])})  # fmt: skip
     finally:
         db.close()
     note = f" (de tekst van {left_out} document(en) past niet in dit bestand: zoek met dkg search)" if left_out else ""
-    return {"items": items, "vocabulary": vocabulary, "note": note}
+    return {"items": items, "vocabulary": vocabulary(i["text"] for i in items), "note": note}
 
 
 def write_html(g: nx.MultiDiGraph, path: Path, heading: str = "dkg", build: Path | None = None) -> Path:

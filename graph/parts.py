@@ -33,10 +33,11 @@ from graph.fulltext import VERSION as SEARCH_VERSION
 from graph.fulltext import document_passages
 from graph.iri import document_iri
 from graph.motions import MotionRows, motion_rows
+from graph.overview import mentioned
 from graph.terms import line
 
 # The version of the triples and rows made here: part of every cache key.
-VERSION = "5"
+VERSION = "6"
 
 
 def versions() -> str:
@@ -64,6 +65,7 @@ class DocumentPart:
     head: tuple[str, ...] = ()  # N-Triples lines of its own triples about the document itself
     motions: MotionRows | None = None  # a motion's submitters, or the motions named in the document
     persons: tuple[str, ...] = ()  # the names of the persons it mentions (one person across documents)
+    mentioned: tuple[tuple[str, str, str], ...] = ()  # (node, type, label) its mentions stand for: the overview
     # bytes of its cached files (N-Triples "nt", Turtle block "ttl", search passages "search"): a torn entry is recomputed
     sizes: dict[str, int] = field(default_factory=dict)
     cached: bool = field(default=False, compare=False)
@@ -182,7 +184,7 @@ def make_part(
         key, doc.name, doc.path, str(document_iri(doc)), doc.date, counts, len(own),
         sorted(line(*t) for t in triples.shared), claim_rows(doc, situated), commitment_rows(doc, situated), doc.warnings,
         tuple(line(*t) for t in own if t[0] == subject), motion_rows(doc, situated),
-        tuple(sorted({str(s.mention.value) for s in situated if s.mention.kind == "person"})),
+        tuple(sorted({str(s.mention.value) for s in situated if s.mention.kind == "person"})), mentioned(situated),
     )  # fmt: skip
     return part, own, ttl.block(own) if turtle else None, document_passages(doc, situated, part.document)
 

@@ -35,6 +35,7 @@ from graph import folder, turtle
 from graph.commitments import commitment_records
 from graph.fulltext import INDEX, IndexWriter
 from graph.link_triples import cross_document
+from graph.overview import write_overview
 from graph.parts import Cache, DocumentPart, process_file, versions
 from graph.tables import CLAIMS, COMMITMENTS, claim_records, write_table
 from graph.terms import ID, line
@@ -258,6 +259,7 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
     with stages.stage("link", 1) as tick:
         link_lines, shared_lines, claims, commitments = _reduce(parts, shared, cache, summary)
         write_table(tmp / CLAIMS, claim_records(claims))
+        write_overview(tmp, parts, cache)
         write_table(tmp / COMMITMENTS, commitment_records(commitments))
         del claims, commitments
         tick(1)

@@ -152,3 +152,22 @@ def test_html_focus_finds_every_term_trace_finds(built):
     args = ["html", "--graph", str(built), "--focus", "€9,5 miljard", "-o", str(built.parent / "f.html")]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
+
+
+def test_the_overview_is_made_by_the_build(built, tmp_path):
+    """The most mentioned things and the documents that mention them, with their edges and a
+    passage as evidence, written by dkg build and drawn without reading the store."""
+    from graph.folder import current_build
+    from graph.overview import DOCUMENTS, THINGS, read_overview
+
+    g = read_overview(current_build(built))
+    kinds = {d["type"] for _, d in g.nodes(data=True)}
+    assert {"document", "programme", "organisation", "fractie"} <= kinds
+    assert g.number_of_nodes() <= THINGS + DOCUMENTS and g.number_of_edges() > 50
+    purl = "https://w3id.org/dkg/id/entity/purl"
+    assert g.nodes[purl]["label"] == "PURL" and g.nodes[purl]["documents"] == 2  # the two reports that name it
+    assert {g.nodes[d]["label"][:3] for d, _ in g.in_edges(purl)} == {"003", "004"}
+    assert all("PURL" in e["evidence"] for *_, e in g.in_edges(purl, data=True))
+    out = tmp_path / "o.html"
+    done = CliRunner().invoke(main, ["html", "--graph", str(built), "-o", str(out), "--kinds", "document,programme"])
+    assert done.exit_code == 0 and " 0 edges" not in done.output, done.output
