@@ -112,6 +112,7 @@ def _commands(out: Path) -> dict:
         "trace": ["trace", "19,3 mld"], "claims": ["claims", "--format", "jsonl"],
         "commitments": ["commitments", "--as-of", "2026-11-23", "--format", "jsonl"],
         "html": ["html", "-o", str(out.parent / "overview.html")],
+        "search": ["search", "toezeggingen Oekraïne", "--format", "jsonl"],
     }  # fmt: skip
     from graph.queries import query_names
     from graph.sparql import named_query
