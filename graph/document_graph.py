@@ -4,7 +4,7 @@ selectors). A pure function of the document and its situated mentions, so that d
 turned into triples in parallel and cached.
 
 The triples fall in two sets: the document's own (every subject is the document or a node named
-under it: its named graph, replaced whole when the document changes) and the shared ones (the
+under it: taken out of the store and put in again whole when the document changes) and the shared ones (the
 entities, persons, fracties and references it names, and the extraction run), which many documents
 state alike and the build merges into one graph."""
 

@@ -19,7 +19,7 @@ import os
 import shutil
 from pathlib import Path
 
-LAYOUT = "dkg-build/1"
+LAYOUT = "dkg-build/2"  # 2: the store holds every triple in its default graph
 CURRENT = "current"
 BUILDS = "builds"
 CACHE = "cache"

@@ -72,7 +72,7 @@ class DocumentPart:
 
     @property
     def graph(self) -> str:
-        """The named graph that holds the document's own triples."""
+        """The document's name in the manifest, under which it lists the parts (files) that state its triples."""
         return f"{self.document}/graph"
 
 

@@ -58,9 +58,8 @@ def test_store_holds_exactly_the_exported_graph(reference):
     exported = Graph().parse(reference / "graph.ttl")
     stored = _store_triples(reference)
     assert len(stored) == len(exported) > 30000
-    # one named graph per document, and the shared and link graphs
-    graphs = {str(g) for g in open_store(reference).named_graphs()}
-    assert len(graphs) == 7 and "<https://w3id.org/dkg/id/graph/links>" in graphs
+    # all in the default graph: three indexes to write, not six
+    assert not list(open_store(reference).named_graphs())
 
 
 def test_rebuild_extracts_only_what_changed_and_equals_a_fresh_build(tmp_path):
@@ -129,6 +128,68 @@ def test_a_torn_cache_entry_is_recomputed_never_trusted(tmp_path, reference):
         again = build([str(corpus)], out, workers=1)
         assert again.extracted == 1, suffix
         assert _graph_file(out) == _graph_file(reference) and _store_triples(out) == _store_triples(reference)
+
+
+def test_a_rebuild_whose_previous_part_is_gone_loads_the_store_anew(tmp_path):
+    """The store is patched by taking out a changed document's previous triples, known from its
+    cached part; when that part is gone, the store is loaded anew and is still exact."""
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "out"
+    build([str(corpus)], out, workers=1)
+    letter = next(corpus.glob("002_*.txt"))
+    for entry in (out / "cache").glob("*/*.part"):
+        if letter.name.encode() in entry.read_bytes():
+            entry.unlink()
+    letter.write_text(letter.read_text(encoding="utf-8").replace("1,15 miljard", "1,25 miljard"), encoding="utf-8")
+    build([str(corpus)], out, workers=1)
+    fresh = tmp_path / "fresh"
+    build([str(corpus)], fresh, workers=1)
+    assert _store_triples(out) == _store_triples(fresh)
+
+
+def _line(s: str, p: str, o: str) -> str:
+    return f'<https://w3id.org/dkg/id/{s}> <https://w3id.org/dkg/def#{p}> "{o}" .'
+
+
+def test_a_triple_still_stated_elsewhere_survives_its_documents_change(tmp_path):
+    """Taking a document's previous triples out of the store must not take out one that the shared
+    triples, or a document named under its IRI, still state."""
+    from graph.parts import Cache, DocumentPart, versions
+    from graph.pipeline import StoreLoader
+
+    cache = Cache(tmp_path / "cache")
+    outer, inner = "https://w3id.org/dkg/id/kamerstuk/36800-X", "https://w3id.org/dkg/id/kamerstuk/36800-X/3"
+    both = _line("kamerstuk/36800-X/3", "title", "Brief")  # stated by the inner document and, once, by the outer
+    shared = _line("entity/purl", "label", "PURL")  # stated as shared and, once, by the outer document
+
+    def part(key: str, document: str, lines: list[str]) -> DocumentPart:
+        nt = "".join(f"{ln}\n" for ln in lines).encode()
+        cache.write(key, "nt", nt)
+        cache.write(key, "search", b"")
+        made = DocumentPart(key, key, key, document, None, (0, 0, 0, 0), len(lines), [], [], None,
+                            sizes={"nt": len(nt), "search": 0})  # fmt: skip
+        cache.write(key, "part", __import__("pickle").dumps(made))
+        return made
+
+    old_outer = part("a1", outer, [_line("kamerstuk/36800-X", "title", "Oud"), both, shared])
+    kept_inner = part("b1", inner, [both])
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    first = StoreLoader(previous / "store", None, None, cache)
+    for p in (old_outer, kept_inner):
+        first.part(p)
+    first.finish({p.graph: [p] for p in (old_outer, kept_inner)}, [shared], [], lambda n=1: None)
+    (previous / "shared.nt").write_text(shared + "\n", encoding="utf-8")
+    (previous / "links.nt").write_text("", encoding="utf-8")
+    manifest = {"versions": versions(), "graphs": {old_outer.graph: ["a1"], kept_inner.graph: ["b1"]}}
+
+    new_outer = part("a2", outer, [_line("kamerstuk/36800-X", "title", "Nieuw")])
+    second = StoreLoader(tmp_path / "store", previous, manifest, cache)
+    for p in (new_outer, kept_inner):
+        second.part(p)
+    second.finish({p.graph: [p] for p in (new_outer, kept_inner)}, [shared], [], lambda n=1: None)
+    stored = {f"{q.subject} {q.predicate} {q.object} ." for q in ox.Store.read_only(str(tmp_path / "store"))}
+    assert stored == {_line("kamerstuk/36800-X", "title", "Nieuw"), both, shared}
 
 
 def test_a_new_extractor_version_reruns_that_extractor_only(tmp_path, monkeypatch):

@@ -90,5 +90,5 @@ def test_store_on_disk(tmp_path):
     assert CliRunner().invoke(main, ["build", "--out", str(out), "--store", "oxigraph"]).exit_code == 0
     assert (out / "current" / "store").is_dir()
     columns, rows = run_query(open_store(out), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", {})
-    # every triple of graph.ttl once: the named graphs of the documents, shared and links are disjoint
+    # every triple of graph.ttl once
     assert rows[0]["n"] == len(Graph().parse(out / "graph.ttl"))
