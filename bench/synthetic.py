@@ -18,24 +18,32 @@ SURNAMES = [
     "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits",
 ]  # fmt: skip
 NAMES = ["Yeşilgöz-Zegerius", "Yesilgöz-Zegerius", "Boswijk", "Paternotte", "Timmermans", "Piri", "Manten"]
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:,\d+)?")
+_UNIT = re.compile(r"\s?(?:%|procent|miljoen|miljard|mln|mld|mrd)")
 
 
 def vary(text: str, k: int) -> str:
-    """Copy k of a text: years shifted by k mod 5, numbers of three digits or more moved by k mod
-    89 (amounts, Kamerstuk and reference numbers), one and two digit numbers (days, question
-    numbers, decimals) kept, and the persons' surnames swapped for another."""
+    """Copy k of a text: years shifted by k mod 5; Kamerstuk and other numbers of three digits or
+    more moved by k (every copy its own dossier, volgnummer and reference numbers, so its own
+    document); figures (a decimal, or a number before % or an amount's unit) moved by k mod 20,
+    so that each figure recurs in a twentieth of the copies, as a figure does across letters; other
+    one and two digit numbers (days, question numbers) kept; the persons' surnames swapped."""
     if k == 0:
         return text
 
     def number(m: re.Match[str]) -> str:
         digits = m.group()
-        n = int(digits)
-        if len(digits) == 4 and 1990 <= n <= 2099:
+        if " " in digits:  # a Kamerstuk dossier ("36 800"): grouped in thousands
+            return f"{int(digits.replace(' ', '')) + k:,}".replace(",", " ")
+        whole, comma, fraction = digits.partition(",")
+        n = int(whole)
+        if comma or _UNIT.match(text, m.end()):
+            return f"{n + k % 20}{comma}{fraction}"
+        if len(whole) == 4 and 1990 <= n <= 2099:
             return str(n + k % 5)
-        if len(digits) >= 3:
-            return str(n + k % 89).zfill(len(digits))
-        return digits
+        if len(whole) >= 3:
+            return str(n + k).zfill(len(whole))
+        return whole
 
     text = _NUMBER.sub(number, text)
     surname = SURNAMES[k % len(SURNAMES)]
