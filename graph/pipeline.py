@@ -37,7 +37,7 @@ from graph.fulltext import INDEX, IndexWriter
 from graph.link_triples import cross_document
 from graph.overview import write_overview
 from graph.parts import Cache, DocumentPart, process_file, versions
-from graph.tables import CLAIMS, COMMITMENTS, claim_records, write_table
+from graph.tables import COMMITMENTS, claim_records, write_claims, write_table
 from graph.terms import line
 
 _BATCH = 32 << 20  # bytes of N-Quads handed to the bulk loader at once
@@ -256,7 +256,7 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
     parts.sort(key=lambda p: (p.graph, p.name, p.key))
     with stages.stage("link", 1) as tick:
         link_lines, shared_lines, claims, commitments = _reduce(parts, shared, cache, summary)
-        write_table(tmp / CLAIMS, claim_records(claims))
+        write_claims(tmp, claim_records(claims))
         write_overview(tmp, parts, cache)
         write_table(tmp / COMMITMENTS, commitment_records(commitments))
         del claims, commitments

@@ -263,6 +263,7 @@ def test_a_foreign_folder_and_an_unforeseen_failure(tmp_path, monkeypatch):
 
     monkeypatch.setattr("graph.cli._claims_rows", broken, raising=False)
     monkeypatch.setattr("graph.tables.read_table", broken)
+    monkeypatch.setattr("graph.tables.claims_file", broken)
     out = tmp_path / "out"
     assert CliRunner().invoke(main, ["build", "--out", str(out)]).exit_code == 0
     result = CliRunner().invoke(main, ["claims", "--graph", str(out)])
