@@ -13,7 +13,15 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+import orjson
+
 FORMATS = ("jsonl", "json", "csv", "table", "xlsx")
+
+
+def json_line(row: Any, sort_keys: bool = False) -> str:
+    """One JSON line, compact, UTF-8 as is (orjson: ten times the speed of the json module, which
+    counts at a hundred thousand claims)."""
+    return orjson.dumps(row, option=orjson.OPT_SORT_KEYS if sort_keys else 0).decode("utf-8") + "\n"
 
 
 def _cell(value: Any) -> str:
@@ -40,7 +48,7 @@ def emit(
         return write_xlsx(list(rows), columns)
     if fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json_line(row))
             count += 1
         return count
     rows = list(rows)
@@ -55,18 +63,35 @@ def emit(
         for row in rows:
             writer.writerow([_cell(row.get(c)) for c in cols])
         return len(rows)
+    cells = [[_short(_cell(row.get(c)), width) for c in cols] for row in rows]
+    if len(rows) > RICH_ROWS:
+        _plain_table(cols, cells, out)
+        return len(rows)
     from rich.console import Console
     from rich.table import Table
 
     table = Table(*cols, show_lines=False, highlight=False)
-    for row in rows:
-        cells = []
-        for c in cols:
-            text = _cell(row.get(c)).replace("\n", " ")
-            cells.append(text if len(text) <= width else text[: width - 1] + "…")
-        table.add_row(*cells)
+    for line in cells:
+        table.add_row(*line)
     Console(file=out, width=max(120, len(cols) * 18), soft_wrap=False).print(table)
     return len(rows)
+
+
+RICH_ROWS = 1000  # rich lays a table out at about 2 ms a row: a longer one is printed in plain columns
+
+
+def _short(text: str, width: int) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _plain_table(cols: Sequence[str], cells: list[list[str]], out: TextIO) -> None:
+    """Columns padded to their widest cell, a rule under the header: one line a row."""
+    widths = [max([len(c), *(len(line[i]) for line in cells)]) for i, c in enumerate(cols)]
+    out.write("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for line in cells:
+        out.write("  ".join(x.ljust(w) for x, w in zip(line, widths, strict=True)).rstrip() + "\n")
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")

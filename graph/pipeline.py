@@ -322,10 +322,7 @@ def _reduce(parts: list[DocumentPart], shared: set[str], cache: Cache, summary: 
     summary.claims = len(claims)
     summary.links = sum(len(c.related) for c in claims)
     summary.commitments = len(commitments)
-    documents = {f"<{p.document}>" for p in parts}
-    about_documents = {ln for ln in shared if ln.split(" ", 1)[0] in documents}
-    if about_documents:
-        shared -= about_documents & set(chain.from_iterable(p.head for p in parts))
+    shared -= set(chain.from_iterable(p.head for p in parts))  # a part's head: its lines about its document
     return sorted(line(*t) for t in links), sorted(shared), claims, commitments
 
 

@@ -9,11 +9,13 @@ which `dkg diff` and the readers of `read_table` get merged in."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import orjson
+
 from graph.folder import current_build
+from graph.output import json_line
 
 CLAIMS = "claims.jsonl"
 CLAIM_PLACES = "claim_places.jsonl"
@@ -45,14 +47,14 @@ def write_claims(folder: Path, records: Iterable[tuple[dict, list]]) -> None:
     with open(folder / CLAIMS, "w", encoding="utf-8", newline="\n") as claims, \
             open(folder / CLAIM_PLACES, "w", encoding="utf-8", newline="\n") as places:  # fmt: skip
         for record, where in records:
-            claims.write(json.dumps(record, ensure_ascii=False) + "\n")  # as graph.output.emit writes jsonl
-            places.write(json.dumps(where, ensure_ascii=False) + "\n")
+            claims.write(json_line(record))  # as graph.output.emit writes jsonl
+            places.write(json_line(where))
 
 
 def write_table(path: Path, records: Iterable[dict]) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         for record in records:
-            fh.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+            fh.write(json_line(record, sort_keys=True))
 
 
 def claims_file(graph_dir: Path) -> Path | None:
@@ -69,11 +71,11 @@ def read_table(graph_dir: Path, name: str) -> list[dict] | None:
     build = current_build(Path(graph_dir)) if Path(graph_dir).is_dir() else None
     if build is None or not (build / name).is_file():
         return None
-    with open(build / name, encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh]
+    with open(build / name, "rb") as fh:
+        rows = [orjson.loads(line) for line in fh]
     if name == CLAIMS and (build / CLAIM_PLACES).is_file():
-        with open(build / CLAIM_PLACES, encoding="utf-8") as fh:
+        with open(build / CLAIM_PLACES, "rb") as fh:
             for row, line in zip(rows, fh, strict=True):
-                for m, (date, speaker, where) in zip(row["mentions"], json.loads(line), strict=True):
+                for m, (date, speaker, where) in zip(row["mentions"], orjson.loads(line), strict=True):
                     m.update(date=date, speaker=speaker, where=where)
     return rows

@@ -141,3 +141,22 @@ def test_every_format_command_writes_a_spreadsheet(runner, tmp_path):
     assert any(r["text"] == "€ 19,3 miljard" and r["value"] == 19_300_000_000 for r in amounts)
     missing = runner.invoke(main, ["questions", "--format", "xlsx"])
     assert missing.exit_code == 2 and "-o FILE.xlsx" in missing.output
+
+
+def test_a_long_table_is_printed_in_plain_aligned_columns_with_every_row():
+    import io
+
+    from graph.output import RICH_ROWS, emit
+
+    rows = [{"subject": f"onderwerp {i}", "value": i, "quote": "€ " + "9" * 120 if i == 7 else None} for i in range(RICH_ROWS + 5)]
+    out = io.StringIO()
+    assert emit(rows, "table", columns=["subject", "value", "quote"], out=out, width=40) == RICH_ROWS + 5
+    lines = out.getvalue().splitlines()
+    assert lines[0].split() == ["subject", "value", "quote"] and set(lines[1]) == {"-", " "}
+    assert len(lines) == RICH_ROWS + 7
+    # "onderwerp 1004" is the widest subject (14), "value" the widest value (5); two spaces between
+    assert lines[2 + 7] == "onderwerp 7" + " " * 5 + "7" + " " * 6 + "€ " + "9" * 37 + "…"  # cut at the width
+    assert lines[2 + 123] == "onderwerp 123   123"  # an empty last cell leaves no trailing blanks
+    assert lines[-1] == f"onderwerp {RICH_ROWS + 4}  {RICH_ROWS + 4}"
+    value_column = lines[0].index("value")
+    assert all(line[value_column - 2 : value_column] == "  " for line in lines[2:])  # aligned
