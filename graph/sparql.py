@@ -190,8 +190,8 @@ def _execute(store: ox.Store, text: str, terms: dict[str, ox.NamedNode | ox.Lite
     bound = bind(text, terms)
     if bound is None:
         subs = {ox.Variable(k): t for k, t in terms.items()}
-        return store.query(text, substitutions=subs or None, use_default_graph_as_union=True)
-    return store.query(bound, use_default_graph_as_union=True)
+        return store.query(text, substitutions=subs or None)
+    return store.query(bound)  # every triple is in the default graph (graph/pipeline.py, StoreLoader)
 
 
 def bind(text: str, terms: dict[str, ox.NamedNode | ox.Literal]) -> str | None:

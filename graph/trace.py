@@ -76,10 +76,20 @@ def parse_term(term: str, g: ox.Store) -> Term | None:
 
 
 def _targets_for(g: ox.Store, kind: str, label: str) -> Term | None:
-    targets = {row["node"] for row in _rows(g, "labelled", text=label)}
+    targets = _labelled_as_written(g, label) or {row["node"] for row in _rows(g, "labelled", text=label)}
     if not targets:
         return None
     return Term(kind, targets=tuple(sorted(targets)), label=label)
+
+
+def _labelled_as_written(g: ox.Store, label: str) -> set[str]:
+    """Nodes labelled with the text as written, in lower or upper case, or capitalised: index
+    lookups. Only when none is (another mix of cases), the labelled query compares every label."""
+    variants = sorted({label, label.lower(), label.upper(), label.title(), label[:1].upper() + label[1:]})
+    rows = run_query(g, _PREFIXES + f"""SELECT DISTINCT ?node WHERE {{
+        VALUES ?label {{ {" ".join(str(ox.Literal(v)) for v in variants)} }}
+        ?node rdfs:label|skos:prefLabel|skos:altLabel|skos:notation|schema:name ?label . FILTER(isIRI(?node)) }}""", {})[1]
+    return {r["node"] for r in rows}
 
 
 def trace(g: ox.Store, term: Term) -> list[dict[str, Any]]:
@@ -94,6 +104,8 @@ _PREFIXES = """PREFIX dkg: <https://w3id.org/dkg/def#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
 """
 
 

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from graph.build import build_graph
 from graph.claims import claim_id, collect_claims
 from graph.cli import main
+from graph.sparql import named_query, run_query
 from graph.trace import parse_term, trace
 
 
@@ -100,6 +101,22 @@ def test_trace_an_entity_and_a_reference(docs):
     assert "Prioritised Ukraine Requirements List" in {r["text"] for r in purl}
     ref = trace(g, parse_term("36800-X-3", g))
     assert [r["text"] for r in ref] == ["Kamerstuk 36 800 X, nr. 3", "Kamerstuk 36 800 X, nr. 3"]
+
+
+def test_a_term_finds_the_nodes_labelled_with_it_in_any_case(docs):
+    from graph.trace import _targets_for
+
+    g = _store(docs)
+    labels = [r["label"].value for r in g.query("""SELECT DISTINCT ?label WHERE {
+        ?n <http://www.w3.org/2004/02/skos/core#notation>|<http://www.w3.org/2004/02/skos/core#prefLabel> ?label
+        FILTER(isIRI(?n)) }""")]
+    assert len(labels) > 20
+    for label in labels:  # as printed, in capitals, in small letters: the same nodes as comparing every label
+        scanned = {r["node"] for r in run_query(g, named_query("labelled").text, {"text": label}, {"text": "string"})[1]}
+        for written in (label, label.upper(), label.lower()):
+            assert set(_targets_for(g, "entity", written).targets) == scanned
+    assert _targets_for(g, "entity", "pUrL").targets == ("https://w3id.org/dkg/id/entity/purl",)  # another mix: compared
+    assert _targets_for(g, "entity", "Nergens Genoemd Programma") is None
 
 
 def test_claims_and_trace_commands(tmp_path):
