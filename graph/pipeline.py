@@ -283,8 +283,9 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
         loader.finish(groups, shared_lines, link_lines, tick)
         index.finish()
         tick(1)
-    (tmp / "shared.nt").write_text("".join(f"{ln}\n" for ln in shared_lines), encoding="utf-8")
-    (tmp / "links.nt").write_text("".join(f"{ln}\n" for ln in link_lines), encoding="utf-8")
+    for name, lines in (("shared.nt", shared_lines), ("links.nt", link_lines)):
+        with open(tmp / name, "w", encoding="utf-8", newline="\n") as fh:
+            fh.writelines(f"{ln}\n" for ln in lines)  # streamed: the links are hundreds of megabytes at 10,000 documents
     if export:
         with stages.stage("export", len(groups) + 2) as tick:
             _export(tmp / folder.GRAPH_FILE, groups, shared_lines, link_lines, cache, tick)
@@ -423,10 +424,10 @@ class StoreLoader:
         tick(1)
         if self.stale:
             self._load_anew(groups)
-            self._add(_text(shared_lines))
-            self._add(_text(link_lines))
+            self._add_all(shared_lines)
+            self._add_all(link_lines)
         else:
-            self._add(_text(sorted(new - old)))
+            self._add_all(sorted(new - old))
             self._restore(groups, new)
         tick(1)
         self.close()
@@ -447,7 +448,7 @@ class StoreLoader:
         for g in sorted(by_graph):
             own = set(chain.from_iterable(self.cache.own_lines(p.key) for p in groups[g]))
             back |= by_graph[g] & own
-        self._add(_text(sorted(back)))
+        self._add_all(sorted(back))
 
     def _load_anew(self, groups: dict[str, list[DocumentPart]]) -> None:
         """A new store from the cached triples of every document (a previous part could not be read)."""
@@ -458,6 +459,12 @@ class StoreLoader:
         for g in sorted(groups):
             for p in groups[g]:
                 self._add(_text(self.cache.own_lines(p.key)))
+
+    def _add_all(self, lines: list[str], step: int = 100_000) -> None:
+        """Many lines (the links of every claim): handed on in slices, so that the bulk loader,
+        which sorts what it is given in memory, gets batches of _BATCH bytes, never all at once."""
+        for i in range(0, len(lines), step):
+            self._add(_text(lines[i : i + step]))
 
     def _add(self, text: str) -> None:
         if not text:
