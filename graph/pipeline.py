@@ -373,6 +373,7 @@ class StoreLoader:
         self.cleared: set[str] = set()
         self.removed: set[str] = set()  # lines taken out of the copied store
         self.stale = False  # a previous part's triples could not be read: the store is loaded anew
+        self.fresh = not self.old  # a new store, compacted once loaded (see finish)
 
     def part(self, p: DocumentPart) -> None:
         """A part as it arrives: kept when the store holds it already, else loaded (the document's
@@ -429,6 +430,13 @@ class StoreLoader:
         else:
             self._add_all(sorted(new - old))
             self._restore(groups, new)
+        if self.fresh:
+            # The bulk loader leaves many overlapping files, which every lookup has to visit:
+            # compacted, a trace at 10,000 documents reads 14,000 mentions in 3 s instead of 20 s
+            # and the store takes 4.8 GB instead of 7.3 GB. It costs 139 s there (of a build of about
+            # 1,500 s), so only a new store pays it; a rebuild adds a few small files to a compacted one.
+            self.flush()
+            self.store.optimize()
         tick(1)
         self.close()
 
@@ -456,6 +464,7 @@ class StoreLoader:
         self.store = None
         shutil.rmtree(self.path, ignore_errors=True)
         self.store = ox.Store(str(self.path))
+        self.fresh = True
         for g in sorted(groups):
             for p in groups[g]:
                 self._add(_text(self.cache.own_lines(p.key)))
