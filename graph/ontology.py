@@ -37,7 +37,9 @@ DUTCH = {
     "statusAsOf": "status per", "registeredAs": "geregistreerd als", "page": "pagina",
     "promisedBy": "toegezegd door", "promisedTo": "toegezegd aan", "promisedToFractie": "toegezegd aan fractie",
     "function": "functie", "Request": "verzoek", "requestedOf": "verzocht aan", "submittedBy": "ingediend door",
-    "refersToMotion": "verwijst naar motie",
+    "refersToMotion": "verwijst naar motie", "QuestionTally": "telling van vragen", "questionsAsked": "aantal vragen",
+    "questionsAnswered": "aantal beantwoord", "questionsAnsweredByReference": "aantal alleen met een verwijzing beantwoord",
+    "sentenceNames": "noemt in dezelfde zin",
 }  # fmt: skip
 COMMENTS = {
     "Claim": "A figure or date that a speaker asserts about a subject in a time scope, supported by mentions.",
@@ -49,6 +51,9 @@ COMMENTS = {
     "Request": "What the Kamer asks of the government in a motion (verzoekt de regering ...): never a commitment.",
     "promisedBy": "The person who made the commitment as it was first said: the speaker of a turn or the signatory.",
     "promisedTo": "The member whose question or remark the commitment answers, where the text says so.",
+    "QuestionTally": "The questions of one document asked by one fractie (or by none named), counted: answered,"
+    " answered by reference only; what counting over an archive reads instead of every question.",
+    "sentenceNames": "A figure's mention stands in a sentence that also names this programme or organisation.",
     "refersToMotion": "A mention that names a motion by its submitter (motie-Kramers), linked to the motion document.",
 }
 HEADER = """@prefix dkg: <https://w3id.org/dkg/def#> .

@@ -37,7 +37,7 @@ from graph.overview import mentioned
 from graph.terms import line
 
 # The version of the triples and rows made here: part of every cache key.
-VERSION = "6"
+VERSION = "7"
 
 
 def versions() -> str:

@@ -45,6 +45,10 @@ class DKG(DefinedNamespace):
     askedBy: URIRef
     answered: URIRef
     answeredByReferenceOnly: URIRef
+    QuestionTally: URIRef
+    questionsAsked: URIRef
+    questionsAnswered: URIRef
+    questionsAnsweredByReference: URIRef
     refersToAnswer: URIRef
     refersToQuestion: URIRef
     signature: URIRef
@@ -89,6 +93,7 @@ class DKG(DefinedNamespace):
     speaker: URIRef
     where: URIRef
     context: URIRef
+    sentenceNames: URIRef
     Commitment: URIRef
     commitmentType: URIRef
     vehicle: URIRef
