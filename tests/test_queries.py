@@ -92,3 +92,66 @@ def test_store_on_disk(tmp_path):
     columns, rows = run_query(open_store(out), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", {})
     # every triple of graph.ttl once
     assert rows[0]["n"] == len(Graph().parse(out / "graph.ttl"))
+
+
+PER_QUESTION = """
+PREFIX dkg: <https://w3id.org/dkg/def#>
+PREFIX schema: <https://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?fractie (COUNT(?q) AS ?asked) (SUM(IF(?answered, 1, 0)) AS ?answered_count)
+       (SUM(IF(?by_ref, 1, 0)) AS ?by_reference) (SUM(IF(?answered, 0, 1)) AS ?open) WHERE {
+  ?q a schema:Question ; dkg:answered ?answered ; dkg:answeredByReferenceOnly ?by_ref .
+  OPTIONAL { ?q dkg:askedBy/skos:prefLabel ?named }
+  BIND(COALESCE(?named, "(not named)") AS ?fractie)
+}
+GROUP BY ?fractie
+ORDER BY DESC(?open) ?fractie
+"""
+
+
+def test_question_counts_per_document_add_up_to_the_questions_themselves(store):
+    # the named query reads each document's counts per fractie; counted question by question,
+    # every fractie's numbers are the same
+    nq = named_query("open_questions_per_fractie")
+    assert run_query(store, nq.text, {}, nq.params) == run_query(store, PER_QUESTION, {})
+    columns, rows = run_query(store, "PREFIX dkg: <https://w3id.org/dkg/def#> SELECT (COUNT(*) AS ?n) "
+                                     "WHERE { ?t a dkg:QuestionTally }", {})  # fmt: skip
+    assert 0 < rows[0]["n"] < 210  # one per document and fractie, not one per question
+
+
+LETTER = """Kamerbrief over de steun aan Oekraïne
+
+Den Haag, 12 maart 2027
+
+Geachte voorzitter,
+
+Nederland draagt in 2027 € 250 miljoen bij aan het PURL-initiatief van de NAVO. Los daarvan is voor \
+het onderhoud van kazernes € 40 miljoen beschikbaar. Via het EDIP komt circa 15 procent van de aanschaf \
+uit Europese middelen.
+
+De minister van Defensie,
+J. Jansen
+"""
+
+
+@pytest.fixture(scope="module")
+def letter_store(tmp_path_factory):
+    root = tmp_path_factory.mktemp("letter")
+    (root / "brief.txt").write_text(LETTER, encoding="utf-8")
+    assert CliRunner().invoke(main, ["build", str(root / "brief.txt"), "--out", str(root / "out")]).exit_code == 0
+    return open_store(root / "out")
+
+
+@pytest.mark.parametrize("name, quotes", [
+    ("PURL", ["€ 250 miljoen"]),  # the acronym
+    ("purl", ["€ 250 miljoen"]),  # in any case
+    ("Requirements List", ["€ 250 miljoen"]),  # part of the programme's full name
+    ("NAVO", ["€ 250 miljoen"]),  # an organisation named in the same sentence
+    ("EDIP", ["15 procent"]),
+    ("kazernes", []),  # a word of the sentence, but no programme or organisation
+    ("F-35", []),  # a name the letter does not mention
+])  # fmt: skip
+def test_claims_about_finds_the_figures_stated_beside_a_name_and_no_others(letter_store, name, quotes):
+    nq = named_query("claims_about")
+    columns, rows = run_query(letter_store, nq.text, {"name": name}, nq.params)
+    assert [r["quote"] for r in rows] == quotes
