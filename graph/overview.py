@@ -59,25 +59,35 @@ def overview(parts: Sequence) -> dict:
 def with_evidence(drawn: dict, parts: Sequence, cache) -> dict:
     """Each kept edge with the passage of its document that names the thing (from the passages the
     search index is made of: only the kept documents' are read), and each thing with its first."""
-    import pickle
-
     labels = {n["id"]: n["label"] for n in drawn["nodes"]}
     by_document = {p.document: p for p in parts}
-    quotes: dict[str, dict[str, str]] = {}
+    edges_of: dict[str, list[dict]] = {}
     for edge in drawn["edges"]:
-        part = by_document[edge["source"]]
-        if part.key not in quotes:
-            data = cache.read(part.key, "search")
-            found: dict[str, str] = {}
-            for passage in pickle.loads(data).passages if data else ():
-                for _kind, quote, value in passage.inside:
-                    for name in (value, quote):
-                        found.setdefault(name, _around(passage.text, quote))
-            quotes[part.key] = found
-        evidence = quotes[part.key].get(labels[edge["target"]])
-        if evidence:
-            edge["evidence"] = evidence
+        edges_of.setdefault(edge["source"], []).append(edge)
+    for document, edges in edges_of.items():
+        wanted = {labels[e["target"]] for e in edges}
+        found = _first_passages(cache.read(by_document[document].key, "search"), wanted)
+        for edge in edges:
+            evidence = found.get(labels[edge["target"]])
+            if evidence:
+                edge["evidence"] = evidence
     return drawn
+
+
+def _first_passages(data: bytes | None, wanted: set[str]) -> dict[str, str]:
+    """{name: the passage around its first mention} for the names wanted, by the value or the quote
+    of what the passages' mentions name: only those are cut out."""
+    import pickle
+
+    found: dict[str, str] = {}
+    for passage in pickle.loads(data).passages if data else ():
+        for _kind, quote, value in passage.inside:
+            for name in (value, quote):
+                if name in wanted and name not in found:
+                    found[name] = _around(passage.text, quote)
+        if len(found) == len(wanted):
+            break
+    return found
 
 
 def _around(text: str, quote: str, reach: int = 160) -> str:

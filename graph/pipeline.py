@@ -18,6 +18,7 @@ import gc
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import sys
 import time
@@ -196,7 +197,7 @@ def _build(paths, out: Path, workers, scheduler, export, stages, report) -> Buil
     previous, manifest_prev = _previous(out)
     tmp = folder.new_build_folder(out)
     try:
-        known, stats = _unchanged(files, manifest_prev, cache, export)
+        known, stats = _unchanged(files, previous, manifest_prev, cache, export)
         parts, shared, loader, index = _map_and_load(files, cache, workers, scheduler, export, stages, summary, report,
                                                      tmp, previous, manifest_prev, known)  # fmt: skip
         if parts:
@@ -221,13 +222,16 @@ def _previous(out: Path) -> tuple[Path | None, dict | None]:
         return None, None  # a build of another layout: built anew
 
 
-def _unchanged(files: list[str], manifest_prev: dict | None, cache: Cache, export: bool):
+def _unchanged(files: list[str], previous_build: Path | None, manifest_prev: dict | None, cache: Cache, export: bool):
     """({file: its cached part} for the files whose size and modification time are those the
     previous build recorded, with the same extractor versions: they are not read again, as make
-    and git do; {file: [size, mtime_ns]} for the manifest of this build."""
+    and git do; {file: [size, mtime_ns]} for the manifest of this build. The parts come from the
+    previous build's one table of them (PARTS) where it is whole, else from the cache entry by entry."""
     previous: dict[str, dict] = {}
     if manifest_prev is not None and manifest_prev.get("versions") == versions():
         previous = {f["path"]: f for f in manifest_prev.get("files", ()) if f.get("stat")}
+    table = _read_parts(previous_build) if previous else {}
+    wanted = ("nt", "search", "ttl") if export else ("nt", "search")
     known: dict[str, DocumentPart] = {}
     stats: dict[str, list[int]] = {}
     for f in files:
@@ -237,11 +241,33 @@ def _unchanged(files: list[str], manifest_prev: dict | None, cache: Cache, expor
             continue  # the worker reports what is wrong with it
         entry = previous.get(f)
         if entry is not None and entry["stat"] == stats[f]:
-            part = cache.part(entry["key"], export)
+            part = table.get(entry["key"])
+            if part is None or any(cache.size(part.key, x) != part.sizes.get(x, -1) for x in wanted):
+                part = cache.part(entry["key"], export)  # a torn entry is recomputed, never trusted
             if part is not None:
                 part.path = f
+                part.cached = True
                 known[f] = part
     return known, stats
+
+
+PARTS = "parts.pickle"  # every part of a build, for the next build: one read instead of one per document
+
+
+def _read_parts(build: Path | None) -> dict[str, DocumentPart]:
+    """{key: part} of a build's table of parts; empty when it has none or it cannot be read."""
+    if build is None:
+        return {}
+    try:
+        with open(build / PARTS, "rb") as fh:
+            return {p.key: p for p in pickle.load(fh)}
+    except Exception:  # missing, torn or of another version: the cache serves entry by entry
+        return {}
+
+
+def _write_parts(build: Path, parts: list[DocumentPart]) -> None:
+    with open(build / PARTS, "wb") as fh:
+        pickle.dump(parts, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _stat(f: str) -> list[int]:
@@ -278,7 +304,7 @@ def _map_and_load(files, cache, workers, scheduler, export, stages, summary, rep
                 continue
             summary.add(result)
             shared.update(result.shared)
-            result.shared = []  # merged: the part keeps only its rows
+            result.shared = [sys.intern(ln) for ln in result.shared]  # one string per line, shared by the parts (PARTS)
             parts.append(result)
             loader.part(result)
             index.add(result.key, cache.read(result.key, "search"))
@@ -331,6 +357,7 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
         "summary": {k: getattr(summary, k) for k in ("documents", "questions", "answered", "by_reference", "open",
                                                      "claims", "links", "commitments", "triples")},
     }  # fmt: skip
+    _write_parts(tmp, parts)
     (tmp / folder.MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
     folder.switch_in(out, tmp, build_id)
     keep = {build_id} | ({previous.name} if previous is not None else set())  # a server may still read it

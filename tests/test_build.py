@@ -322,3 +322,40 @@ def test_the_builds_tables_say_what_the_graph_says(reference):
     # naar ... 2 miljard euro" (002), "€40 miljoen vrijgemaakt" (002), "EUR 3 mld. per jaar beschikbaar
     # te stellen" (004), "zetten we onze steun ... voort" (004)
     assert unordered(tabled) == unordered(from_graph) and len(tabled) == 49
+
+
+def test_a_rebuild_takes_the_unchanged_parts_from_the_previous_builds_table(tmp_path, reference, monkeypatch):
+    """The previous build's table of parts serves the unchanged files in one read; when it is torn,
+    the cache serves them entry by entry, and either way the rebuild equals a fresh build."""
+    import json
+
+    import graph.parts
+    from graph.pipeline import PARTS
+
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "out"
+    build([str(corpus)], out, workers=1)
+    letter = next(corpus.glob("002_*.txt"))
+    text = letter.read_text(encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    for k, torn in enumerate((False, True)):
+        if torn:
+            table = out / "current" / PARTS
+            table.write_bytes(table.read_bytes()[:100])
+        manifest = json.loads((out / "current" / "manifest.json").read_text(encoding="utf-8"))
+        unchanged = {f["key"] for f in manifest["files"] if f["name"] != letter.name}
+        entries: list[str] = []
+        real = graph.parts.Cache.part
+        monkeypatch.setattr(graph.parts.Cache, "part", lambda self, key, *a, **kw: entries.append(key) or real(self, key, *a, **kw))
+        letter.write_text(text.replace("1,15 miljard", f"1,{35 + k} miljard"), encoding="utf-8")
+        again = build([str(corpus)], out, workers=1)
+        monkeypatch.undo()
+        assert again.extracted == 1
+        # the four unchanged documents, entry by entry, only when the table is torn
+        assert len(unchanged) == 4 and unchanged & set(entries) == (unchanged if torn else set())
+        shutil.rmtree(fresh, ignore_errors=True)
+        build([str(corpus)], fresh, workers=1)
+        assert _graph_file(out) == _graph_file(fresh) and _store_triples(out) == _store_triples(fresh)
+    letter.write_text(text, encoding="utf-8")
+    build([str(corpus)], out, workers=1)
+    assert _graph_file(out) == _graph_file(reference)
