@@ -238,6 +238,9 @@ class IndexWriter:
             self.db.execute("DELETE FROM passage WHERE key = ?", (key,))
             self.db.execute("DELETE FROM doc WHERE key = ?", (key,))
         self.db.commit()
+        free, pages = (self.db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("freelist_count", "page_count"))
+        if free * 4 > pages:  # many documents replaced (a new extractor version): the file is made compact
+            self.db.execute("VACUUM")
         self.db.close()
 
     def abandon(self) -> None:

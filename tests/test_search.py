@@ -187,3 +187,24 @@ def test_a_rebuild_updates_the_index_as_a_fresh_build_would(tmp_path):
     fresh = tmp_path / "fresh"
     assert runner.invoke(main, ["build", str(src), "--out", str(fresh), "--workers", "1"]).exit_code == 0
     assert _passages(out) == _passages(fresh)
+
+
+def test_an_index_whose_documents_were_all_replaced_gives_the_space_back(tmp_path):
+    """A rebuild copies the previous index and applies the changes; when every document changed
+    (a new extractor version does that), the space the old passages held is not kept as free pages."""
+    from graph.pipeline import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in sorted(CORPUS.glob("*.txt")):
+        shutil.copy(p, corpus / p.name)
+    out = tmp_path / "out"
+    build([str(corpus)], out, workers=1)
+    fresh_size = (current_build(out) / INDEX).stat().st_size
+    for p in corpus.iterdir():
+        p.write_text(p.read_text(encoding="utf-8") + "\nEen zin die er later bij kwam.\n", encoding="utf-8")
+    build([str(corpus)], out, workers=1)
+    db = sqlite3.connect(current_build(out) / INDEX)
+    free, pages = (db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("freelist_count", "page_count"))
+    db.close()
+    assert free * 4 <= pages and (current_build(out) / INDEX).stat().st_size < 1.25 * fresh_size
