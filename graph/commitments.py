@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -38,6 +39,12 @@ def salient(text: str) -> set[str]:
             continue
         out.add(t if "%" in t else t[:6])  # "verankeren" ~ "verankerd", "cijfers" ~ "cijfer"
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _salient_once(text: str) -> frozenset[str]:
+    """salient, once per text: a commitment restated letter after letter is read once."""
+    return frozenset(salient(text))
 
 
 class CommitmentMention(NamedTuple):
@@ -274,7 +281,7 @@ def _chased(commitments: list[Commitment], questions: list[AskedWhen]) -> None:
             if "%" in w:
                 postings[w].append(k)
     for c in commitments:
-        words = frozenset().union(*(salient(m.text) for m in c.mentions))
+        words = frozenset().union(*(_salient_once(m.text) for m in c.mentions))
         said_in = {m.doc for m in c.mentions}
         first = bisect.bisect_left(dates, c.first_date) if c.first_date != "9999" else 0
         found: set[int] = set()
@@ -348,13 +355,17 @@ def commitment_records(commitments: list[Commitment]) -> list[dict]:
     out = []
     for c in commitments:
         mentions: list[dict] = []
+        seen: set[tuple] = set()  # a commitment restated in thousands of letters: no quadratic look-up
         for m in c.mentions:
+            who = (*m.who, None, None, None, None)[:4]
+            if (m.doc, m.doc_date, m.where, m.text, who) in seen:
+                continue
+            seen.add((m.doc, m.doc_date, m.where, m.text, who))
             mention = {"doc": m.doc, "date": m.doc_date, "where": m.where, "text": m.text}
-            speaker, function, to_fractie, to_person = (*m.who, None, None, None, None)[:4]
+            speaker, function, to_fractie, to_person = who
             if speaker or function or to_fractie or to_person:
                 mention["who"] = {"speaker": speaker, "function": function, "to_fractie": to_fractie, "to_person": to_person}
-            if mention not in mentions:
-                mentions.append(mention)
+            mentions.append(mention)
         mentions.sort(key=lambda m: (m["date"] or "9999", m["doc"]))
         out.append({
             "id": c.id, "type": c.type, "vehicle": c.vehicle, "due": c.due, "due_from": c.due_from,

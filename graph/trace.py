@@ -223,7 +223,7 @@ def _trace_targets(g: ox.Store, term: Term) -> list[dict[str, Any]]:
                 "where": row["where"], "speaker": row["speaker"], "relation": row["relation"], "context": None,
                 "subject": term.label, "page": row.get("page"),
             })  # fmt: skip
-    rows.sort(key=lambda r: (r["date"] or "9999", r["doc"], r["start"]))
+    rows.sort(key=lambda r: (r["date"] or "9999", r["doc"], r["start"], r["end"], r["relation"], r["text"]))
     first = True
     for r in rows:
         if r["relation"] != "mentioned":

@@ -324,14 +324,18 @@ def test_the_builds_tables_say_what_the_graph_says(reference):
     assert unordered(tabled) == unordered(from_graph) and len(tabled) == 49
 
 
-def test_a_rebuild_takes_the_unchanged_parts_from_the_previous_builds_table(tmp_path, reference, monkeypatch):
+@pytest.mark.parametrize("rewrite_at", [0.1, 1.0])  # the table written whole each time; or linked, with the parts since
+def test_a_rebuild_takes_the_unchanged_parts_from_the_previous_builds_table(tmp_path, reference, monkeypatch,
+                                                                             rewrite_at):  # fmt: skip
     """The previous build's table of parts serves the unchanged files in one read; when it is torn,
     the cache serves them entry by entry, and either way the rebuild equals a fresh build."""
     import json
 
     import graph.parts
-    from graph.pipeline import PARTS
+    import graph.pipeline
+    from graph.pipeline import PARTS, PARTS_SINCE
 
+    monkeypatch.setattr(graph.pipeline, "REWRITE_AT", rewrite_at)
     corpus = _corpus(tmp_path)
     out = tmp_path / "out"
     build([str(corpus)], out, workers=1)
@@ -340,16 +344,19 @@ def test_a_rebuild_takes_the_unchanged_parts_from_the_previous_builds_table(tmp_
     fresh = tmp_path / "fresh"
     for k, torn in enumerate((False, True)):
         if torn:
-            table = out / "current" / PARTS
+            table = out / "current" / (PARTS_SINCE if rewrite_at == 1.0 else PARTS)
             table.write_bytes(table.read_bytes()[:100])
         manifest = json.loads((out / "current" / "manifest.json").read_text(encoding="utf-8"))
         unchanged = {f["key"] for f in manifest["files"] if f["name"] != letter.name}
         entries: list[str] = []
         real = graph.parts.Cache.part
         monkeypatch.setattr(graph.parts.Cache, "part", lambda self, key, *a, **kw: entries.append(key) or real(self, key, *a, **kw))
+        before = (out / "current" / PARTS).stat().st_ino
         letter.write_text(text.replace("1,15 miljard", f"1,{35 + k} miljard"), encoding="utf-8")
         again = build([str(corpus)], out, workers=1)
-        monkeypatch.undo()
+        monkeypatch.setattr(graph.parts.Cache, "part", real)
+        if rewrite_at == 1.0 and not torn:  # the whole table is the previous build's file, linked
+            assert (out / "current" / PARTS).stat().st_ino == before and (out / "current" / PARTS_SINCE).exists()
         assert again.extracted == 1
         # the four unchanged documents, entry by entry, only when the table is torn
         assert len(unchanged) == 4 and unchanged & set(entries) == (unchanged if torn else set())
