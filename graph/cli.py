@@ -175,13 +175,15 @@ def build(paths: tuple[str, ...], out_dir: Path, workers: int | None, scheduler:
 
     Documents are processed in parallel and cached in DIR/cache: a rebuild re-extracts only what
     changed. The build is written beside the previous one and switched in with one rename."""
-    from graph.pipeline import Stages
+    from graph.pipeline import BuildBusy, Stages
     from graph.pipeline import build as run_build
 
     problems = Problems()
     try:
         summary = run_build(paths, out_dir, workers=workers, scheduler=scheduler, export=export,
                             stages=Stages(), report=problems.report)  # fmt: skip
+    except BuildBusy as exc:
+        raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"{out_dir}: cannot write the build ({exc.strerror or exc})") from None
     if summary.documents == 0:

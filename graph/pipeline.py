@@ -193,6 +193,41 @@ def _build(paths, out: Path, workers, scheduler, export, stages, report) -> Buil
         return summary
     cache = Cache(out / folder.CACHE)
     out.mkdir(parents=True, exist_ok=True)
+    with _only_writer(out):
+        return _build_locked(files, out, cache, workers, scheduler, export, stages, summary, report)
+
+
+class BuildBusy(Exception):
+    """Another build is writing into the same folder."""
+
+
+@contextmanager
+def _only_writer(out: Path) -> Iterator[None]:
+    """One build at a time writes into a folder: a second would prune the cache entries the first
+    still reads and switch in over it. The lock is the kernel's (flock), so a killed build's
+    goes with its process."""
+    import fcntl
+
+    fh = open(out / ".build.lock", "a+", encoding="utf-8")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip()
+        fh.close()
+        raise BuildBusy(f"{out}: another dkg build is writing to this folder"
+                        f"{f' (pid {holder})' if holder else ''}; wait for it to finish") from None  # fmt: skip
+    try:
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        yield
+    finally:
+        fh.close()
+
+
+def _build_locked(files, out, cache, workers, scheduler, export, stages, summary, report) -> BuildSummary:
     previous, manifest_prev = _previous(out)
     tmp = folder.new_build_folder(out)
     try:

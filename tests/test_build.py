@@ -366,3 +366,26 @@ def test_a_rebuild_takes_the_unchanged_parts_from_the_previous_builds_table(tmp_
     letter.write_text(text, encoding="utf-8")
     build([str(corpus)], out, workers=1)
     assert _graph_file(out) == _graph_file(reference)
+
+
+def test_a_second_build_into_the_same_folder_is_refused_while_the_first_writes(tmp_path, reference):
+    """Two builds into one folder would prune each other's cache entries: the second is an error
+    naming the first, and the folder keeps the build it had."""
+    import fcntl
+
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    out = tmp_path / "out"
+    build([], out, workers=1)
+    with open(out / ".build.lock", "a+", encoding="utf-8") as held:  # what a running build holds
+        fcntl.flock(held, fcntl.LOCK_EX)
+        held.truncate(0)
+        held.write("4242")
+        held.flush()
+        second = CliRunner().invoke(main, ["build", "--out", str(out), "--workers", "1"])
+        assert second.exit_code == 1 and "Traceback" not in second.output
+        assert "another dkg build is writing to this folder (pid 4242)" in second.stderr
+    assert _graph_file(out) == _graph_file(reference)
+    assert CliRunner().invoke(main, ["build", "--out", str(out), "--workers", "1"]).exit_code == 0  # released
