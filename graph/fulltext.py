@@ -23,7 +23,7 @@ import re
 import shutil
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -214,12 +214,17 @@ class IndexWriter:
         self.next_id = (self.db.execute("SELECT MAX(id) FROM passage").fetchone()[0] or 0) + 1
         self.keys: set[str] = set()
 
-    def add(self, key: str, data: bytes | None) -> None:
-        """A document's passages, unless the index has them already (data is read only then)."""
+    def add(self, key: str, data: bytes | Callable[[], bytes | None] | None) -> None:
+        """A document's passages, unless the index has them already: data may be a function that
+        reads them, called only then (a rebuild of 10,000 documents reads one, not 10,000)."""
         if key in self.keys:
             return
         self.keys.add(key)
-        if key in self.old or data is None:
+        if key in self.old:
+            return
+        if callable(data):
+            data = data()
+        if data is None:
             return
         docp: DocumentPassages = pickle.loads(data)
         self.db.execute("INSERT INTO doc VALUES (?, ?, ?, ?, ?, ?)",

@@ -208,23 +208,19 @@ def _only_writer(out: Path) -> Iterator[None]:
     goes with its process."""
     import fcntl
 
-    fh = open(out / ".build.lock", "a+", encoding="utf-8")
-    try:
-        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        fh.seek(0)
-        holder = fh.read().strip()
-        fh.close()
-        raise BuildBusy(f"{out}: another dkg build is writing to this folder"
-                        f"{f' (pid {holder})' if holder else ''}; wait for it to finish") from None  # fmt: skip
-    try:
+    with open(out / ".build.lock", "a+", encoding="utf-8") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip()
+            raise BuildBusy(f"{out}: another dkg build is writing to this folder"
+                            f"{f' (pid {holder})' if holder else ''}; wait for it to finish") from None  # fmt: skip
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()))
         fh.flush()
         yield
-    finally:
-        fh.close()
 
 
 def _build_locked(files, out, cache, workers, scheduler, export, stages, summary, report) -> BuildSummary:
@@ -368,7 +364,7 @@ def _map_and_load(files, cache, workers, scheduler, export, stages, summary, rep
             result.shared = [sys.intern(ln) for ln in result.shared]  # one string per line, shared by the parts (PARTS)
             parts.append(result)
             loader.part(result)
-            index.add(result.key, cache.read(result.key, "search"))
+            index.add(result.key, partial(cache.read, result.key, "search"))
     return parts, shared, loader, index
 
 

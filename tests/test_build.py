@@ -350,7 +350,12 @@ def test_a_rebuild_takes_the_unchanged_parts_from_the_previous_builds_table(tmp_
         unchanged = {f["key"] for f in manifest["files"] if f["name"] != letter.name}
         entries: list[str] = []
         real = graph.parts.Cache.part
-        monkeypatch.setattr(graph.parts.Cache, "part", lambda self, key, *a, **kw: entries.append(key) or real(self, key, *a, **kw))
+
+        def counted(self, key, *args, entries=entries, real=real, **kwargs):
+            entries.append(key)
+            return real(self, key, *args, **kwargs)
+
+        monkeypatch.setattr(graph.parts.Cache, "part", counted)
         before = (out / "current" / PARTS).stat().st_ino
         letter.write_text(text.replace("1,15 miljard", f"1,{35 + k} miljard"), encoding="utf-8")
         again = build([str(corpus)], out, workers=1)
