@@ -127,8 +127,11 @@ def map_parts(
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["graph.parts"])
         chunk = max(1, min(16, len(files) // (workers * 8)))
-        with ProcessPoolExecutor(min(workers, len(files)), mp_context=context) as pool:
+        pool = ProcessPoolExecutor(min(workers, len(files)), mp_context=context)
+        try:
             yield from pool.map(work, files, chunksize=chunk)
+        finally:  # on a failure of the caller (a full disk), the documents not yet begun are dropped
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _collecting(work: Callable, file: str):
@@ -346,9 +349,17 @@ def _map_and_load(files, cache, workers, scheduler, export, stages, summary, rep
     """The map, with the store loaded while the workers extract: each part's triples go into the
     store as they arrive (the bulk loader runs here, the extraction in the workers). Files known
     unchanged are taken from the cache here, without a worker."""
+    mapped = map_parts([f for f in files if f not in known], cache, workers, scheduler, export)
+    try:
+        return _load_parts(chain(known.values(), mapped), files, cache, stages, summary, report, tmp, previous,
+                           manifest_prev)  # fmt: skip
+    finally:  # the worker pool is shut down here, at once, also when loading failed: not when collected
+        mapped.close()
+
+
+def _load_parts(results, files, cache, stages, summary, report, tmp, previous, manifest_prev):
     parts: list[DocumentPart] = []
     shared: set[str] = set()
-    results = chain(known.values(), map_parts([f for f in files if f not in known], cache, workers, scheduler, export))
     loader = StoreLoader(tmp / folder.STORE, previous, manifest_prev, cache)
     index = IndexWriter(tmp / INDEX, previous if manifest_prev is not None else None)
     with stages.stage("extract", len(files)) as tick:
