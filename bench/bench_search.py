@@ -52,7 +52,7 @@ def bench_fts5(docs: list, root: Path) -> dict:
     started = time.perf_counter()
     index = IndexWriter(build / INDEX, None)
     for k, d in enumerate(docs):
-        index.add(f"key{k}", d.dumps())
+        index.add(f"key{k}", d.dumps)
     index.finish()
     seconds = time.perf_counter() - started
     import sqlite3

@@ -358,9 +358,10 @@ def commitment_records(commitments: list[Commitment]) -> list[dict]:
         seen: set[tuple] = set()  # a commitment restated in thousands of letters: no quadratic look-up
         for m in c.mentions:
             who = (*m.who, None, None, None, None)[:4]
-            if (m.doc, m.doc_date, m.where, m.text, who) in seen:
+            key = (m.doc, m.doc_date, m.where, m.text, who)
+            if key in seen:
                 continue
-            seen.add((m.doc, m.doc_date, m.where, m.text, who))
+            seen.add(key)
             mention = {"doc": m.doc, "date": m.doc_date, "where": m.where, "text": m.text}
             speaker, function, to_fractie, to_person = who
             if speaker or function or to_fractie or to_person:

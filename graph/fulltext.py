@@ -214,16 +214,15 @@ class IndexWriter:
         self.next_id = (self.db.execute("SELECT MAX(id) FROM passage").fetchone()[0] or 0) + 1
         self.keys: set[str] = set()
 
-    def add(self, key: str, data: bytes | Callable[[], bytes | None] | None) -> None:
-        """A document's passages, unless the index has them already: data may be a function that
-        reads them, called only then (a rebuild of 10,000 documents reads one, not 10,000)."""
+    def add(self, key: str, read: Callable[[], bytes | None]) -> None:
+        """A document's passages, unless the index has them already: read is called only then (a
+        rebuild of 10,000 documents reads one document's passages, not 10,000)."""
         if key in self.keys:
             return
         self.keys.add(key)
         if key in self.old:
             return
-        if callable(data):
-            data = data()
+        data = read()
         if data is None:
             return
         docp: DocumentPassages = pickle.loads(data)

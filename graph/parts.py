@@ -114,8 +114,13 @@ class Cache:
             part = pickle.loads(data)
         except Exception:
             return None
+        return self.whole(part, turtle)
+
+    def whole(self, part: DocumentPart, turtle: bool = True) -> DocumentPart | None:
+        """The part, marked as cached, when its files have the sizes it recorded (a torn entry, as a
+        power cut may leave, is recomputed, never trusted); None when they have not."""
         wanted = ("nt", "search", "ttl") if turtle else ("nt", "search")
-        if any(self.size(key, suffix) != part.sizes.get(suffix, -1) for suffix in wanted):
+        if any(self.size(part.key, suffix) != part.sizes.get(suffix, -1) for suffix in wanted):
             return None
         part.cached = True
         return part

@@ -41,6 +41,7 @@ from graph.link_triples import cross_document
 from graph.overview import write_overview
 from graph.parts import Cache, DocumentPart, process_file, versions
 from graph.tables import COMMITMENTS, claim_records, write_claims, write_table
+from graph.terms import line
 
 _BATCH = 32 << 20  # bytes of N-Quads handed to the bulk loader at once
 
@@ -265,7 +266,6 @@ def _unchanged(files: list[str], previous_build: Path | None, manifest_prev: dic
     if manifest_prev is not None and manifest_prev.get("versions") == versions():
         previous = {f["path"]: f for f in manifest_prev.get("files", ()) if f.get("stat")}
     table, whole = _read_parts(previous_build) if previous else ({}, set())
-    wanted = ("nt", "search", "ttl") if export else ("nt", "search")
     known: dict[str, DocumentPart] = {}
     stats: dict[str, list[int]] = {}
     for f in files:
@@ -276,11 +276,9 @@ def _unchanged(files: list[str], previous_build: Path | None, manifest_prev: dic
         entry = previous.get(f)
         if entry is not None and entry["stat"] == stats[f]:
             part = table.get(entry["key"])
-            if part is None or any(cache.size(part.key, x) != part.sizes.get(x, -1) for x in wanted):
-                part = cache.part(entry["key"], export)  # a torn entry is recomputed, never trusted
+            part = (part and cache.whole(part, export)) or cache.part(entry["key"], export)
             if part is not None:
                 part.path = f
-                part.cached = True
                 known[f] = part
     return known, stats, whole
 
@@ -371,11 +369,11 @@ def _load_parts(results, files, cache, stages, summary, report, tmp, previous, m
                     report(result)
                 continue
             summary.add(result)
-            shared.update(result.shared)
             result.shared = [sys.intern(ln) for ln in result.shared]  # one string per line, shared by the parts (PARTS)
+            shared.update(result.shared)
             parts.append(result)
             loader.part(result)
-            index.add(result.key, partial(cache.read, result.key, "search"))
+            index.add(result.key, partial(cache.read, result.key, "search"))  # read only when not indexed
     return parts, shared, loader, index
 
 
@@ -395,8 +393,11 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
     digest = hashlib.sha256(versions().encode())
     for g in sorted(graphs):
         digest.update(f"{g} {' '.join(graphs[g])}\n".encode())
-    for lines in (shared_lines, link_lines):
-        digest.update(hashlib.sha256("\n".join(lines).encode()).digest())
+    # the shared and link triples in runs, each named by its digest: the build's id and the
+    # export's cache of Turtle both read those digests, so the lines are hashed once
+    runs = [[(_digest(run), run) for run in _runs(lines)] for lines in (shared_lines, link_lines)]
+    for key, _ in chain.from_iterable(runs):
+        digest.update(key.encode())
     digest.update(b"export" if export else b"no-export")
     build_id = digest.hexdigest()[:16]
     summary.build_id = build_id
@@ -415,10 +416,9 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
     for name, lines in (("shared.nt", shared_lines), ("links.nt", link_lines)):
         with open(tmp / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.writelines(f"{ln}\n" for ln in lines)  # streamed: the links are hundreds of megabytes at 10,000 documents
-    runs: set[str] = set()
     if export:
         with stages.stage("export", len(groups) + 2) as tick:
-            runs = _export(tmp / folder.GRAPH_FILE, groups, shared_lines, link_lines, cache, tick)
+            _export(tmp / folder.GRAPH_FILE, groups, runs, cache, tick)
     manifest = {
         "layout": folder.LAYOUT, "build": build_id, "versions": versions(), "export": export,
         "graphs": graphs, "triples": summary.triples,
@@ -431,7 +431,7 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
     folder.switch_in(out, tmp, build_id)
     keep = {build_id} | ({previous.name} if previous is not None else set())  # a server may still read it
     folder.clean(out, keep)
-    _prune_cache(cache, parts, runs)
+    _prune_cache(cache, parts, {key for key, _ in chain.from_iterable(runs)} if export else set())
 
 
 def _record_stats(build: Path, manifest: dict, stats: dict[str, list[int]]) -> None:
@@ -455,7 +455,7 @@ def _reduce(parts: list[DocumentPart], shared: set[str], cache: Cache, summary: 
     summary.links = sum(len(c.related) for c in claims)
     summary.commitments = len(commitments)
     shared -= set(chain.from_iterable(p.head for p in parts))  # a part's head: its lines about its document
-    return sorted(f"{s} {p} {o} ." for s, p, o in links), sorted(shared), claims, commitments  # as terms.line, inline: millions
+    return sorted(line(*t) for t in links), sorted(shared), claims, commitments
 
 
 def _group_triples(group: list[DocumentPart], cache: Cache) -> int:
@@ -631,25 +631,25 @@ def _text(lines: Iterable[str]) -> str:
     return "".join(f"{ln}\n" for ln in lines)
 
 
-def _export(path: Path, groups, shared_lines, link_lines, cache: Cache, tick) -> set[str]:
+def _export(path: Path, groups, runs: list[list[tuple[str, list[str]]]], cache: Cache, tick) -> None:
     """graph.ttl: the prefixes, then each document's block (cached, in the order of its graph),
-    the shared triples and the links (in runs, cached too); deterministic, streamed, copied as
-    bytes. The cache keys of the runs it used, which the cache keeps."""
-    runs: set[str] = set()
+    the shared triples and the links (in runs, each run's Turtle cached under its digest);
+    deterministic, streamed, copied as bytes."""
     with open(path, "wb") as fh:
         fh.write(turtle.header().encode("utf-8"))
         for g in sorted(groups):
             fh.write(_group_block(groups[g], cache))
             tick(1)
-        for lines in (shared_lines, link_lines):
-            for run in _runs(lines):
-                key = hashlib.sha256("\n".join(run).encode("utf-8")).hexdigest()
-                runs.add(key)
+        for runs_of_lines in runs:  # the shared triples, then the links
+            for key, run in runs_of_lines:
                 fh.write(_run_block(key, run, cache))
             tick(1)
         fh.flush()
         os.fsync(fh.fileno())
-    return runs
+
+
+def _digest(lines: list[str]) -> str:
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
 _RUN_SUBJECTS = 256  # subjects per run, on average
