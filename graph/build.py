@@ -27,7 +27,7 @@ def document_lines(docs: Iterable[Document]) -> tuple[list[str], list]:
     for doc in docs:
         part, own, *_ = make_part(doc)
         parts.append(part)
-        lines.update(line(*t) for t in own)
+        lines.update(own)
         lines.update(part.shared)
     lines.update(line(*t) for t in cross_document(parts)[2])
     return sorted(lines), parts

@@ -135,6 +135,10 @@ class Cache:
         data = self.read(key, "nt")
         return data.decode("utf-8").splitlines() if data else []
 
+    def own_ntriples(self, key: str) -> bytes:
+        """The document's own triples as the N-Triples bytes that were cached, one line each."""
+        return self.read(key, "nt") or b""
+
 
 def part_key(name: str, text: str, labels: str) -> str:
     digest = hashlib.sha256()
@@ -172,7 +176,8 @@ def _mentions(doc: Document, cache: Cache | None, text_key: str) -> list[Mention
 def make_part(
     doc: Document, key: str = "", cache: Cache | None = None, mentions: list[Mention] | None = None, turtle: bool = True
 ):  # fmt: skip
-    """(the part, its own triples, its Turtle block or None, its search passages) of a parsed document."""
+    """(the part, its own triples as N-Triples lines, its Turtle block or None, its search passages)
+    of a parsed document."""
     if mentions is None:  # mentions carry the file name: cached per name and text
         # (what the extractors see besides the text: the kind, date and numbers a metadata record may give)
         seen = "\0".join(str(x) for x in (doc.text, doc.kind, doc.date, doc.official_number, doc.chamber, doc.identifiers))
@@ -180,6 +185,7 @@ def make_part(
     situated = situate(doc, mentions)
     triples = document_triples(doc, situated)
     own = sorted(triples.own)
+    own_lines = [line(*t) for t in own]
     subject = f"<{document_iri(doc)}>"
     counts = (
         len(doc.questions), sum(q.answered for q in doc.questions), sum(q.by_reference_only for q in doc.questions),
@@ -188,10 +194,10 @@ def make_part(
     part = DocumentPart(
         key, doc.name, doc.path, str(document_iri(doc)), doc.date, counts, len(own),
         sorted(line(*t) for t in triples.shared), claim_rows(doc, situated), commitment_rows(doc, situated), doc.warnings,
-        tuple(line(*t) for t in own if t[0] == subject), motion_rows(doc, situated),
+        tuple(ln for t, ln in zip(own, own_lines, strict=True) if t[0] == subject), motion_rows(doc, situated),
         tuple(sorted({str(s.mention.value) for s in situated if s.mention.kind == "person"})), mentioned(situated),
     )  # fmt: skip
-    return part, own, ttl.block(own) if turtle else None, document_passages(doc, situated, part.document)
+    return part, own_lines, ttl.block(own) if turtle else None, document_passages(doc, situated, part.document)
 
 
 def process_file(path: str, cache_root: str, labels: str, turtle: bool = True) -> DocumentPart | Failed:
@@ -214,7 +220,7 @@ def process_file(path: str, cache_root: str, labels: str, turtle: bool = True) -
         part, own, block, found = make_part(doc, key, cache, turtle=turtle)
     except Exception as exc:  # an extractor's bug on one document must not stop the archive
         return Failed(str(path), f"cannot be processed ({type(exc).__name__}: {exc})")
-    nt = "".join(line(*t) + "\n" for t in own).encode("utf-8")
+    nt = "".join(f"{ln}\n" for ln in own).encode("utf-8")
     searched = found.dumps()
     cache.write(key, "nt", nt)
     cache.write(key, "search", searched)

@@ -498,7 +498,7 @@ class StoreLoader:
                 shutil.rmtree(path, ignore_errors=True)
                 self.old = {}
         self.store = ox.Store(str(path))
-        self.chunks: list[str] = []
+        self.chunks: list[bytes] = []
         self.size = 0
         self.loaded: dict[str, set[str]] = {}  # document graph -> keys of the parts loaded into it here
         self.cleared: set[str] = set()
@@ -517,7 +517,7 @@ class StoreLoader:
             self._retract(g)
             self._reload_kept(g)
         self.loaded.setdefault(g, set()).add(p.key)
-        self._add(_text(self.cache.own_lines(p.key)))
+        self._add(self.cache.own_ntriples(p.key))
 
     def _retract(self, g: str) -> None:
         """Take a document's triples of the previous build out of the copied store."""
@@ -541,7 +541,7 @@ class StoreLoader:
     def _reload_kept(self, g: str) -> None:
         """Parts of a retracted document that were kept before (two files, one document)."""
         for key in self.loaded.get(g, ()):
-            self._add(_text(self.cache.own_lines(key)))
+            self._add(self.cache.own_ntriples(key))
 
     def finish(self, groups: dict[str, list[DocumentPart]], shared_lines, link_lines, tick) -> None:
         for g in sorted(self.old.keys() - groups.keys()):  # documents no longer in the build
@@ -598,25 +598,26 @@ class StoreLoader:
         self.fresh = True
         for g in sorted(groups):
             for p in groups[g]:
-                self._add(_text(self.cache.own_lines(p.key)))
+                self._add(self.cache.own_ntriples(p.key))
 
     def _add_all(self, lines: list[str], step: int = 100_000) -> None:
         """Many lines (the links of every claim): handed on in slices, so that the bulk loader,
         which sorts what it is given in memory, gets batches of _BATCH bytes, never all at once."""
         for i in range(0, len(lines), step):
-            self._add(_text(lines[i : i + step]))
+            self._add(_text(lines[i : i + step]).encode("utf-8"))
 
-    def _add(self, text: str) -> None:
-        if not text:
+    def _add(self, data: bytes) -> None:
+        """N-Triples bytes (a cached document's are handed on as they were read, never decoded)."""
+        if not data:
             return
-        self.chunks.append(text)
-        self.size += len(text)
+        self.chunks.append(data)
+        self.size += len(data)
         if self.size >= _BATCH:
             self.flush()
 
     def flush(self) -> None:
         if self.chunks:
-            data = "".join(self.chunks).encode("utf-8")
+            data = b"".join(self.chunks)
             self.chunks, self.size = [], 0
             self.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, lenient=True)  # our own, valid N-Triples
 

@@ -47,23 +47,18 @@ def _compact(term: str) -> str:
 
 def block(triples: Iterable[tuple[str, str, str]]) -> str:
     """Sorted Turtle statements of the triples: subjects in order, rdf:type first as `a`."""
-    cache: dict[str, str] = {"\0": "a"}
-
-    def compact(term: str) -> str:
-        out = cache.get(term)
-        if out is None:
-            out = cache[term] = _compact(term)
-        return out
-
-    # one sort of plain tuples; "\0" (rdf:type) sorts before every other predicate
-    rows = sorted({(compact(s), "\0" if p == _TYPE else compact(p), compact(o)) for s, p, o in triples})
+    triples = triples if isinstance(triples, (list, tuple, set)) else list(triples)
+    # each distinct term compacted once (a document repeats its predicates and nodes thousands of
+    # times); "\0" stands for rdf:type, which sorts before every other predicate and prints as `a`
+    short = {term: _compact(term) for term in {term for triple in triples for term in triple}}
+    rows = sorted({(short[s], "\0" if p == _TYPE else short[p], short[o]) for s, p, o in triples})
     out: list[str] = []
     subject = predicate = None
     for s, p, o in rows:
         if s != subject:
             if subject is not None:
                 out.append(" .\n\n")
-            out.append(f"{s}\n    {cache[p] if p == chr(0) else p} {o}")
+            out.append(f"{s}\n    {'a' if p == chr(0) else p} {o}")
             subject, predicate = s, p
         elif p != predicate:
             out.append(f" ;\n    {'a' if p == chr(0) else p} {o}")
