@@ -3,7 +3,8 @@
     DIR/graph.ttl -> current/graph.ttl     (a fixed link, made once)
     DIR/current   -> builds/<build id>     (the one rename that switches a build in)
     DIR/builds/<build id>/                 graph.ttl, store/ (Oxigraph), shared.nt, links.nt,
-                                           manifest.json: everything of one build, together
+                                           runs.json (where their runs lie), manifest.json, the
+                                           tables: everything of one build, together
     DIR/cache/                             per-document results, content-addressed (graph/parts.py)
 
 A build is written into a new folder beside the current one, fsynced, renamed to its id and then

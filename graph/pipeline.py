@@ -14,6 +14,7 @@ number of documents, and a rebuild after a few changed documents re-extracts tho
 
 from __future__ import annotations
 
+import bisect
 import gc
 import hashlib
 import json
@@ -410,12 +411,10 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
         folder.clean(out, {build_id})
         return
     with stages.stage("load", 4) as tick:
-        loader.finish(groups, shared_lines, link_lines, tick)
+        loader.finish(groups, shared_lines, link_lines, tick, runs)
         index.finish()
         tick(1)
-    for name, lines in (("shared.nt", shared_lines), ("links.nt", link_lines)):
-        with open(tmp / name, "w", encoding="utf-8", newline="\n") as fh:
-            fh.writelines(f"{ln}\n" for ln in lines)  # streamed: the links are hundreds of megabytes at 10,000 documents
+    _write_runs(tmp, runs)
     if export:
         with stages.stage("export", len(groups) + 2) as tick:
             _export(tmp / folder.GRAPH_FILE, groups, runs, cache, tick)
@@ -543,24 +542,30 @@ class StoreLoader:
         for key in self.loaded.get(g, ()):
             self._add(self.cache.own_ntriples(key))
 
-    def finish(self, groups: dict[str, list[DocumentPart]], shared_lines, link_lines, tick) -> None:
+    def finish(self, groups: dict[str, list[DocumentPart]], shared_lines, link_lines, tick, runs=None) -> None:
+        """Documents gone taken out, then the shared and link triples brought up to date: only
+        the lines of the runs (see _runs) that this build or the previous one has alone are
+        compared, when the previous build has its index of runs (RUNS)."""
         for g in sorted(self.old.keys() - groups.keys()):  # documents no longer in the build
             self._retract(g)
         tick(1)
-        old: set[str] = set()
+
+        def stated(ln: str) -> bool:  # still a shared or link line (both lists are sorted)
+            return _has(shared_lines, ln) or _has(link_lines, ln)
+
         if self.old:
-            for name in ("shared.nt", "links.nt"):
-                old.update((self.previous / name).read_text(encoding="utf-8").splitlines())
-        new = set(shared_lines) | set(link_lines)
-        self._remove(old - new)
+            gone, added = self._changed_lines((shared_lines, link_lines), runs)
+        else:  # a new store
+            gone, added = set(), set(chain.from_iterable((shared_lines, link_lines)))
+        self._remove({ln for ln in gone if not stated(ln)})
         tick(1)
         if self.stale:
             self._load_anew(groups)
             self._add_all(shared_lines)
             self._add_all(link_lines)
         else:
-            self._add_all(sorted(new - old))
-            self._restore(groups, new)
+            self._add_all(sorted(added))
+            self._restore(groups, stated)
         if self.fresh:
             # The bulk loader leaves many overlapping files, which every lookup has to visit:
             # compacted, a trace at 10,000 documents reads 14,000 mentions in 3 s instead of 20 s
@@ -571,10 +576,34 @@ class StoreLoader:
         tick(1)
         self.close()
 
-    def _restore(self, groups: dict[str, list[DocumentPart]], new: set[str]) -> None:
+    def _changed_lines(self, lines: tuple[list[str], list[str]], runs) -> tuple[set[str], set[str]]:
+        """(lines of the previous build's shared and link triples that may be gone, lines that may
+        be new). A run whose digest both builds have holds the same lines in both, so only the
+        other runs are read (from the previous files, at the offsets its index of runs gives);
+        without that index, every line of both."""
+        index = _read_runs(self.previous)
+        if index is None or runs is None:
+            old: set[str] = set()
+            for name in _NT_FILES:
+                old.update((self.previous / name).read_text(encoding="utf-8").splitlines())
+            new = set(chain.from_iterable(lines))
+            return old - new, new - old
+        known = {key for entries in index.values() for key, _, _ in entries}
+        now = {key for key, _ in chain.from_iterable(runs)}
+        old = set()
+        for name in _NT_FILES:
+            with open(self.previous / name, "rb") as fh:
+                for key, start, end in index[name]:
+                    if key not in now:
+                        fh.seek(start)
+                        old.update(fh.read(end - start).decode("utf-8").splitlines())
+        new = set(chain.from_iterable(run for key, run in chain.from_iterable(runs) if key not in known))
+        return old - new, new - old
+
+    def _restore(self, groups: dict[str, list[DocumentPart]], stated: Callable[[str], bool]) -> None:
         """Lines taken out that are still stated: by the shared or link triples, or by a document
         whose IRI the line's subject lies under (the document itself or one that was reloaded)."""
-        back = self.removed & new
+        back = {ln for ln in self.removed if stated(ln)}
         by_graph: dict[str, set[str]] = {}
         for ln in self.removed - back:
             iri = ln[1 : ln.index(">")]
@@ -626,6 +655,44 @@ class StoreLoader:
             self.flush()
             self.store.flush()
             self.store = None
+
+
+_NT_FILES = ("shared.nt", "links.nt")  # the shared triples and the links of a build, sorted
+RUNS = "runs.json"  # their runs: file name -> [[digest, first byte, end byte], ...]
+
+
+def _write_runs(build: Path, runs: list[list[tuple[str, list[str]]]]) -> None:
+    """shared.nt and links.nt, written run by run, and the index of their runs (RUNS), from which
+    the next build reads the lines of the runs it does not have (StoreLoader._changed_lines)."""
+    index: dict[str, list[list]] = {}
+    for name, runs_of_lines in zip(_NT_FILES, runs, strict=True):
+        entries = index[name] = []
+        offset = 0
+        with open(build / name, "wb") as fh:  # streamed: the links are hundreds of megabytes at 10,000 documents
+            for key, run in runs_of_lines:
+                data = _text(run).encode("utf-8")
+                fh.write(data)
+                entries.append([key, offset, offset + len(data)])
+                offset += len(data)
+    (build / RUNS).write_text(json.dumps(index), encoding="utf-8")
+
+
+def _read_runs(build: Path | None) -> dict[str, list[list]] | None:
+    """The index of runs of a build; None when it has none (a build made before it was written)
+    or it cannot be read."""
+    if build is None:
+        return None
+    try:
+        index = json.loads((build / RUNS).read_text(encoding="utf-8"))
+        return {name: [(str(k), int(a), int(b)) for k, a, b in index[name]] for name in _NT_FILES}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _has(lines: list[str], ln: str) -> bool:
+    """Whether a sorted list holds the line."""
+    i = bisect.bisect_left(lines, ln)
+    return i < len(lines) and lines[i] == ln
 
 
 def _text(lines: Iterable[str]) -> str:

@@ -394,3 +394,27 @@ def test_a_second_build_into_the_same_folder_is_refused_while_the_first_writes(t
         assert "another dkg build is writing to this folder (pid 4242)" in second.stderr
     assert _graph_file(out) == _graph_file(reference)
     assert CliRunner().invoke(main, ["build", "--out", str(out), "--workers", "1"]).exit_code == 0  # released
+
+
+@pytest.mark.parametrize("index", ["kept", "unreadable"])
+def test_a_rebuild_reads_the_previous_links_by_their_index_of_runs_or_whole(tmp_path, index):
+    """The previous build's shared and link triples are read only in the runs this build changed,
+    at the offsets of its runs.json; without a readable index, whole. Either way the patched store
+    equals a freshly loaded one."""
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "out"
+    build([str(corpus)], out, workers=1)
+    runs = out / "current" / "runs.json"
+    assert runs.is_file()
+    if index == "unreadable":
+        runs.write_text("{not json", encoding="utf-8")
+    letter = next(corpus.glob("001_*.txt"))
+    text = letter.read_text(encoding="utf-8")
+    assert "19,3 miljard" in text
+    letter.write_text(text.replace("19,3 miljard", "19,8 miljard"), encoding="utf-8")
+    changed = build([str(corpus)], out, workers=1)
+    assert changed.extracted == 1
+    fresh = tmp_path / "fresh"
+    build([str(corpus)], fresh, workers=1)
+    assert _store_triples(out) == _store_triples(fresh)
+    assert (out / "current" / "links.nt").read_bytes() == (fresh / "current" / "links.nt").read_bytes()
