@@ -15,6 +15,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +124,11 @@ def run_query(store: ox.Store, text: str, params: dict[str, str], declared: dict
         raise SparqlError(f"missing parameter(s): {', '.join(missing)} (give --param {missing[0]}=...)")
     terms = {k: _term(v, declared.get(k)) for k, v in params.items()}
     try:  # results are lazy: a failure (an unreachable SERVICE) may come while reading them
+        unordered, order = split_order(text)
+        if order:
+            ordered = _collect_ordered(_execute(store, unordered, terms), order)
+            if ordered is not None:
+                return ordered
         return _collect(_execute(store, text, terms))
     except SyntaxError as exc:
         raise SparqlError(f"the query has a syntax error: {exc}") from None
@@ -138,6 +144,103 @@ def _collect(result) -> tuple[list[str], list[dict[str, Any]]]:
         return ["subject", "predicate", "object"], rows
     columns = [v.value for v in result.variables]
     return columns, [{c: _value(solution[c]) for c in columns} for solution in result]
+
+
+# --- ORDER BY after the fact -------------------------------------------------------------------------
+# Oxigraph decodes the terms it sorts again at every comparison: ordering 46,000 rows by a file
+# name takes it longer than finding them (2.1 s of 4.2 s at 10,000 documents). A query whose last
+# clause orders by projected variables only is therefore run without that clause, and its rows
+# are sorted here, once per row, by the same SPARQL ordering, when every value of each sort column
+# is of one kind whose order is plain (numbers, strings, dates of one datatype, IRIs, booleans,
+# unbound). Anything else is sorted by Oxigraph as written.
+
+_ORDER_BY = re.compile(
+    r"(?:\}|\bGROUP\s+BY(?:\s*[?$]\w+)+)\s*(?P<order>ORDER\s+BY(?P<keys>(?:\s*(?:(?:ASC|DESC)\s*\(\s*[?$]\w+\s*\)|[?$]\w+))+))\s*\Z",
+    re.I,
+)  # after the WHERE clause (and a GROUP BY of variables), nothing after it
+_ORDER_KEY = re.compile(r"(?:(ASC|DESC)\s*\(\s*)?[?$](\w+)", re.I)
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMBERS = {_XSD + t for t in (
+    "integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger",
+    "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong")}  # fmt: skip
+_FLOATS = {_XSD + "double", _XSD + "float"}
+_STRING = _XSD + "string"
+_AS_WRITTEN = {  # datatypes whose order is that of their lexical forms, when written like this
+    _XSD + "date": re.compile(r"\d{4}-\d\d-\d\d"),  # no time zone: one clock, years 1000-9999
+    _XSD + "gYearMonth": re.compile(r"\d{4}-\d\d"),
+    _XSD + "gYear": re.compile(r"\d{4}"),
+    _XSD + "boolean": re.compile(r"true|false"),
+}
+
+
+def _fits(number: Decimal, written: str, dt: str) -> bool:
+    """Whether Oxigraph holds the number as a number: integers in 64 bits, decimals in its
+    fixed point (18 digits after the point, about 1.7e20 before)."""
+    if dt == _XSD + "decimal":
+        point = written.strip().partition(".")[2]
+        return abs(number) < Decimal("1.7e20") and len(point.rstrip("0")) <= 18 and "e" not in written.lower()
+    return number == number.to_integral_value() and -(2**63) <= number < 2**63
+
+
+def split_order(text: str) -> tuple[str, list[tuple[str, bool]]]:
+    """(the query without its final ORDER BY clause, [(variable, descending), ...]); the text and
+    [] when the query does not end in an ORDER BY of variables only, after its WHERE clause or a
+    GROUP BY of variables."""
+    m = _ORDER_BY.search(text)
+    if m is None:
+        return text, []
+    keys = [(name, (way or "").upper() == "DESC") for way, name in _ORDER_KEY.findall(m.group("keys"))]
+    return text[: m.start("order")].rstrip(), keys
+
+
+def _sort_key(term: Any, kind: str) -> Any:
+    if term is None:
+        return (0,)
+    if kind == "number":
+        return (1, Decimal(term.value.strip()))  # exact: 0.1 and 0.10000000000000001 stay apart
+    return (1, term.value)
+
+
+def _kind(term: Any) -> str | None:
+    """How a sort column's value is ordered: None when its order is not a plain one."""
+    if term is None:
+        return "unbound"
+    if isinstance(term, ox.NamedNode):
+        return "iri"
+    if not isinstance(term, ox.Literal) or term.language is not None:
+        return None
+    dt = term.datatype.value
+    if dt in _NUMBERS:
+        try:
+            number = Decimal(term.value.strip())
+        except InvalidOperation:  # an ill-typed literal ("abc"^^xsd:integer)
+            return None
+        if number.is_nan() or (dt not in _FLOATS and not _fits(number, term.value, dt)):
+            return None  # Oxigraph holds it as an ill-typed literal, ordered apart
+        return "number"
+    if dt == _STRING:
+        return dt
+    form = _AS_WRITTEN.get(dt)
+    return dt if form is not None and form.fullmatch(term.value) else None
+
+
+def _collect_ordered(result, order: list[tuple[str, bool]]):
+    """_collect of rows sorted by order; None when a column's values cannot be sorted here."""
+    if not isinstance(result, ox.QuerySolutions):
+        return None
+    columns = [v.value for v in result.variables]
+    if any(name not in columns for name, _ in order):
+        return None
+    solutions = [[solution[c] for c in columns] for solution in result]
+    at = {c: i for i, c in enumerate(columns)}
+    for name, descending in reversed(order):  # stable sorts, the last key first
+        i = at[name]
+        kinds = {_kind(row[i]) for row in solutions} - {"unbound"}
+        if None in kinds or len(kinds) > 1:
+            return None
+        kind = next(iter(kinds), "")
+        solutions.sort(key=lambda row, i=i, kind=kind: _sort_key(row[i], kind), reverse=descending)
+    return columns, [{c: _value(t) for c, t in zip(columns, row, strict=True)} for row in solutions]
 
 
 def run_query_bounded(graph_dir: Path, text: str, params: dict[str, str], declared: dict[str, str] | None = None,
