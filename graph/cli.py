@@ -167,10 +167,12 @@ def _with_page(row: dict, doc: Document) -> dict:
                    "and DIR/cache from storage they share with this machine.")  # fmt: skip
 @click.option("--export/--no-export", default=True, show_default=True,
               help="Write graph.ttl (switch it off for very large corpora: every command reads the store).")  # fmt: skip
+@click.option("--compact", is_flag=True,
+              help="Compact the store a rebuild patched (slower build, faster queries; a new store always is).")  # fmt: skip
 @click.option("--store", type=click.Choice(["turtle", "oxigraph"]), default=None, hidden=True,
               help="Accepted for older scripts: every build writes its on-disk Oxigraph store.")  # fmt: skip
 def build(paths: tuple[str, ...], out_dir: Path, workers: int | None, scheduler: str | None, export: bool,
-          store: str | None) -> None:  # fmt: skip
+          compact: bool, store: str | None) -> None:  # fmt: skip
     """Build the graph of documents (the bundled sample corpus when no PATH is given).
 
     Documents are processed in parallel and cached in DIR/cache: a rebuild re-extracts only what
@@ -181,7 +183,7 @@ def build(paths: tuple[str, ...], out_dir: Path, workers: int | None, scheduler:
     problems = Problems()
     try:
         summary = run_build(paths, out_dir, workers=workers, scheduler=scheduler, export=export,
-                            stages=Stages(), report=problems.report)  # fmt: skip
+                            stages=Stages(), report=problems.report, compact=compact)  # fmt: skip
     except BuildBusy as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:

@@ -159,11 +159,12 @@ def _on_dask(files: list[str], work: Callable, scheduler: str) -> Iterator[Docum
 
 def build(
     paths: Iterable[str], out: Path, workers: int | None = None, scheduler: str | None = None, export: bool = True,
-    stages: Stages | None = None, report: Callable[[Failed | Skipped], None] | None = None,
+    stages: Stages | None = None, report: Callable[[Failed | Skipped], None] | None = None, compact: bool = False,
 ) -> BuildSummary:  # fmt: skip
-    """Build the documents under paths into the folder out (see graph/folder.py)."""
+    """Build the documents under paths into the folder out (see graph/folder.py). A rebuild patches
+    the previous store; compact compacts it as a new store is (see StoreLoader.finish)."""
     with _no_cyclic_gc():
-        return _build(paths, Path(out), workers, scheduler, export, stages, report)
+        return _build(paths, Path(out), workers, scheduler, export, stages, report, compact)
 
 
 @contextmanager
@@ -181,7 +182,7 @@ def _no_cyclic_gc() -> Iterator[None]:
         gc.collect()
 
 
-def _build(paths, out: Path, workers, scheduler, export, stages, report) -> BuildSummary:
+def _build(paths, out: Path, workers, scheduler, export, stages, report, compact=False) -> BuildSummary:
     out = Path(out)
     stages = stages or Stages(False)
     workers = workers or os.cpu_count() or 1
@@ -199,7 +200,7 @@ def _build(paths, out: Path, workers, scheduler, export, stages, report) -> Buil
     cache = Cache(out / folder.CACHE)
     out.mkdir(parents=True, exist_ok=True)
     with _only_writer(out):
-        return _build_locked(files, out, cache, workers, scheduler, export, stages, summary, report)
+        return _build_locked(files, out, cache, workers, scheduler, export, stages, summary, report, compact)
 
 
 class BuildBusy(Exception):
@@ -228,13 +229,14 @@ def _only_writer(out: Path) -> Iterator[None]:
         yield
 
 
-def _build_locked(files, out, cache, workers, scheduler, export, stages, summary, report) -> BuildSummary:
+def _build_locked(files, out, cache, workers, scheduler, export, stages, summary, report, compact) -> BuildSummary:
     previous, manifest_prev = _previous(out)
     tmp = folder.new_build_folder(out)
     try:
         known, stats, whole = _unchanged(files, previous, manifest_prev, cache, export)
         parts, shared, loader, index = _map_and_load(files, cache, workers, scheduler, export, stages, summary, report,
                                                      tmp, previous, manifest_prev, known)  # fmt: skip
+        loader.compact = compact
         if parts:
             _finish(out, tmp, parts, shared, (loader, index), cache, summary, export, stages, previous, manifest_prev,
                     stats, whole)  # fmt: skip
@@ -400,7 +402,9 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
     for key, _ in chain.from_iterable(runs):
         digest.update(key.encode())
     digest.update(b"export" if export else b"no-export")
-    build_id = digest.hexdigest()[:16]
+    content = digest.hexdigest()
+    store = _store_state(loader, content, manifest_prev)
+    build_id = hashlib.sha256(f"{content} {store}".encode()).hexdigest()[:16]
     summary.build_id = build_id
     summary.triples = sum(_group_triples(group, cache) for group in groups.values()) + len(shared_lines) + len(link_lines)
     if previous is not None and previous.name == build_id:
@@ -420,7 +424,8 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
             _export(tmp / folder.GRAPH_FILE, groups, runs, cache, tick)
     manifest = {
         "layout": folder.LAYOUT, "build": build_id, "versions": versions(), "export": export,
-        "graphs": graphs, "triples": summary.triples,
+        "graphs": graphs, "triples": summary.triples, "content": content,
+        "store": "compacted" if loader.fresh else store,  # fresh too when a torn part had it loaded anew
         "files": [{"name": p.name, "path": p.path, "key": p.key, "graph": p.graph, "stat": stats.get(p.path)} for p in parts],
         "summary": {k: getattr(summary, k) for k in ("documents", "questions", "answered", "by_reference", "open",
                                                      "claims", "links", "commitments", "triples")},
@@ -431,6 +436,17 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
     keep = {build_id} | ({previous.name} if previous is not None else set())  # a server may still read it
     folder.clean(out, keep)
     _prune_cache(cache, parts, {key for key, _ in chain.from_iterable(runs)} if export else set())
+
+
+def _store_state(loader: StoreLoader, content: str, manifest_prev: dict | None) -> str:
+    """"compacted" or "patched", a part of the build's id: a patched store answers the same as a
+    compacted one, only slower, so a build asked to compact one is not "unchanged", and a build
+    that changes nothing keeps the state of the store it copies."""
+    if loader.fresh or loader.compact:
+        return "compacted"
+    if manifest_prev is not None and manifest_prev.get("content") == content:
+        return str(manifest_prev.get("store", "patched"))
+    return "patched"
 
 
 def _record_stats(build: Path, manifest: dict, stats: dict[str, list[int]]) -> None:
@@ -504,6 +520,7 @@ class StoreLoader:
         self.removed: set[str] = set()  # lines taken out of the copied store
         self.stale = False  # a previous part's triples could not be read: the store is loaded anew
         self.fresh = not self.old  # a new store, compacted once loaded (see finish)
+        self.compact = False  # compact a patched store too (dkg build --compact)
 
     def part(self, p: DocumentPart) -> None:
         """A part as it arrives: kept when the store holds it already, else loaded (the document's
@@ -566,11 +583,12 @@ class StoreLoader:
         else:
             self._add_all(sorted(added))
             self._restore(groups, stated)
-        if self.fresh:
+        if self.fresh or self.compact:
             # The bulk loader leaves many overlapping files, which every lookup has to visit:
             # compacted, a trace at 10,000 documents reads 14,000 mentions in 3 s instead of 20 s
-            # and the store takes 4.8 GB instead of 7.3 GB. It costs 139 s there (of a build of about
-            # 1,500 s), so only a new store pays it; a rebuild adds a few small files to a compacted one.
+            # and the store takes 4.8 GB instead of 7.3 GB. It costs 80-140 s there, so only a new
+            # store pays it, or a patched one when asked: each rebuild adds a few small files to
+            # the copied store, which every lookup visits too (twice the time after a few rebuilds).
             self.flush()
             self.store.optimize()
         tick(1)

@@ -418,3 +418,33 @@ def test_a_rebuild_reads_the_previous_links_by_their_index_of_runs_or_whole(tmp_
     build([str(corpus)], fresh, workers=1)
     assert _store_triples(out) == _store_triples(fresh)
     assert (out / "current" / "links.nt").read_bytes() == (fresh / "current" / "links.nt").read_bytes()
+
+
+def test_a_patched_store_is_compacted_when_asked_and_answers_the_same(tmp_path):
+    """A rebuild patches the copied store (manifest: "patched"); `dkg build --compact` compacts it
+    even when no document changed, into a build of its own that holds the same triples; asked
+    again, nothing is left to do."""
+    import json
+
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "out"
+    fresh = build([str(corpus)], out, workers=1)
+    assert json.loads((out / "current" / "manifest.json").read_text())["store"] == "compacted"
+    letter = next(corpus.glob("002_*.txt"))
+    letter.write_text(letter.read_text(encoding="utf-8").replace("1,15 miljard", "1,25 miljard"), encoding="utf-8")
+    patched = build([str(corpus)], out, workers=1)
+    assert json.loads((out / "current" / "manifest.json").read_text())["store"] == "patched"
+    triples = _store_triples(out)
+    assert build([str(corpus)], out, workers=1).unchanged  # nothing changed, nothing asked
+
+    done = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "--compact", "--workers", "1"])
+    assert done.exit_code == 0, done.output
+    manifest = json.loads((out / "current" / "manifest.json").read_text())
+    assert manifest["store"] == "compacted" and manifest["build"] not in (patched.build_id, fresh.build_id)
+    assert _store_triples(out) == triples
+    assert build([str(corpus)], out, workers=1, compact=True).unchanged
+    assert build([str(corpus)], out, workers=1).unchanged

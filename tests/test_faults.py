@@ -49,7 +49,8 @@ def _dkg(*args: str, check: bool = False) -> subprocess.CompletedProcess:
 
 
 def _answer(out: Path) -> tuple[str, int, int]:
-    """(the build the folder answers from, its claims by `dkg claims`, its triples in the store),
+    """(the content of the build the folder answers from (its id less the state of its store:
+    patched by a rebuild or compacted), its claims by `dkg claims`, its triples in the store),
     checked to be one build: the manifest, the table, the store and graph.ttl agree."""
     build = folder.current_build(out)
     assert build is not None
@@ -63,7 +64,8 @@ def _answer(out: Path) -> tuple[str, int, int]:
     assert triples == manifest["triples"]
     if manifest["export"]:
         assert (out / "graph.ttl").resolve() == (build / "graph.ttl").resolve()
-    return manifest["build"], claims, triples
+    assert build.name == manifest["build"]
+    return manifest["content"], claims, triples
 
 
 def _no_traceback(done) -> None:
