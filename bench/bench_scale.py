@@ -1,7 +1,7 @@
 """`dkg build` on synthetic archives of 100, 1,000 and 10,000 documents (bench/synthetic.py): wall
 time per stage, peak RSS of the build and of its workers, triples, documents per second, the
 incremental rebuild after one document is changed, added and removed, and the reading commands
-on the result.
+on the result: on the store the rebuilds patched, and on that store compacted (`--compact`).
 
     python bench/bench_scale.py --sizes 100 1000 [--workers 2] [--no-export] [--root /tmp/dkg-scale]
 
@@ -96,7 +96,10 @@ def _one(size: int, root: Path, workers: int, export: bool) -> dict:
         added.unlink(missing_ok=True)
     timings["removed_and_restored"] = _timed(lambda: build([str(corpus)], out, workers=workers, export=export))
     row["rebuild_s"] = timings
-    row["commands_s"] = _commands(out)
+    row["commands_s"] = _commands(out)  # on the store the rebuilds patched, right after them
+    # the same on the store compacted again (dkg build --compact), twice: the second run warm
+    row["compact_s"] = _timed(lambda: build([str(corpus)], out, workers=workers, export=export, compact=True))
+    row["commands_compacted_s"] = [_commands(out) for _ in range(2)]
     return row
 
 
