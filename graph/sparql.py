@@ -152,7 +152,7 @@ def _collect(result) -> tuple[list[str], list[dict[str, Any]]]:
 # clause orders by projected variables only is therefore run without that clause, and its rows
 # are sorted here, once per row, by the same SPARQL ordering, when every value of each sort column
 # is of one kind whose order is plain (numbers, strings, dates of one datatype, IRIs, booleans,
-# unbound). Anything else is sorted by Oxigraph as written.
+# unbound). Rows with values of several kinds are handed back to Oxigraph to sort (_oxigraph_order).
 
 _ORDER_BY = re.compile(
     r"(?:\}|\bGROUP\s+BY(?:\s*[?$]\w+)+)\s*(?P<order>ORDER\s+BY(?P<keys>(?:\s*(?:(?:ASC|DESC)\s*\(\s*[?$]\w+\s*\)|[?$]\w+))+))\s*\Z",
@@ -233,14 +233,34 @@ def _collect_ordered(result, order: list[tuple[str, bool]]):
         return None
     solutions = [[solution[c] for c in columns] for solution in result]
     at = {c: i for i, c in enumerate(columns)}
-    for name, descending in reversed(order):  # stable sorts, the last key first
-        i = at[name]
-        kinds = {_kind(row[i]) for row in solutions} - {"unbound"}
-        if None in kinds or len(kinds) > 1:
+    kinds = [{_kind(row[at[name]]) for row in solutions} - {"unbound"} for name, _ in order]
+    if any(None in k or len(k) > 1 for k in kinds):
+        solutions = _oxigraph_order(columns, solutions, order)
+        if solutions is None:
             return None
-        kind = next(iter(kinds), "")
-        solutions.sort(key=lambda row, i=i, kind=kind: _sort_key(row[i], kind), reverse=descending)
+    else:
+        for (name, descending), kind in reversed(list(zip(order, kinds, strict=True))):  # stable sorts, last key first
+            i, kind = at[name], next(iter(kind), "")
+            solutions.sort(key=lambda row, i=i, kind=kind: _sort_key(row[i], kind), reverse=descending)
     return columns, [{c: _value(t) for c, t in zip(columns, row, strict=True)} for row in solutions]
+
+
+def _oxigraph_order(columns: list[str], solutions: list[list], order: list[tuple[str, bool]]) -> list[list] | None:
+    """Rows already found, in Oxigraph's own order (for values of several kinds, which it compares
+    in ways of its own): handed back to it in a VALUES block on an empty store, so that the pattern
+    is not evaluated again. None when a value cannot stand in a VALUES block (a blank node)."""
+    if not solutions:
+        return solutions
+    if any(isinstance(t, (ox.BlankNode, ox.Triple)) for row in solutions for t in row):
+        return None
+    names = " ".join(f"?{c}" for c in columns)
+    rows = " ".join(f"({' '.join('UNDEF' if t is None else str(t) for t in row)})" for row in solutions)
+    keys = " ".join(f"DESC(?{name})" if descending else f"?{name}" for name, descending in order)
+    try:
+        ordered = ox.Store().query(f"SELECT {names} WHERE {{ VALUES ({names}) {{ {rows} }} }} ORDER BY {keys}")
+        return [[solution[c] for c in columns] for solution in ordered]
+    except (SyntaxError, ValueError, OSError, RuntimeError):
+        return None
 
 
 def run_query_bounded(graph_dir: Path, text: str, params: dict[str, str], declared: dict[str, str] | None = None,

@@ -232,11 +232,15 @@ def test_sorting_after_the_fact_agrees_with_oxigraph_on_any_values(data, first_d
 
 
 def test_a_column_of_one_kind_is_sorted_here_and_a_mixed_one_by_oxigraph():
-    from graph.sparql import _collect_ordered
+    from graph.sparql import _collect_ordered, _oxigraph_order
 
     store = ox.Store()
     for i, v in enumerate([ox.Literal("b"), ox.Literal("a"), ox.Literal("3", datatype=ox.NamedNode(_XSD + "integer"))]):
         store.add(ox.Quad(ox.NamedNode(f"https://example.org/s{i}"), ox.NamedNode("https://example.org/p"), v))
     strings = "SELECT ?v WHERE { ?s <https://example.org/p> ?v FILTER(isLiteral(?v) && DATATYPE(?v) = <%sstring>) }"
     assert _collect_ordered(store.query(strings % _XSD), [("v", False)]) == (["v"], [{"v": "a"}, {"v": "b"}])
-    assert _collect_ordered(store.query("SELECT ?v WHERE { ?s <https://example.org/p> ?v }"), [("v", False)]) is None
+    mixed = "SELECT ?v WHERE { ?s <https://example.org/p> ?v }"
+    assert _collect_ordered(store.query(mixed), [("v", False)]) == (["v"], [{"v": 3}, {"v": "a"}, {"v": "b"}])
+    assert _collect_ordered(store.query(mixed), [("v", True)]) == (["v"], [{"v": "b"}, {"v": "a"}, {"v": 3}])
+    blank = [[ox.BlankNode("b1")], [ox.Literal("a")]]
+    assert _oxigraph_order(["v"], blank, [("v", False)]) is None  # not in a VALUES block: run again
