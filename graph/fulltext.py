@@ -23,6 +23,7 @@ import re
 import shutil
 import sqlite3
 import sys
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -197,22 +198,30 @@ def _json(inside: tuple) -> str | None:
 class IndexWriter:
     """The build's index: a copy of the previous build's, in which the documents that left are
     deleted and the new ones added, or a new one. Written into the build's new folder, so that a
-    killed build leaves the current index as it was."""
+    killed build leaves the current index as it was.
+
+    The copy (1.4 GB at 10,000 documents) is made in a thread while the build goes on: which
+    documents the previous index holds is read from it directly, and the passages of documents
+    it lacks wait until the copy is in place (a rebuild has a few; the linking meanwhile takes
+    seconds). A copy that fails leaves a new index, into which every document goes."""
 
     def __init__(self, path: Path, previous: Path | None):
         self.path = Path(path)
-        self.old: set[str] = set()
-        if previous is not None and (previous / INDEX).exists():
-            try:
-                shutil.copyfile(previous / INDEX, self.path)
-                db = sqlite3.connect(self.path)
-                if db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone() == (VERSION,):
-                    self.old = {k for (k,) in db.execute("SELECT key FROM doc")}
-                db.close()
-            except (OSError, sqlite3.Error):
-                self.old = set()
-            if not self.old:
+        self.keys: set[str] = set()
+        self.waiting: list[tuple[str, Callable[[], bytes | None]]] = []  # every document's, until the copy is in
+        self.db: sqlite3.Connection | None = None
+        self.old = _indexed(previous / INDEX) if previous is not None else set()
+        self.copy: _Copy | None = _Copy(previous / INDEX, self.path) if self.old else None
+        if self.copy is None:
+            self._open()
+
+    def _open(self) -> None:
+        """The index to write into: the copy, once it is in place, or a new one."""
+        if self.copy is not None:
+            if not self.copy.wait():
                 self.path.unlink(missing_ok=True)
+                self.old = set()
+            self.copy = None
         self.db = sqlite3.connect(self.path)
         # no journal: the file is the new build's, switched in (and fsynced) only when complete
         self.db.execute("PRAGMA journal_mode = OFF")
@@ -220,7 +229,9 @@ class IndexWriter:
         if not self.old:
             self.db.executescript(_SCHEMA)
         self.next_id = (self.db.execute("SELECT MAX(id) FROM passage").fetchone()[0] or 0) + 1
-        self.keys: set[str] = set()
+        waiting, self.waiting = self.waiting, []
+        for key, read in waiting:
+            self._insert(key, read)
 
     def add(self, key: str, read: Callable[[], bytes | None]) -> None:
         """A document's passages, unless the index has them already: read is called only then (a
@@ -228,6 +239,14 @@ class IndexWriter:
         if key in self.keys:
             return
         self.keys.add(key)
+        if self.db is None and self.copy is not None and self.copy.done():
+            self._open()
+        if self.db is None:
+            self.waiting.append((key, read))
+        else:
+            self._insert(key, read)
+
+    def _insert(self, key: str, read: Callable[[], bytes | None]) -> None:
         if key in self.old:
             return
         data = read()
@@ -245,6 +264,8 @@ class IndexWriter:
 
     def finish(self) -> None:
         """Delete what left the build, then commit and close."""
+        if self.db is None:
+            self._open()
         for key in sorted(self.old - self.keys):
             self.db.execute("DELETE FROM passage_terms WHERE rowid IN (SELECT id FROM passage WHERE key = ?)", (key,))
             self.db.execute("DELETE FROM passage WHERE key = ?", (key,))
@@ -256,7 +277,49 @@ class IndexWriter:
         self.db.close()
 
     def abandon(self) -> None:
-        self.db.close()
+        if self.copy is not None:
+            self.copy.wait()  # never a thread writing into a build folder that is being removed
+        if self.db is not None:
+            self.db.close()
+
+
+def _indexed(index: Path) -> set[str]:
+    """The documents an index holds; none when it is missing, unreadable or of another version."""
+    if not index.exists():
+        return set()
+    try:
+        db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+        try:
+            if db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone() != (VERSION,):
+                return set()
+            return {k for (k,) in db.execute("SELECT key FROM doc")}
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return set()
+
+
+class _Copy:
+    """A file copied in a thread (the kernel copies; the thread waits on it, not on Python)."""
+
+    def __init__(self, source: Path, target: Path):
+        self.error: OSError | None = None
+        self.thread = threading.Thread(target=self._run, args=(source, target), daemon=True)
+        self.thread.start()
+
+    def _run(self, source: Path, target: Path) -> None:
+        try:
+            shutil.copyfile(source, target)
+        except OSError as exc:
+            self.error = exc
+
+    def done(self) -> bool:
+        return not self.thread.is_alive()
+
+    def wait(self) -> bool:
+        """Whether the copy is whole."""
+        self.thread.join()
+        return self.error is None
 
 
 # --- queries ------------------------------------------------------------------------------------------

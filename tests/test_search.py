@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -166,7 +167,21 @@ def _passages(out):
         db.close()
 
 
-def test_a_rebuild_updates_the_index_as_a_fresh_build_would(tmp_path):
+@pytest.mark.parametrize("copy", ["prompt", "slow", "failing"])
+def test_a_rebuild_updates_the_index_as_a_fresh_build_would(tmp_path, monkeypatch, copy):
+    """The previous index is copied in a thread: whether the copy is in place at once, comes
+    after the build has handed over every document (their passages wait), or fails (a new index
+    then takes every document), the index equals a fresh build's."""
+    import graph.fulltext
+
+    real = shutil.copyfile
+
+    def copyfile(source, target):
+        if copy == "failing":
+            raise OSError(28, "No space left on device")
+        time.sleep(1.5 if copy == "slow" else 0)
+        return real(source, target)
+
     src = tmp_path / "docs"
     src.mkdir()
     for prefix in ("000", "001", "002"):
@@ -178,7 +193,9 @@ def test_a_rebuild_updates_the_index_as_a_fresh_build_would(tmp_path):
     (src / changed.name).write_text(read_file(changed).text + "\nDe Zeppelinvloot wordt uitgebreid.\n", encoding="utf-8")
     (src / corpus_file("002").name).unlink()
     shutil.copy(corpus_file("004"), src)
+    monkeypatch.setattr(graph.fulltext.shutil, "copyfile", copyfile)
     result = runner.invoke(main, ["build", str(src), "--out", str(out), "--workers", "1"])
+    monkeypatch.undo()
     assert result.exit_code == 0, result.output
     (hit,) = hits(out, "zeppelinvloot")
     assert hit["doc"] == changed.name and hit["text"] == "De Zeppelinvloot wordt uitgebreid."
