@@ -396,9 +396,7 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
     digest = hashlib.sha256(versions().encode())
     for g in sorted(graphs):
         digest.update(f"{g} {' '.join(graphs[g])}\n".encode())
-    # the shared and link triples in runs, each named by its digest: the build's id and the
-    # export's cache of Turtle both read those digests, so the lines are hashed once
-    runs = [[(_digest(run), run) for run in _runs(lines)] for lines in (shared_lines, link_lines)]
+    runs = _write_runs(tmp, (shared_lines, link_lines))
     for key, _ in chain.from_iterable(runs):
         digest.update(key.encode())
     digest.update(b"export" if export else b"no-export")
@@ -418,7 +416,6 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
         loader.finish(groups, shared_lines, link_lines, tick, runs)
         index.finish()
         tick(1)
-    _write_runs(tmp, runs)
     if export:
         with stages.stage("export", len(groups) + 2) as tick:
             _export(tmp / folder.GRAPH_FILE, groups, runs, cache, tick)
@@ -572,12 +569,11 @@ class StoreLoader:
 
         if self.old:
             gone, added = self._changed_lines((shared_lines, link_lines), runs)
-        else:  # a new store
-            gone, added = set(), set(chain.from_iterable((shared_lines, link_lines)))
-        self._remove({ln for ln in gone if not stated(ln)})
+            self._remove({ln for ln in gone if not stated(ln)})
         tick(1)
         if self.stale:
             self._load_anew(groups)
+        if self.fresh:  # a new store, or one loaded anew: every line, as sorted already
             self._add_all(shared_lines)
             self._add_all(link_lines)
         else:
@@ -679,20 +675,28 @@ _NT_FILES = ("shared.nt", "links.nt")  # the shared triples and the links of a b
 RUNS = "runs.json"  # their runs: file name -> [[digest, first byte, end byte], ...]
 
 
-def _write_runs(build: Path, runs: list[list[tuple[str, list[str]]]]) -> None:
-    """shared.nt and links.nt, written run by run, and the index of their runs (RUNS), from which
-    the next build reads the lines of the runs it does not have (StoreLoader._changed_lines)."""
+def _write_runs(build: Path, files: tuple[list[str], list[str]]) -> list[list[tuple[str, list[str]]]]:
+    """shared.nt and links.nt written run by run (see _runs), and the index of where the runs lie
+    (RUNS), from which the next build reads only the runs it does not have (StoreLoader._changed_lines).
+    Each run is named by the digest of its bytes, which are made and hashed once: the build's id and
+    the export's cache of Turtle read the same names."""
+    runs: list[list[tuple[str, list[str]]]] = []
     index: dict[str, list[list]] = {}
-    for name, runs_of_lines in zip(_NT_FILES, runs, strict=True):
+    for name, lines in zip(_NT_FILES, files, strict=True):
+        named: list[tuple[str, list[str]]] = []
         entries = index[name] = []
         offset = 0
         with open(build / name, "wb") as fh:  # streamed: the links are hundreds of megabytes at 10,000 documents
-            for key, run in runs_of_lines:
+            for run in _runs(lines):
                 data = _text(run).encode("utf-8")
+                key = hashlib.sha256(data).hexdigest()
                 fh.write(data)
+                named.append((key, run))
                 entries.append([key, offset, offset + len(data)])
                 offset += len(data)
+        runs.append(named)
     (build / RUNS).write_text(json.dumps(index), encoding="utf-8")
+    return runs
 
 
 def _read_runs(build: Path | None) -> dict[str, list[list]] | None:
@@ -732,10 +736,6 @@ def _export(path: Path, groups, runs: list[list[tuple[str, list[str]]]], cache: 
             tick(1)
         fh.flush()
         os.fsync(fh.fileno())
-
-
-def _digest(lines: list[str]) -> str:
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
 _RUN_SUBJECTS = 256  # subjects per run, on average

@@ -14,6 +14,7 @@ import sysconfig
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -143,7 +144,7 @@ def _collect(result) -> tuple[list[str], list[dict[str, Any]]]:
         rows = [{"subject": t.subject.value, "predicate": t.predicate.value, "object": _value(t.object)} for t in result]
         return ["subject", "predicate", "object"], rows
     columns = [v.value for v in result.variables]
-    return columns, [{c: _value(solution[c]) for c in columns} for solution in result]
+    return columns, _dicts(columns, ([solution[c] for c in columns] for solution in result))
 
 
 # --- ORDER BY after the fact -------------------------------------------------------------------------
@@ -193,35 +194,36 @@ def split_order(text: str) -> tuple[str, list[tuple[str, bool]]]:
     return text[: m.start("order")].rstrip(), keys
 
 
-def _sort_key(term: Any, kind: str) -> Any:
+def _sort_key(term: Any) -> tuple[str, tuple] | None:
+    """(the kind of a sort column's value, its place among values of that kind), read once per
+    value; None when its order is not a plain one."""
     if term is None:
-        return (0,)
-    if kind == "number":
-        return (1, Decimal(term.value.strip()))  # exact: 0.1 and 0.10000000000000001 stay apart
-    return (1, term.value)
-
-
-def _kind(term: Any) -> str | None:
-    """How a sort column's value is ordered: None when its order is not a plain one."""
-    if term is None:
-        return "unbound"
+        return "unbound", (0,)
     if isinstance(term, ox.NamedNode):
-        return "iri"
+        return "iri", (1, term.value)
     if not isinstance(term, ox.Literal) or term.language is not None:
         return None
     dt = term.datatype.value
     if dt in _NUMBERS:
         try:
-            number = Decimal(term.value.strip())
+            number = Decimal(term.value.strip())  # exact: 0.1 and 0.10000000000000001 stay apart
         except InvalidOperation:  # an ill-typed literal ("abc"^^xsd:integer)
             return None
         if number.is_nan() or (dt not in _FLOATS and not _fits(number, term.value, dt)):
             return None  # Oxigraph holds it as an ill-typed literal, ordered apart
-        return "number"
-    if dt == _STRING:
-        return dt
+        return "number", (1, number)
     form = _AS_WRITTEN.get(dt)
-    return dt if form is not None and form.fullmatch(term.value) else None
+    if dt == _STRING or (form is not None and form.fullmatch(term.value)):
+        return dt, (1, term.value)
+    return None
+
+
+def _column_keys(values: list[Any]) -> list[tuple] | None:
+    """The sort keys of a column's values; None when they are not all of one plainly ordered kind."""
+    keys = [_sort_key(v) for v in values]
+    if None in keys or len({kind for kind, _ in keys} - {"unbound"}) > 1:
+        return None
+    return [key for _, key in keys]
 
 
 def _collect_ordered(result, order: list[tuple[str, bool]]):
@@ -233,16 +235,21 @@ def _collect_ordered(result, order: list[tuple[str, bool]]):
         return None
     solutions = [[solution[c] for c in columns] for solution in result]
     at = {c: i for i, c in enumerate(columns)}
-    kinds = [{_kind(row[at[name]]) for row in solutions} - {"unbound"} for name, _ in order]
-    if any(None in k or len(k) > 1 for k in kinds):
+    keys = [_column_keys([row[at[name]] for row in solutions]) for name, _ in order]
+    if any(k is None for k in keys):
         solutions = _oxigraph_order(columns, solutions, order)
         if solutions is None:
             return None
     else:
-        for (name, descending), kind in reversed(list(zip(order, kinds, strict=True))):  # stable sorts, last key first
-            i, kind = at[name], next(iter(kind), "")
-            solutions.sort(key=lambda row, i=i, kind=kind: _sort_key(row[i], kind), reverse=descending)
-    return columns, [{c: _value(t) for c, t in zip(columns, row, strict=True)} for row in solutions]
+        rows = list(range(len(solutions)))
+        for (_, descending), column in reversed(list(zip(order, keys, strict=True))):  # stable sorts, last key first
+            rows.sort(key=column.__getitem__, reverse=descending)
+        solutions = [solutions[r] for r in rows]
+    return columns, _dicts(columns, solutions)
+
+
+def _dicts(columns: list[str], rows: Iterable[list[Any]]) -> list[dict[str, Any]]:
+    return [{c: _value(t) for c, t in zip(columns, row, strict=True)} for row in rows]
 
 
 def _oxigraph_order(columns: list[str], solutions: list[list], order: list[tuple[str, bool]]) -> list[list] | None:
