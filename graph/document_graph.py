@@ -345,6 +345,8 @@ def _questions(t: DocumentTriples, doc: Document, d: str) -> None:
                 continue  # a question of another document or series: kept on the mention only
             target_node = iri(str(names.question_iri(doc, target)))
             t.add(a, DKG.refersToQuestion, target_node)
+            if q.by_reference_only:  # the question's own link: one step instead of three for its readers
+                t.add(node, DKG.answeredByReferenceTo, target_node)
             if target.answer is not None:
                 t.add(a, DKG.refersToAnswer, target_node[:-1] + "/answer>")
 

@@ -19,6 +19,7 @@ DUTCH = {
     "Table": "tabel", "TableCell": "tabelcel", "Span": "tekstfragment", "Mention": "vermelding", "Entity": "entiteit",
     "Extractor": "extractor", "Claim": "bewering", "chamber": "kamer", "dossier": "dossiernummer",
     "askedBy": "gesteld door", "answered": "beantwoord", "answeredByReferenceOnly": "alleen beantwoord met een verwijzing",
+    "answeredByReferenceTo": "beantwoord met het antwoord op",
     "refersToAnswer": "verwijst naar antwoord", "refersToQuestion": "verwijst naar vraag", "series": "reeks",
     "number": "nummer", "value": "waarde", "currency": "valuta", "qualifier": "kwalificatie", "unit": "eenheid",
     "until": "tot en met", "refersTo": "verwijst naar", "inQuestion": "in vraag", "inAnswer": "in antwoord",
@@ -54,6 +55,8 @@ COMMENTS = {
     "QuestionTally": "The questions of one document asked by one fractie (or by none named), counted: answered,"
     " answered by reference only; what counting over an archive reads instead of every question.",
     "sentenceNames": "A figure's mention stands in a sentence that also names this programme or organisation.",
+    "answeredByReferenceTo": "A question answered only by pointing to other answers (Zie antwoord op vraag 15): the"
+    " question pointed to, the same as its answer's dkg:refersToQuestion, one step away for the readers of the archive.",
     "refersToMotion": "A mention that names a motion by its submitter (motie-Kramers), linked to the motion document.",
 }
 HEADER = """@prefix dkg: <https://w3id.org/dkg/def#> .

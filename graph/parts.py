@@ -37,7 +37,7 @@ from graph.overview import mentioned
 from graph.terms import line
 
 # The version of the triples and rows made here: part of every cache key.
-VERSION = "7"
+VERSION = "8"
 
 
 def versions() -> str:

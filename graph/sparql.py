@@ -220,7 +220,8 @@ def _sort_key(term: Any) -> tuple[str, tuple] | None:
 
 def _column_keys(values: list[Any]) -> list[tuple] | None:
     """The sort keys of a column's values; None when they are not all of one plainly ordered kind."""
-    keys = [_sort_key(v) for v in values]
+    known: dict[Any, tuple[str, tuple] | None] = {}  # a file name or a number repeats down a column
+    keys = [known[v] if v in known else known.setdefault(v, _sort_key(v)) for v in values]
     if None in keys or len({kind for kind, _ in keys} - {"unbound"}) > 1:
         return None
     return [key for _, key in keys]
@@ -249,7 +250,10 @@ def _collect_ordered(result, order: list[tuple[str, bool]]):
 
 
 def _dicts(columns: list[str], rows: Iterable[list[Any]]) -> list[dict[str, Any]]:
-    return [{c: _value(t) for c, t in zip(columns, row, strict=True)} for row in rows]
+    known: dict[Any, Any] = {None: None}  # each distinct term converted once
+    def value(t: Any) -> Any:
+        return known[t] if t in known else known.setdefault(t, _value(t))
+    return [{c: value(t) for c, t in zip(columns, row, strict=True)} for row in rows]
 
 
 def _oxigraph_order(columns: list[str], solutions: list[list], order: list[tuple[str, bool]]) -> list[list] | None:

@@ -45,6 +45,7 @@ class DKG(DefinedNamespace):
     askedBy: URIRef
     answered: URIRef
     answeredByReferenceOnly: URIRef
+    answeredByReferenceTo: URIRef
     QuestionTally: URIRef
     questionsAsked: URIRef
     questionsAnswered: URIRef

@@ -44,6 +44,12 @@ def test_answer_links_follow_pointers(docs):
     targets = sorted(int(g.value(t, DKG.number)) for t in g.objects(answer, DKG.refersToQuestion))
     assert targets == [6, 7]
     assert g.value(q8, DKG.answeredByReferenceOnly).toPython() is True
+    # the question's own link, on questions answered by reference only and on no other
+    assert sorted(int(g.value(t, DKG.number)) for t in g.objects(q8, DKG.answeredByReferenceTo)) == [6, 7]
+    linked = set(g.subjects(DKG.answeredByReferenceTo, None))
+    assert linked == {q for q in g.subjects(DKG.answeredByReferenceOnly, Literal(True)) if (q, SCHEMA.acceptedAnswer, None) in g
+                      and any(g.objects(g.value(q, SCHEMA.acceptedAnswer), DKG.refersToQuestion))}
+    assert all(g.value(q, DKG.answeredByReferenceOnly).toPython() for q in linked)
 
 
 def test_open_questions_have_no_answer_node(docs):
