@@ -12,13 +12,16 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from extractors.corpus import Failed, load_documents, sample_paths
-from extractors.document import Document
-from extractors.reading import Skipped
 from graph.output import FORMATS, emit
+
+if TYPE_CHECKING:  # the readers are imported by the commands that read documents, not by those that query a build
+    from extractors.corpus import Failed
+    from extractors.document import Document
+    from extractors.reading import Skipped
 
 
 class Problems:
@@ -28,6 +31,8 @@ class Problems:
         self.failed: list[Failed] = []
 
     def report(self, item: Failed | Skipped) -> None:
+        from extractors.corpus import Failed
+
         if isinstance(item, Failed):
             self.failed.append(item)
             click.echo(f"Error: {item}", err=True)
@@ -52,6 +57,9 @@ def _progress(total: int) -> Iterator:
 
 
 def iter_documents(paths: Iterable[str], problems: Problems) -> Iterator[Document]:
+    from extractors.corpus import Failed, load_documents, sample_paths
+    from extractors.reading import Skipped
+
     paths = list(paths) or [str(p) for p in sample_paths()]
     with _progress(len(paths)) as tick:
         for item in load_documents(paths):

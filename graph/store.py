@@ -6,10 +6,13 @@ import os
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import RDF, Graph
-from rdflib.term import Node
+
+if TYPE_CHECKING:  # rdflib is imported where a graph is made in memory: not by every command that opens a store
+    from rdflib import Graph
+    from rdflib.term import Node
 
 GRAPH_FILE = "graph.ttl"
 
@@ -20,6 +23,8 @@ def to_turtle(g: Graph) -> str:
     Written directly rather than through rdflib's serializer, which is both slower on large graphs
     and not guaranteed to order objects.
     """
+    from rdflib import RDF
+
     nm = g.namespace_manager
     used = set()
     n3_cache: dict[Node, str] = {}
@@ -88,6 +93,8 @@ def load_graph(graph_dir: Path) -> Graph:
     path = Path(graph_dir)
     if path.is_dir():
         path = path / GRAPH_FILE
+    from rdflib import Graph
+
     g = Graph()
     if not path.exists():
         from graph.sparql import open_store, store_path
