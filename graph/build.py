@@ -11,7 +11,7 @@ from rdflib import Graph
 from extractors.document import Document
 from graph.link_triples import cross_document
 from graph.parts import make_part
-from graph.terms import PREFIXES, line
+from graph.terms import PREFIXES
 
 
 def new_graph() -> Graph:
@@ -29,7 +29,7 @@ def document_lines(docs: Iterable[Document]) -> tuple[list[str], list]:
         parts.append(part)
         lines.update(own)
         lines.update(part.shared)
-    lines.update(line(*t) for t in cross_document(parts)[2])
+    lines.update(cross_document(parts)[2])
     return sorted(lines), parts
 
 

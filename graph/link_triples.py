@@ -3,71 +3,62 @@ commitments with what became of them. Made from the rows of the per-document ste
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import chain
 
-from graph.terms import DKG, RDFS_, SCHEMA, SKOS_, XSD, A, iri, string, typed, value
+from graph.terms import DKG, RDFS_, SCHEMA, SKOS_, XSD, A, iri, line, string, typed, value
 
 _RELATION = {"restates": DKG.restates, "updates": DKG.updates, "conflicts": DKG.conflictsWith}
 
 
-def claim_triples(claims) -> set[tuple[str, str, str]]:
+def claim_lines(claims) -> Iterator[str]:
     """Claims with their subject, value, unit and time scope, the mentions that state them (their
-    speaker, place and sentence are on the mention nodes) and their links to other claims."""
-    out: set[tuple[str, str, str]] = set()
-    add = out.add
+    speaker, place and sentence are on the mention nodes) and their links to other claims: each
+    claim's N-Triples lines, sorted, claim by claim."""
     for c in claims:
-        node = iri(c.id)
-        add((node, A, DKG.Claim))
-        add((node, A, SCHEMA.Claim))
-        add((node, DKG.subjectId, string(c.subject_id)))
-        add((node, RDFS_.label, string(c.subject)))
-        add((node, DKG.claimKind, string(c.kind)))
-        add((node, DKG.value, value(c.value)))
+        said = [(A, DKG.Claim), (A, SCHEMA.Claim), (DKG.subjectId, string(c.subject_id)),
+                (RDFS_.label, string(c.subject)), (DKG.claimKind, string(c.kind)), (DKG.value, value(c.value))]  # fmt: skip
         if c.unit:
-            add((node, DKG.unit, string(c.unit)))
+            said.append((DKG.unit, string(c.unit)))
         if c.period:
-            add((node, DKG.period, string(c.period)))
-        for m in c.mentions:
-            add((node, DKG.supportedBy, iri(m.iri)))
-        for other, relation in c.related:
-            add((node, _RELATION[relation], iri(other)))
-    return out
+            said.append((DKG.period, string(c.period)))
+        said.extend((DKG.supportedBy, iri(m.iri)) for m in c.mentions)
+        said.extend((_RELATION[relation], iri(other)) for other, relation in c.related)
+        yield from _subject_lines(iri(c.id), said)
 
 
-def commitment_triples(commitments, as_of: str | None) -> set[tuple[str, str, str]]:
+def commitment_lines(commitments, as_of: str | None) -> Iterator[str]:
     """Commitments with type, vehicle, due interval, the mentions that make them, what became of them
-    (moved to, chased by, fulfilled by) and their status as of the newest document of the build."""
-    out: set[tuple[str, str, str]] = set()
-    add = out.add
+    (moved to, chased by, fulfilled by) and their status as of the newest document of the build:
+    each commitment's N-Triples lines, sorted, commitment by commitment."""
     for c in commitments:
-        node = iri(c.id)
-        add((node, A, DKG.Commitment))
-        add((node, DKG.commitmentType, string(c.type)))
-        add((node, RDFS_.label, string(c.vehicle or c.mentions[0].text[:120])))
+        said = [(A, DKG.Commitment), (DKG.commitmentType, string(c.type)),
+                (RDFS_.label, string(c.vehicle or c.mentions[0].text[:120]))]  # fmt: skip
         for pred, text in (
             (DKG.vehicle, c.vehicle), (DKG.dueText, c.due), (DKG.dueFrom, c.due_from), (DKG.dueUntil, c.due_until),
             (DKG.registeredAs, c.toezegging),
         ):  # fmt: skip
             if text:
-                add((node, pred, string(text)))
-        for m in c.mentions:
-            add((node, DKG.supportedBy, iri(m.iri)))
-        _who(add, node, c.mentions[0].who)
-        for other in c.moved_to:
-            add((node, DKG.movedTo, iri(other)))
-        for question, _ in c.chased_by:
-            add((node, DKG.chasedBy, iri(question)))
-        for document in c.fulfilled_by:
-            add((node, DKG.fulfilledBy, iri(document)))
+                said.append((pred, string(text)))
+        said.extend((DKG.supportedBy, iri(m.iri)) for m in c.mentions)
+        _who(said.append, c.mentions[0].who)
+        said.extend((DKG.movedTo, iri(other)) for other in c.moved_to)
+        said.extend((DKG.chasedBy, iri(question)) for question, _ in c.chased_by)
+        said.extend((DKG.fulfilledBy, iri(document)) for document in c.fulfilled_by)
         if as_of:
-            add((node, DKG.status, string(c.status(as_of))))
-            add((node, DKG.statusAsOf, typed(as_of, XSD + "date")))
-    return out
+            said.append((DKG.status, string(c.status(as_of))))
+            said.append((DKG.statusAsOf, typed(as_of, XSD + "date")))
+        yield from _subject_lines(iri(c.id), said)
 
 
-def cross_document(parts) -> tuple[list, list, set[tuple[str, str, str]]]:
-    """(claims, commitments, their triples and the motion links) from the parts' rows: the one
-    cross-document step of `dkg build` and of a graph made in memory."""
+def _subject_lines(node: str, said: list[tuple[str, str]]) -> list[str]:
+    return sorted({f"{node} {p} {o} ." for p, o in said})
+
+
+def cross_document(parts) -> tuple[list, list, list[str]]:
+    """(claims, commitments, the sorted N-Triples lines of their triples and of the motion and
+    person links) from the parts' rows: the one cross-document step of `dkg build` and of a graph
+    made in memory."""
     from graph.claims import claims_from_rows
     from graph.commitments import link_commitments
     from graph.motions import motion_triples
@@ -76,24 +67,28 @@ def cross_document(parts) -> tuple[list, list, set[tuple[str, str, str]]]:
     commitments = link_commitments(p.commitments for p in parts)
     newest = max((p.date for p in parts if p.date), default=None)
     motions = motion_triples(p.motions for p in parts if p.motions)
-    links = claim_triples(claims) | commitment_triples(commitments, newest) | motions | person_triples(parts)
-    return claims, commitments, links
+    # Made subject by subject, each subject's lines sorted, in the order of the claims' and the
+    # commitments' ids: long runs in order already, which one sort of the whole merges in linear time.
+    lines = [*claim_lines(claims), *commitment_lines(commitments, newest)]
+    lines.extend(line(*t) for t in motions | person_triples(parts))
+    lines.sort()
+    return claims, commitments, [ln for i, ln in enumerate(lines) if not i or ln != lines[i - 1]]
 
 
-def _who(add, node: str, who: tuple) -> None:
+def _who(add, who: tuple) -> None:
     """Who made the promise as it was first said (the speaker or signatory, with the function),
     and to whom (the member and fractie whose question or remark it answers)."""
     from graph.iri import fractie_iri, person_iri
 
     speaker, function, to_fractie, to_person = (tuple(who) + (None,) * 4)[:4]
     if speaker:
-        add((node, DKG.promisedBy, iri(str(person_iri(speaker)))))
+        add((DKG.promisedBy, iri(str(person_iri(speaker)))))
     if function:
-        add((node, DKG.function, string(function)))
+        add((DKG.function, string(function)))
     if to_person:
-        add((node, DKG.promisedTo, iri(str(person_iri(to_person)))))
+        add((DKG.promisedTo, iri(str(person_iri(to_person)))))
     if to_fractie:
-        add((node, DKG.promisedToFractie, iri(str(fractie_iri(to_fractie)))))
+        add((DKG.promisedToFractie, iri(str(fractie_iri(to_fractie)))))
 
 
 def person_triples(parts) -> set[tuple[str, str, str]]:

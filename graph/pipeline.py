@@ -42,7 +42,6 @@ from graph.link_triples import cross_document
 from graph.overview import write_overview
 from graph.parts import Cache, DocumentPart, process_file, versions
 from graph.tables import COMMITMENTS, claim_records, write_claims, write_table
-from graph.terms import line
 
 _BATCH = 32 << 20  # bytes of N-Quads handed to the bulk loader at once
 
@@ -467,7 +466,7 @@ def _reduce(parts: list[DocumentPart], shared: set[str], cache: Cache, summary: 
     summary.links = sum(len(c.related) for c in claims)
     summary.commitments = len(commitments)
     shared -= set(chain.from_iterable(p.head for p in parts))  # a part's head: its lines about its document
-    return sorted(line(*t) for t in links), sorted(shared), claims, commitments
+    return links, sorted(shared), claims, commitments
 
 
 def _group_triples(group: list[DocumentPart], cache: Cache) -> int:
