@@ -120,8 +120,10 @@ class Cache:
         """The part, marked as cached, when its files have the sizes it recorded (a torn entry, as a
         power cut may leave, is recomputed, never trusted); None when they have not."""
         wanted = ("nt", "search", "ttl") if turtle else ("nt", "search")
-        if any(self.size(part.key, suffix) != part.sizes.get(suffix, -1) for suffix in wanted):
-            return None
+        for suffix in wanted:
+            size = self.size(part.key, suffix)
+            if size < 0 or size != part.sizes.get(suffix, -1):
+                return None
         part.cached = True
         return part
 
@@ -211,7 +213,7 @@ def process_file(path: str, cache_root: str, labels: str, turtle: bool = True) -
         return Failed(str(path), f"cannot read ({exc.strerror or exc})")
     cache = Cache(cache_root)
     key = part_key(source.name, source.text + (f"\0{source.metadata!r}" if source.metadata else ""), labels)
-    part = cache.part(key, turtle)
+    part = cache.part(key, turtle) or (_with_turtle(cache, key) if turtle else None)
     if part is not None:
         part.path = source.path
         return part
@@ -231,3 +233,17 @@ def process_file(path: str, cache_root: str, labels: str, turtle: bool = True) -
         part.sizes["ttl"] = len(data)
     cache.write(key, "part", pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
     return part
+
+
+def _with_turtle(cache: Cache, key: str) -> DocumentPart | None:
+    """A part cached by a build without the export, given its Turtle block, made from its cached
+    triples (not from the document again), and cached so: None when it is not cached whole."""
+    part = cache.part(key, turtle=False)
+    if part is None:
+        return None
+    data = ttl.lines_block(sorted(cache.own_lines(key)))
+    cache.write(key, "ttl", data)
+    part.sizes["ttl"] = len(data)
+    part.cached = False  # pickled as made; whole() marks what it serves
+    cache.write(key, "part", pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+    return cache.whole(part)

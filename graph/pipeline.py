@@ -267,9 +267,10 @@ def _unchanged(files: list[str], previous_build: Path | None, manifest_prev: dic
     previous: dict[str, dict] = {}
     if manifest_prev is not None and manifest_prev.get("versions") == versions():
         previous = {f["path"]: f for f in manifest_prev.get("files", ()) if f.get("stat")}
-    table, whole = _read_parts(previous_build) if previous else ({}, set())
+    table, whole, own = _read_parts(previous_build) if previous else ({}, set(), set())
     known: dict[str, DocumentPart] = {}
     stats: dict[str, list[int]] = {}
+    as_is: set[str] = set()  # parts of the whole file PARTS taken as they are written there
     for f in files:
         try:
             stats[f] = _stat(f)
@@ -278,11 +279,14 @@ def _unchanged(files: list[str], previous_build: Path | None, manifest_prev: dic
         entry = previous.get(f)
         if entry is not None and entry["stat"] == stats[f]:
             part = table.get(entry["key"])
-            part = (part and cache.whole(part, export)) or cache.part(entry["key"], export)
+            if part is not None and cache.whole(part, export):
+                as_is.update({part.key} & own)
+            else:  # a part the table records otherwise (a build without the export, then one with it)
+                part = cache.part(entry["key"], export)
             if part is not None:
                 part.path = f
                 known[f] = part
-    return known, stats, whole
+    return known, stats, (whole, as_is)
 
 
 PARTS = "parts.pickle"  # every part of a build, for the next build: one read instead of one per document
@@ -290,32 +294,37 @@ PARTS_SINCE = "parts-since.pickle"  # the parts added since PARTS was written wh
 REWRITE_AT = 0.1  # PARTS is written whole again when this share of the parts differs from it
 
 
-def _read_parts(build: Path | None) -> tuple[dict[str, DocumentPart], set[str]]:
-    """({key: part} of a build's table of parts, the keys of its whole file PARTS); empty when it
-    has none or it cannot be read (the cache then serves entry by entry)."""
+def _read_parts(build: Path | None) -> tuple[dict[str, DocumentPart], set[str], set[str]]:
+    """({key: part} of a build's table of parts, the keys of its whole file PARTS, the keys whose
+    part in the table is the one PARTS holds: not replaced or dropped since); empty when it has none
+    or it cannot be read (the cache then serves entry by entry)."""
     if build is None:
-        return {}, set()
+        return {}, set(), set()
     try:
         with open(build / PARTS, "rb") as fh:
             table = {p.key: p for p in pickle.load(fh)}
         whole = set(table)
+        own = set(whole)
         if (build / PARTS_SINCE).exists():
             with open(build / PARTS_SINCE, "rb") as fh:
                 added, gone = pickle.load(fh)
             for key in gone:
                 table.pop(key, None)
             table.update((p.key, p) for p in added)
+            own.difference_update(gone, (p.key for p in added))
     except Exception:  # missing, torn or of another version
-        return {}, set()
-    return table, whole
+        return {}, set(), set()
+    return table, whole, own
 
 
-def _write_parts(build: Path, parts: list[DocumentPart], previous: Path | None, whole: set[str]) -> None:
+def _write_parts(build: Path, parts: list[DocumentPart], previous: Path | None, base: tuple[set[str], set[str]]) -> None:
     """This build's table of parts. When it differs little from the previous build's whole file,
     that file is linked (hundreds of megabytes at 10,000 documents, not written again) and only the
-    parts since, and the keys gone, are written beside it."""
+    parts since (every part not taken from that file as it is written there), and the keys gone,
+    are written beside it."""
+    whole, as_is = base
     keys = {p.key for p in parts}
-    added = [p for p in parts if p.key not in whole]
+    added = [p for p in parts if p.key not in as_is]
     gone = sorted(whole - keys)
     if previous is not None and whole and len(added) + len(gone) <= REWRITE_AT * len(parts):
         try:
@@ -760,7 +769,7 @@ def _runs(lines: list[str]) -> Iterator[list[str]]:
 def _run_block(key: str, run: list[str], cache: Cache) -> bytes:
     data = cache.read(key, "ttl")
     if not data or not data.endswith(b" .\n\n"):  # new, or torn by a power cut: made again
-        data = turtle.block(_split(ln) for ln in run).encode("utf-8")
+        data = turtle.lines_block(run)
         cache.write(key, "ttl", data)
     return data
 
@@ -778,14 +787,9 @@ def _group_block(group: list[DocumentPart], cache: Cache) -> bytes:
     data = cache.read(key, "ttl")
     if data is None:
         lines = sorted(set(chain.from_iterable(cache.own_lines(p.key) for p in group)))
-        data = turtle.block(_split(ln) for ln in lines).encode("utf-8")
+        data = turtle.lines_block(lines)
         cache.write(key, "ttl", data)
     return data
-
-
-def _split(ln: str) -> tuple[str, str, str]:
-    s, p, rest = ln.split(" ", 2)
-    return s, p, rest[:-2]
 
 
 def _prune_cache(cache: Cache, parts: list[DocumentPart], runs: set[str]) -> None:

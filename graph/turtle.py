@@ -68,3 +68,13 @@ def block(triples: Iterable[tuple[str, str, str]]) -> str:
     if subject is not None:
         out.append(" .\n\n")
     return "".join(out)
+
+
+def lines_block(lines) -> bytes:
+    """The Turtle block (UTF-8) of sorted N-Triples lines of this module's making."""
+    return block(_split(ln) for ln in lines).encode("utf-8")
+
+
+def _split(ln: str) -> tuple[str, str, str]:
+    s, p, rest = ln.split(" ", 2)
+    return s, p, rest[:-2]
