@@ -25,6 +25,7 @@ import sys
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -420,13 +421,18 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
         _record_stats(previous, manifest_prev, stats)
         folder.clean(out, {build_id})
         return
-    with stages.stage("load", 4) as tick:
-        loader.finish(groups, shared_lines, link_lines, tick, runs)
-        index.finish()
-        tick(1)
-    if export:
-        with stages.stage("export", len(groups) + 2) as tick:
-            _export(tmp / folder.GRAPH_FILE, groups, runs, cache, tick)
+    # graph.ttl is written from the cache while the store is finished: compacting a new store
+    # (Oxigraph, without Python's lock) and writing the export (mostly the disk's) share the time
+    with ThreadPoolExecutor(1) as pool:  # left only when the export is done, also on a failure
+        exporting = pool.submit(_export, tmp / folder.GRAPH_FILE, groups, runs, cache) if export else None
+        with stages.stage("load", 4) as tick:
+            loader.finish(groups, shared_lines, link_lines, tick, runs)
+            index.finish()
+            tick(1)
+        if exporting is not None:
+            with stages.stage("export", 1) as tick:  # what is left of it
+                exporting.result()
+                tick(1)
     manifest = {
         "layout": folder.LAYOUT, "build": build_id, "versions": versions(), "export": export,
         "graphs": graphs, "triples": summary.triples, "content": content,
@@ -729,7 +735,7 @@ def _text(lines: Iterable[str]) -> str:
     return "".join(f"{ln}\n" for ln in lines)
 
 
-def _export(path: Path, groups, runs: list[list[tuple[str, list[str]]]], cache: Cache, tick) -> None:
+def _export(path: Path, groups, runs: list[list[tuple[str, list[str]]]], cache: Cache) -> None:
     """graph.ttl: the prefixes, then each document's block (cached, in the order of its graph),
     the shared triples and the links (in runs, each run's Turtle cached under its digest);
     deterministic, streamed, copied as bytes."""
@@ -737,11 +743,9 @@ def _export(path: Path, groups, runs: list[list[tuple[str, list[str]]]], cache: 
         fh.write(turtle.header().encode("utf-8"))
         for g in sorted(groups):
             fh.write(_group_block(groups[g], cache))
-            tick(1)
         for runs_of_lines in runs:  # the shared triples, then the links
             for key, run in runs_of_lines:
                 fh.write(_run_block(key, run, cache))
-            tick(1)
         fh.flush()
         os.fsync(fh.fileno())
 
