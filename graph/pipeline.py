@@ -262,9 +262,10 @@ def _previous(out: Path) -> tuple[Path | None, dict | None]:
 def _unchanged(files: list[str], previous_build: Path | None, manifest_prev: dict | None, cache: Cache, export: bool):
     """({file: its cached part} for the files whose size and modification time are those the
     previous build recorded, with the same extractor versions: they are not read again, as make
-    and git do; {file: [size, mtime_ns]} for the manifest of this build; the keys of the previous
-    build's whole table of parts (PARTS). The parts come from that table where it can be read,
-    else from the cache entry by entry."""
+    and git do; {file: [size, mtime_ns]} for the manifest of this build; (the keys of the previous
+    build's whole file of parts, PARTS, and those of its parts taken as written there, for
+    _write_parts). The parts come from that table where it can be read and its record of a part's
+    files is right, else from the cache entry by entry."""
     previous: dict[str, dict] = {}
     if manifest_prev is not None and manifest_prev.get("versions") == versions():
         previous = {f["path"]: f for f in manifest_prev.get("files", ()) if f.get("stat")}
