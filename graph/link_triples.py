@@ -69,10 +69,12 @@ def cross_document(parts) -> tuple[list, list, list[str]]:
     motions = motion_triples(p.motions for p in parts if p.motions)
     # Made subject by subject, each subject's lines sorted, in the order of the claims' and the
     # commitments' ids: long runs in order already, which one sort of the whole merges in linear time.
+    # No line comes twice: a claim or a commitment is one id, its lines a set, and the motion and
+    # person links (a set) are about mentions, documents and persons.
     lines = [*claim_lines(claims), *commitment_lines(commitments, newest)]
     lines.extend(line(*t) for t in motions | person_triples(parts))
     lines.sort()
-    return claims, commitments, [ln for i, ln in enumerate(lines) if not i or ln != lines[i - 1]]
+    return claims, commitments, lines
 
 
 def _who(add, who: tuple) -> None:

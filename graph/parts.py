@@ -14,7 +14,9 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from types import MappingProxyType
 
@@ -137,6 +139,13 @@ class Cache:
         data = self.read(key, "nt")
         return data.decode("utf-8").splitlines() if data else []
 
+    def turtle(self, key: str, of: Iterable[str]) -> bytes:
+        """The Turtle block of the cached triples of the parts `of` (one document, which may be
+        read from several files), made from them, not from the document again, and cached under key."""
+        data = ttl.lines_block(chain.from_iterable(self.own_lines(k) for k in of))
+        self.write(key, "ttl", data)
+        return data
+
     def own_ntriples(self, key: str) -> bytes:
         """The document's own triples as the N-Triples bytes that were cached, one line each."""
         return self.read(key, "nt") or b""
@@ -213,7 +222,9 @@ def process_file(path: str, cache_root: str, labels: str, turtle: bool = True) -
         return Failed(str(path), f"cannot read ({exc.strerror or exc})")
     cache = Cache(cache_root)
     key = part_key(source.name, source.text + (f"\0{source.metadata!r}" if source.metadata else ""), labels)
-    part = cache.part(key, turtle) or (_with_turtle(cache, key) if turtle else None)
+    part = cache.part(key, turtle=False)
+    if part is not None and turtle:  # a part cached by a build without the export gets its Turtle
+        part = cache.whole(part) or _with_turtle(cache, part)
     if part is not None:
         part.path = source.path
         return part
@@ -235,15 +246,10 @@ def process_file(path: str, cache_root: str, labels: str, turtle: bool = True) -
     return part
 
 
-def _with_turtle(cache: Cache, key: str) -> DocumentPart | None:
-    """A part cached by a build without the export, given its Turtle block, made from its cached
-    triples (not from the document again), and cached so: None when it is not cached whole."""
-    part = cache.part(key, turtle=False)
-    if part is None:
-        return None
-    data = ttl.lines_block(sorted(cache.own_lines(key)))
-    cache.write(key, "ttl", data)
-    part.sizes["ttl"] = len(data)
+def _with_turtle(cache: Cache, part: DocumentPart) -> DocumentPart | None:
+    """A part cached without its Turtle block (by a build without the export), given it and
+    cached again so."""
+    part.sizes["ttl"] = len(cache.turtle(part.key, [part.key]))
     part.cached = False  # pickled as made; whole() marks what it serves
-    cache.write(key, "part", pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+    cache.write(part.key, "part", pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
     return cache.whole(part)

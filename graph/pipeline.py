@@ -282,7 +282,8 @@ def _unchanged(files: list[str], previous_build: Path | None, manifest_prev: dic
         if entry is not None and entry["stat"] == stats[f]:
             part = table.get(entry["key"])
             if part is not None and cache.whole(part, export):
-                as_is.update({part.key} & own)
+                if part.key in own:
+                    as_is.add(part.key)
             else:  # a part the table records otherwise (a build without the export, then one with it)
                 part = cache.part(entry["key"], export)
             if part is not None:
@@ -790,11 +791,7 @@ def group_key(group: list[DocumentPart]) -> str:
 def _group_block(group: list[DocumentPart], cache: Cache) -> bytes:
     key = group_key(group)
     data = cache.read(key, "ttl")
-    if data is None:
-        lines = sorted(set(chain.from_iterable(cache.own_lines(p.key) for p in group)))
-        data = turtle.lines_block(lines)
-        cache.write(key, "ttl", data)
-    return data
+    return data if data is not None else cache.turtle(key, [p.key for p in group])
 
 
 def _prune_cache(cache: Cache, parts: list[DocumentPart], runs: set[str]) -> None:

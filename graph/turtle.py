@@ -70,8 +70,9 @@ def block(triples: Iterable[tuple[str, str, str]]) -> str:
     return "".join(out)
 
 
-def lines_block(lines) -> bytes:
-    """The Turtle block (UTF-8) of sorted N-Triples lines of this module's making."""
+def lines_block(lines: Iterable[str]) -> bytes:
+    """The Turtle block (UTF-8) of N-Triples lines of dkg's making, in any order (block sorts them
+    and drops repeats)."""
     return block(_split(ln) for ln in lines).encode("utf-8")
 
 
