@@ -1,8 +1,8 @@
 """Questions and answers: where each question starts and ends, its number and series, who asked
 it, where its answer is, and which other answers that answer points to.
 
-Layouts handled (all from the corpus): "- 1. text**", "1. text", "41.text", "1 Text" (number and a
-capital), "Vraag 1" / "Antwoord" pairs, and consultation reports whose questions are unnumbered
+Layouts handled: "- 1. text**", "1. text", "41.text", "1 Text" (number and a capital), a number
+alone on its line above the question, "Vraag 1" / "Antwoord" pairs, and consultation reports whose questions are unnumbered
 paragraphs per fractie. Numbering must run on (n = previous + 1); it may restart at 1 only after a
 section boundary, so a list item or footnote digit inside an answer never starts a question.
 """
@@ -20,6 +20,8 @@ from extractors.structure import footnote_extent, footnote_label, is_role_line, 
 from extractors.text import anchored_matches, content_span, ends_sentence, find_all, strip_decoration
 
 _NUMBERED = re.compile(r"^\s*(?:[-–]\s+)?(?:\*\*)?(?P<n>\d{1,3})(?:\.(?!\d)\s*|\s+(?=[A-Z\"“‘'À-Ý]))(?=\S)")
+# a question number alone on its line, the question below it (as published lists are often laid out)
+_BARE = re.compile(r"^\s*(?:\*\*)?(?P<n>\d{1,3})[.)]?\s*(?:\*\*)?\s*$")
 _VRAAG = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]?\s*(?:\*\*)?\s*$", re.I)
 # "Antwoord", "Antwoord 1" (the Aanhangsel's form), "Antwoord op vraag 1", "Reactie:"
 _ANTWOORD = re.compile(r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:(?:op\s+)?vraag\s+)?\d+)?\s*:?\s*(?:\*\*)?\s*$", re.I)
@@ -38,9 +40,31 @@ _REFERS = re.compile(
     r"\bvra(?:ag|gen)\s+(?P<first>\d{1,3})(?P<more>(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*(?:vraag\s+)?\d{1,3}(?!\d))*)",
     re.I,
 )
+# An answer that only sends the reader elsewhere, in the forms such lists use: "Zie (het) antwoord op
+# vraag 3", "Zie de antwoorden op de vragen 1 en 2", "Voor het antwoord op deze vraag verwijs ik u
+# naar ...", "Ik verwijs naar mijn antwoord op vraag 4", "Hiervoor verwijzen wij naar de beantwoording
+# van vraag 4", "Verwezen wordt naar ...", "Deze vraag is beantwoord bij vraag 2", "Deze vraag wordt
+# samen met vraag 3 beantwoord". The whole line must be the pointer: a figure or a clause around it
+# ("Zoals aangegeven in het antwoord op vraag 5, is dat nog niet bekend") is an answer of its own.
+_WHO = r"(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+minister)"
+_NUMBERS = r"\d{1,3}(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*(?:vraag\s+)?\d{1,3})*"
+_POINTER_TARGET = (
+    r"(?:ook\s+)?(?:(?:het|de|mijn|ons|onze)\s+)?(?:antwoord(?:en)?|reactie|beantwoording)\s+"
+    r"(?:(?:op|bij|van|onder)\s+)?(?:de\s+)?vra(?:ag|gen)\s+" + _NUMBERS
+)
+_POINTER_LEAD = (
+    r"(?:zie"
+    r"|(?:(?:voor\s+(?:het\s+antwoord\s+op|de\s+beantwoording\s+van)\s+(?:deze|die)\s+vraag|hiervoor|daarvoor)\s+)?"
+    r"(?:verwijs|verwijst|verwijzen)\s+" + _WHO + r"\s+(?:u\s+)?(?:graag\s+)?naar"
+    r"|" + _WHO + r"\s+(?:verwijs|verwijst|verwijzen)\s+(?:u\s+)?(?:graag\s+)?(?:hiervoor\s+)?naar"
+    r"|(?:hiervoor\s+)?(?:wordt\s+)?verwezen\s+(?:wordt\s+)?naar)"
+)
 _POINTER_ONLY = re.compile(
-    r"^\s*(?:Zie|Voor het antwoord op deze vraag verwijzen wij naar)\s+(?:ook\s+)?(?:het\s+)?"
-    r"(?:antwoord|reactie)\s+(?:op|bij)\s+(?:de\s+)?vra(?:ag|gen)\s+[\d\s,en]+\.?\s*$",
+    r"^\s*(?:" + _POINTER_LEAD + r"\s+" + _POINTER_TARGET
+    + r"|deze\s+vraag\s+(?:is|wordt)\s+(?:al\s+|reeds\s+)?(?:beantwoord\s+(?:in|bij|onder)\s+"
+    r"(?:het\s+antwoord\s+op\s+)?vra(?:ag|gen)\s+" + _NUMBERS
+    + r"|(?:samen|tezamen|in\s+samenhang)\s+met\s+vra(?:ag|gen)\s+" + _NUMBERS + r"\s+beantwoord))"
+    r"\s*[.;]?\s*$",
     re.I,
 )
 
@@ -58,7 +82,7 @@ class _Boundary:
 class _Start:
     line: int
     n: int
-    form: str  # "number" or "vraag"
+    form: str  # "number" (number and text), "bare" (number alone on its line) or "vraag"
     part: int
     fractie: str | None
     chapter: str | None
@@ -217,17 +241,27 @@ def _numbered_starts(text: str, lines: Sequence[Line], boundaries: list[_Boundar
         if not m and (first in "-–*" or first.isdigit()):
             m = _NUMBERED.match(ln.text)
             form = "number"
+            if not m:
+                m, form = _BARE.match(ln.text), "bare"
         if m:
             n = int(m["n"])
             follows = n == last_n + 1 or (n == 1 and restart_ok)
             near = last_n < n <= last_n + 3
             probe = ln.text if form == "number" else _next_text(lines, i)
-            if (follows or (near and "?" in probe)) and (form == "vraag" or _looks_like_question(probe)):
+            if (follows or (near and "?" in probe)) and _opens_question(form, probe):
                 part = _part_at(parts, ln.start)
                 starts.append(_Start(i, n, form, part, fractie, chapter))
                 last_n, restart_ok = n, False
         i += 1
     return starts
+
+
+def _opens_question(form: str, probe: str) -> bool:
+    """"Vraag 3" always opens a question; a number only before text that asks (a bare number before
+    a line that asks nothing is a table cell or a footnote mark)."""
+    if form == "vraag":
+        return True
+    return _asks(probe) if form == "bare" else _looks_like_question(probe)
 
 
 def _next_text(lines: Sequence[Line], i: int) -> str:
@@ -251,10 +285,13 @@ def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: l
         q_end = content_span(lines[q_last])[1] if q_first < next_stop else first.end
         answer_from = j + 1 if j < next_stop else next_stop
     else:
-        m = _NUMBERED.match(first.text)
-        assert m is not None
-        q_start = first.start + m.end()
-        q_last = start.line
+        if start.form == "bare":
+            q_last = _skip_footnotes(lines, start.line + 1)
+            q_start = content_span(lines[q_last])[0]
+        else:
+            m = _NUMBERED.match(first.text)
+            assert m is not None
+            q_start, q_last = first.start + m.end(), start.line
         extra = 0
         while not ends_sentence(text[q_start : lines[q_last].end]) and extra < 3:
             j = _skip_footnotes(lines, q_last + 1)

@@ -126,3 +126,109 @@ def test_spans_slice_to_quotes(docs):
             assert 0 <= q.span.start < q.span.end <= len(doc.text)
             if q.answer:
                 assert q.span.end < q.answer.start < q.answer.end <= len(doc.text)
+
+
+# A list in a layout and wording the corpus does not use: each number alone on its line above the
+# question, "Antwoord" above each answer, and pointers worded in the other ways such lists word them.
+INVENTED_LIST = """Tabel 1
+12
+4.512
+
+Lijst van vragen en antwoorden
+
+1
+Hoeveel geld is volgend jaar beschikbaar voor munitie?
+
+Antwoord
+Volgend jaar is € 1,15 miljard beschikbaar.
+
+2
+Kunt u aangeven hoeveel munitie al is geleverd?
+
+Antwoord
+Voor het antwoord op deze vraag verwijs ik u naar het antwoord op vraag 1.
+
+3
+Hoeveel vacatures staan open bij de Koninklijke Marechaussee?
+
+Antwoord
+Ik verwijs naar mijn antwoord op vraag 1.
+
+4
+Wanneer ontvangt de Kamer de evaluatie?
+
+Antwoord
+Zie de antwoorden op de vragen 1 en 3.
+
+5
+Wat kost het programma in 2028?
+
+Antwoord
+Het programma kost in 2028 naar verwachting € 87 mln. Zie ook het antwoord op vraag 1.
+
+6
+Hoeveel toestellen zijn inzetbaar?
+
+Antwoord
+Hiervoor verwijzen wij naar de beantwoording van vraag 4.
+
+7
+Hoeveel reservisten zijn er?
+
+Antwoord
+Zoals aangegeven in het antwoord op vraag 5, is dat nog niet bekend.
+
+8
+Deze vraag staat open: welke landen nemen deel?
+"""
+
+
+def _parsed(text: str) -> Document:
+    from extractors.parse import parse_document
+    from extractors.reading import SourceText
+
+    return parse_document(SourceText("t.txt", "t.txt", text, "utf-8"))
+
+
+def test_numbers_alone_on_their_line_open_questions_and_pointers_in_other_words_are_read():
+    doc = _parsed(INVENTED_LIST)
+    q = {x.n: x for x in doc.questions}
+    assert sorted(q) == list(range(1, 9))  # "12" under "Tabel 1" is a cell, not a question
+    assert q[1].span.quote(doc.text) == "Hoeveel geld is volgend jaar beschikbaar voor munitie?"
+    assert q[1].answer.quote(doc.text) == "Volgend jaar is € 1,15 miljard beschikbaar."
+    only = {n for n, x in q.items() if x.by_reference_only}
+    assert only == {2, 3, 4, 6}
+    assert [q[n].answer_refers_to for n in (2, 3, 4, 6)] == [(1,), (1,), (1, 3), (4,)]
+    # near-misses: a figure before the pointer, a clause around it: answers of their own
+    assert q[5].answer_refers_to == (1,) and q[7].answer_refers_to == (5,)
+    assert not q[8].answered
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Deze vraag is beantwoord bij vraag 2.",
+        "Deze vraag wordt samen met vraag 2 beantwoord.",
+        "Verwezen wordt naar het antwoord op vraag 2.",
+        "Het kabinet verwijst naar het antwoord op vraag 2.",
+        "Wij verwijzen u graag naar het antwoord op de vragen 1 en 2.",
+    ],
+)
+def test_more_ways_of_pointing_to_another_answer(line):
+    doc = _parsed(f"Vraag 1\nIs er geld?\n\nAntwoord\nJa.\n\nVraag 2\nHoeveel?\n\nAntwoord\nVeel.\n\nVraag 3\nWanneer?\n\nAntwoord\n{line}\n")
+    q3 = doc.questions[-1]
+    assert q3.n == 3 and q3.by_reference_only and 2 in q3.answer_refers_to
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Zie antwoord op vraag 2 voor de cijfers van 2024 en de raming.",
+        "Ik verwijs naar de brief van 3 maart over vraag 2.",
+        "Deze vraag is niet te beantwoorden.",
+        "Zie de Defensienota 2024.",
+    ],
+)
+def test_answers_that_merely_mention_another_question_are_not_pointers(line):
+    doc = _parsed(f"Vraag 1\nIs er geld?\n\nAntwoord\nJa.\n\nVraag 2\nHoeveel?\n\nAntwoord\nVeel.\n\nVraag 3\nWanneer?\n\nAntwoord\n{line}\n")
+    assert not doc.questions[-1].by_reference_only
