@@ -19,7 +19,7 @@ from extractors.periods import periods_of
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, lowered_pattern
 
-NAME, VERSION = "commitments", "4"
+NAME, VERSION = "commitments", "5"
 LABEL = f"{NAME}@{VERSION}"
 
 # who receives a promise, and who makes it (on lower-cased sentences)
@@ -53,6 +53,23 @@ _TOEZEGGING_RULES = [
         rf"\b{_WE}\s+(?:stuur|stuurt|sturen|zend|zendt|zenden|bied|biedt|bieden|informeer|informeert|informeren)\s+"
         rf"(?:[\w-]+\s+){{0,4}}?{_KAMER}\b", re.I)),
     (("publice",), re.compile(r"\bworden\s+.{0,60}?gepubliceerd|\bresultaten\s+.{0,100}?publiceren", re.I)),
+    # the Kamer as the one told, in the verbs of telling and handing over besides "informeren"
+    # ("zal ik uw Kamer daarover berichten", "Ik verwacht u ... de rapportage te kunnen sturen",
+    # "wordt u voor het einde van het jaar voorgelegd", "zal ... aan uw Kamer worden aangeboden")
+    (("bericht", "hoogte", "toekomen", "voor te leggen", "voorleggen", "voorgelegd", "beschikking", "toegestuurd",
+      "toesturen", "toezenden", "toegezonden", "aanbieden", "aan te bieden", "aangeboden", "sturen", "zenden"), re.compile(
+        rf"\b{_KAMER}\b.{{0,100}}?\b(?:berichten|op\s+de\s+hoogte\s+(?:stellen|brengen|houden)|doen\s+toekomen"
+        r"|voor\s+te\s+leggen|voorleggen|ter\s+beschikking\s+(?:te\s+)?stellen|toe\s+te\s+(?:sturen|zenden)|toesturen"
+        r"|toezenden|aan\s+te\s+bieden|aanbieden|te\s+(?:kunnen\s+)?(?:sturen|zenden))\b"
+        rf"|\b(?:wordt|worden)\s+{_KAMER}\b.{{0,100}}?\b(?:voorgelegd|toegestuurd|toegezonden|gestuurd|aangeboden"
+        r"|ter\s+beschikking\s+gesteld|op\s+de\s+hoogte\s+(?:gesteld|gebracht))\b"
+        rf"|\b(?:aan|naar)\s+{_KAMER}\s+(?:worden|wordt)\s+(?:aangeboden|gestuurd|toegestuurd|voorgelegd|toegezonden|verzonden)\b"
+        rf"|\b(?:bericht|stel|stelt|stellen)\s+(?:ik|wij|we|het\s+kabinet)\s+{_KAMER}\b", re.I)),
+    # "Het kabinet komt voor de begrotingsbehandeling met een uitgewerkt voorstel"
+    (("komt", "komen", "kom "), re.compile(
+        rf"\b(?:{_WE}\s+(?:komt|komen|kom)|(?:komt|komen|kom)\s+{_WE})\b.{{0,80}}?\bmet\s+(?:een|het|de|mijn|ons|onze)\b"
+        r"(?:\s+[\w-]+){0,3}?\s+(?:voorstel|plan|brief|notitie|visie|reactie|kabinetsreactie|uitwerking|wetsvoorstel"
+        r"|rapportage|overzicht|evaluatie|nota|strategie)\w*", re.I)),
     (("gesprek",), re.compile(
         r"\bgaan\s+(?:wij|we)\s+(?:namelijk\s+)?(?:graag\s+)?(?:met\s+uw\s+commissie\s+)?(?:het\s+gesprek|in\s+gesprek)"
         r"|\b(?:wij|we)\s+gaan\s+(?:namelijk\s+)?(?:graag\s+)?(?:het\s+)?gesprek", re.I)),
@@ -72,9 +89,15 @@ _PROMISE_NOW_RULES = [
         rf"|\b(?:aan|naar)\s+{_KAMER}\b.{{0,60}}?\b(?:gerapporteerd|rapporteren)\b", re.I)),
     # "Ik zeg u toe dat ...", "Ik wil de heer Kramers toezeggen dat ...", "daar kom ik in het najaar op terug"
     (("zeg", "toezeggen", "terug"), re.compile(
-        rf"\b{_WE}(?:\s+van\s+[a-z]+)?\s+(?:zegt|zeggen)\b.{{0,120}}?\btoe\b|"
+        rf"\b{_WE}(?:\s+van\s+[a-z]+)?\s+(?:zeg|zegt|zeggen)\b.{{0,120}}?\btoe\b|"
         r"\b(?:zeg|zeggen)\s+(?:ik|wij|we)\b.{0,60}?\btoe\b|\b(?:wil|kan|zal)\s+(?:ik|wij|we)?\b.{0,60}?\btoezeggen\b"
-        r"|\b(?:kom|komen)\s+(?:ik|wij|we)\b.{0,100}?\bterug\b|\b(?:ik|wij|we)\b.{0,100}?\bterugkom(?:en)?\b", re.I)),
+        r"|\b(?:kom|komen)\s+(?:ik|wij|we)\b.{0,100}?\bterug\b|\b(?:ik|wij|we)\b.{0,100}?\bterugkom(?:en)?\b"
+        r"|\b(?:ik|wij|we)\s+(?:kom|komen)\b.{0,100}?\bop\s+terug\b", re.I)),
+    # keeping the Kamer informed is a standing promise in the present tense: "Ik houd uw Kamer op de
+    # hoogte", "Uw Kamer wordt periodiek op de hoogte gehouden"
+    (("hoogte",), re.compile(
+        rf"\b(?:houd|houdt|houden)\s+(?:ik|wij|we|het\s+kabinet|defensie)?\s*{_KAMER}\b.{{0,60}}?\bop\s+de\s+hoogte\b"
+        rf"|\b{_KAMER}\s+(?:wordt|worden)\b(?:(?!\bdoor\b).){{0,80}}?\bop\s+de\s+hoogte\s+gehouden\b", re.I)),
     (("stuur", "sturen", "zend", "bied", "informeer"), re.compile(
         rf"\b(?:stuur|sturen|stuurt|zend|zenden|zendt|bied|bieden|biedt)\s+{_WE}\b.{{0,80}}?\b{_KAMER}\b"
         rf"|\binformeer\s+ik\s+{_KAMER}\b|\binformeert\s+(?:het\s+kabinet|defensie|de\s+minister)\s+{_KAMER}\b", re.I)),
@@ -94,12 +117,16 @@ _BUDGET_RULES = [
 
 # Continued policy: the government keeps doing what it does.
 # (verbs of a concrete contribution: "blijft werken aan", "blijft investeren in" name an aim, no undertaking)
-_GOES_ON = r"(?:bijdragen|steunen|ondersteunen|inzetten|leveren|financieren|deelnemen)"
+_GOES_ON = r"(?:bijdragen|steunen|ondersteunen|inzetten|leveren|financieren|deelnemen|voortzetten|handhaven|continueren)"
 _LEVEL = r"op\s+(?:het\s+)?(?:huidige|hetzelfde|dit|peil|niveau)"
 _CONTINUED_RULES = [
     (("houden", "houdt"), re.compile(
         rf"\b(?:{_WE}|nederland)\s+(?:houden|houdt)\b.{{0,80}}?\b{_LEVEL}\b"
         rf"|\b(?:houden|houdt)\s+(?:{_WE}|nederland)\b.{{0,80}}?\b{_LEVEL}\b", re.I)),
+    # "heeft besloten de steun ... op hetzelfde niveau te handhaven"
+    (("niveau", "peil"), re.compile(
+        rf"\b(?:{_WE}|nederland)\b.{{0,100}}?\b{_LEVEL}\b(?:\s+\w+)?\s+(?:te\s+)?(?:houden|handhaven|voortzetten|continueren)\b",
+        re.I)),
     (("blijft", "blijven"), re.compile(
         rf"\b(?:{_WE}|nederland)\s+(?:blijft|blijven)\b.{{0,80}}?\b{_GOES_ON}\b"
         rf"|\b(?:blijft|blijven)\s+(?:{_WE}|nederland)\b.{{0,80}}?\b{_GOES_ON}\b", re.I)),
@@ -114,10 +141,11 @@ _CONTINUED_RULES = [
 _WHAT = r"(?:of|hoe|welke|wat|waar|wanneer|in\s+hoeverre|op\s+welke\s+wijze|de\s+mogelijkhe(?:id|den))"
 _EXAMINE = r"(?:onderzoek|onderzoeken|onderzoekt|verken|verkennen|verkent|bekijk|bekijken|bekijkt)"
 _EXAMINATION_RULES = [
-    (("onderzoek", "verken", "bekijk", "na of", "na hoe", "na welke", "na in hoeverre"), re.compile(
+    (("onderzoek", "verken", "bekijk", "uitzoek", "nagaan", "na of", "na hoe", "na welke", "na in hoeverre"), re.compile(
         rf"\b{_WE}\s+(?:{_EXAMINE}|gaan\s+na|ga\s+na|gaat\s+na)\s+(?:nu\s+|nader\s+)?{_WHAT}\b"
         rf"|\b(?:{_EXAMINE}|gaan|ga|gaat)\s+{_WE}\s+(?:na\s+|nu\s+|nader\s+)?{_WHAT}\b"
         rf"|\b{_WE}\s+(?:laat|laten)\s+(?:nu\s+|nader\s+)?(?:onderzoeken|nagaan|verkennen|uitzoeken)\b"
+        rf"|\b{_WE}\s+(?:zal|zullen|gaat|gaan|ga)\b.{{0,80}}?\b(?:onderzoeken|verkennen|bekijken|nagaan|uitzoeken)\s+{_WHAT}\b"
         rf"|\b(?:wordt|worden)\s+(?:nu\s+|nader\s+|momenteel\s+)?(?:onderzocht|verkend|bekeken|nagegaan)\s+{_WHAT}\b", re.I)),
 ]  # fmt: skip
 
@@ -152,14 +180,16 @@ _RULE_GROUPS = (
 _RULES = [(type_, words, lowered_pattern(pattern)) for type_, rules in _RULE_GROUPS for words, pattern in rules]
 
 
-def _type(low: str, rules: set[int]) -> str | None:
-    """The kind of commitment the (lower-cased) sentence makes, or None, trying only the rules
-    whose words it holds, in order of precedence."""
+def _types(low: str, rules: set[int]) -> Iterator[str]:
+    """The kinds of commitment the (lower-cased) sentence may make, in order of precedence, trying
+    only the rules whose words it holds (a sentence that fails one kind's test, say a promise to
+    send without a time to come, may still be another: an intention, money reserved)."""
+    tried: set[str] = set()
     for i in sorted(rules):
         type_, _, pattern = _RULES[i]
-        if pattern.search(low):
-            return type_
-    return None
+        if type_ not in tried and pattern.search(low):
+            tried.add(type_)
+            yield type_
 
 
 _VEHICLES = re.compile(
@@ -178,7 +208,12 @@ _FUTURE = lowered_pattern(
         r"\b(?:zal|zullen|gaan|gaat|toekomst\w*|voortaan|binnenkort|dit\s+jaar|volgende|eerstvolgende|voor\s+het\s+eerst"
         r"|jaarlijks|halfjaarlijks|maandelijks|elk\s+kwartaal|per\s+kwartaal|ieder\s+jaar|elk\s+jaar|twee\s+keer\s+per\s+jaar"
         r"|later\s+in\s+het\s+jaar|zoals\s+gebruikelijk|zoals\s+gewoonlijk|volgend\s+jaar|komend\s+jaar|het\s+komende\s+jaar"
-        r"|(?:voor|na)\s+de\s+zomer|(?:voor|na)\s+het\s+(?:zomer|kerst|herfst|voorjaars)?reces|in\s+het\s+(?:voorjaar|najaar))\b",
+        r"|(?:voor|na)\s+de\s+zomer|(?:voor|na)\s+het\s+(?:zomer|kerst|herfst|voorjaars)?reces|in\s+het\s+(?:voorjaar|najaar)"
+        # an intention, a moment that has not come, or a coming event of the Kamer's calendar
+        r"|voornemens|van\s+plan|zodra|na\s+afronding|op\s+korte\s+termijn|te\s+zijner\s+tijd"
+        r"|(?:voor|tegen)\s+het\s+einde\s+van\s+(?:het|dit)\s+jaar|eind\s+dit\s+jaar|later\s+dit\s+jaar"
+        r"|voor\s+(?:de|het)\s+(?:[\w-]+\s+)?(?:begrotingsbehandeling|behandeling|debat|commissiedebat|notaoverleg"
+        r"|wetgevingsoverleg|voorjaarsnota|miljoenennota|prinsjesdag))\b",
         re.I,
     )
 )
@@ -199,6 +234,16 @@ _PERFORMATIVE = lowered_pattern(
         r"\b(?:hierbij|bij\s+deze|hiermee)\s+(?:\w+\s+){0,3}?(?:bied|stuur|zend|informeer)|\b(?:met|in)\s+deze\s+brief\b", re.I
     )
 )
+# the Kamer's request reported, not the government's answer to it ("De Kamer heeft gevraagd om voor de
+# zomer een brief te sturen"; but "Zoals de Kamer heeft gevraagd, stuur ik ..." is the promise)
+_KAMER_ASKS = lowered_pattern(
+    re.compile(
+        r"(?<!zoals )(?<!zoals door )\b(?:de|uw)\s+(?:kamer|commissie|leden|fractie|[\w-]+-fractie)\b[^,;]{0,60}?"
+        r"\b(?:heeft|hebben|had|hadden)\b[^,;]{0,40}?\b(?:gevraagd|verzocht)\b"
+        r"|\b(?:kamer|commissie|leden|lid|fractie)\s+(?:vraagt|vragen|verzoekt|verzoeken)\b",
+        re.I,
+    )
+)
 _NEGATED_RECEIVER = lowered_pattern(re.compile(r"\b(?:ontvangt|krijgt)\b[^,;]{0,30}\b(?:geen|niet)\b", re.I))
 
 
@@ -215,8 +260,14 @@ def _is_future(low: str, s: int, e: int, doc: Document, dates: MentionsByStart) 
         return True
     if doc.date is None:
         return False
-    if any(_still_to_come(d, doc.date) for d in dates.within(s, e)):
+    within = dates.within(s, e)
+    if any(_still_to_come(d, doc.date) for d in within):
         return True
+    # a bare year of this year or later; the year of a date already judged above does not count
+    # ("op 12 januari 2026" in a letter of May 2026 is past)
+    if len(low) == e - s:  # offsets hold (lower case kept every character's length)
+        for d in within:
+            low = low[: d.start - s] + " " * (min(d.end, e) - d.start) + low[d.end - s :]
     years = [int(y) for y in _YEAR.findall(low)]
     return any(y >= int(doc.date[:4]) for y in years)
 
@@ -234,6 +285,8 @@ def _accept(type_: str, low: str, s: int, e: int, doc: Document, dates: Mentions
     """Is the (lower-cased) sentence a commitment of this type, all things considered?"""
     if _PAST_OR_CURRENT.search(low) or _PERFORMATIVE.search(low):
         return False  # "tot op heden", "reeds": what is done already; "hierbij": done by this very letter
+    if type_.startswith("toezegging") and _KAMER_ASKS.search(low):
+        return False
     if type_ == "toezegging":
         return _is_future(low, s, e, doc, dates)
     if type_ == "toezegging now":
@@ -355,11 +408,12 @@ def commitment_mentions(doc: Document) -> list[Mention]:
             s, e = sentence_span
             inside = hits[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
             low = text[s:e].lower()
-            type_ = _type(low, {r for _, end, rules in inside if end <= e for r in rules})
-            if type_ is None or not _accept(type_, low, s, e, doc, dates):
+            candidates = _types(low, {r for _, end, rules in inside if end <= e for r in rules})
+            type_ = next((t for t in candidates if _accept(t, low, s, e, doc, dates)), None)
+            if type_ is None:
                 continue
             end = e - 1 if text[e - 1] in ".?!" else e
-            out.append(_mention(doc, s, end, type_.removesuffix(" now"), dates, where))
+            out.append(_mention(doc, s, end, type_.split()[0], dates, where))
     return out
 
 

@@ -418,3 +418,53 @@ def test_a_promise_without_a_named_vehicle_moves_to_a_later_moment():
     first, *rest = link_commitments(rows)
     moved = {c.id: c for c in rest}
     assert len(first.moved_to) == 1 and "reservisten" in moved[first.moved_to[0]].mentions[0].text
+
+
+# More ways of promising, worded unlike the corpus and unlike the cases above: other verbs of telling
+# and handing over, an intention, a promise in the subordinate clause's shadow, a standing promise to
+# keep the Kamer informed, continued policy in the infinitive, an examination after a modal.
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Zodra het advies van de Adviesraad beschikbaar is, zal ik uw Kamer daarover berichten.", "toezegging"),
+        ("Ik houd uw Kamer op de hoogte van de voortgang.", "toezegging"),
+        ("Uw Kamer wordt periodiek op de hoogte gehouden van de ontwikkelingen rond de aanbesteding.", "toezegging"),
+        ("De resultaten van de pilot stel ik u na afronding ter beschikking.", "toezegging"),
+        ("Ik zal de Kamer in het eerste kwartaal van 2027 een plan van aanpak doen toekomen.", "toezegging"),
+        ("Het kabinet komt voor de begrotingsbehandeling met een uitgewerkt voorstel.", "toezegging"),
+        ("Ik verwacht u in het voorjaar van 2027 de eindrapportage te kunnen sturen.", "toezegging"),
+        ("Ik streef ernaar de Kamer voor 1 juli 2027 een wetsvoorstel voor te leggen.", "toezegging"),
+        ("Ik ben voornemens om voor de Voorjaarsnota een herijking van de planning aan uw Kamer te sturen.", "toezegging"),
+        ("De eindevaluatie zal in de zomer van 2027 aan uw Kamer worden aangeboden.", "toezegging"),
+        ("Ik kom hier in de volgende voortgangsrapportage op terug.", "toezegging"),
+        ("Ik zeg toe dat ik de Kamer voor de zomer een brief stuur over de kazernes.", "toezegging"),
+        ("Het definitieve besluit wordt u voor het einde van het jaar voorgelegd.", "toezegging"),
+        ("Zoals de Kamer heeft gevraagd, stuur ik u voor de zomer een brief over de kazernes.", "toezegging"),
+        ("Wij blijven de inzet in de Baltische staten op het huidige niveau voortzetten.", "plan"),
+        ("Het kabinet heeft besloten de steun aan Oekraïne ook in 2027 op hetzelfde niveau te handhaven.", "plan"),
+        ("Ik laat nader uitzoeken welke kosten hiermee gemoeid zijn.", "examination"),
+        ("Defensie zal in overleg met de sector verkennen of een gezamenlijke inkoop mogelijk is.", "examination"),
+    ],
+)  # fmt: skip
+def test_more_ways_of_promising(text, type_):
+    assert one(text).fields["type"] == type_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het rapport is op 12 januari 2026 naar uw Kamer gestuurd.",  # a date earlier this year: past
+        "Ik heb uw Kamer op 3 maart op de hoogte gesteld van de vertraging.",  # past
+        "Wij hebben u de rapportage in maart doen toekomen.",  # past
+        "De Kamer heeft gevraagd om voor de zomer een brief te sturen.",  # the Kamer's request, reported
+        "De leden van de commissie verzoeken de minister de Kamer voor de zomer te berichten.",  # a request
+        "De commissie wordt door de Rekenkamer op de hoogte gehouden.",  # someone else informs
+        "De NAVO houdt de lidstaten op de hoogte van de dreiging.",  # someone else, someone else told
+        "Het is onzeker of de bondgenoten hun bijdrage op peil houden.",  # someone else's act
+        "De fabrikant komt volgend jaar met een nieuw voorstel.",  # someone else's act
+        "Het kabinet kwam in 2024 met een voorstel voor de kazernes.",  # past
+        "De komende jaren is jaarlijks circa 200 miljoen euro beschikbaar voor innovatie.",  # a budget stated
+    ],
+)  # fmt: skip
+def test_near_misses_of_more_ways_of_promising(text):
+    assert commitment_mentions(doc_of(text)) == []
