@@ -52,6 +52,10 @@ _TOEZEGGING_RULES = [
     (("stuur", "sturen", "zend", "bied", "informe"), re.compile(
         rf"\b{_WE}\s+(?:stuur|stuurt|sturen|zend|zendt|zenden|bied|biedt|bieden|informeer|informeert|informeren)\s+"
         rf"(?:[\w-]+\s+){{0,4}}?{_KAMER}\b", re.I)),
+    # the same in a clause, verb last: "kan ik zeggen dat ik de Kamer voor het zomerreces een plan stuur"
+    (("stuur", "zend", "bied", "informeer", "bericht"), re.compile(
+        rf"\b(?:dat|zodat)\s+{_WE}\s+{_KAMER}\b.{{0,100}}?\b(?:stuur|stuurt|sturen|toestuur|toestuurt|zend|zendt|toezend"
+        r"|toezendt|aanbied|aanbiedt|informeer|informeert|bericht)\b", re.I)),
     (("publice",), re.compile(r"\bworden\s+.{0,60}?gepubliceerd|\bresultaten\s+.{0,100}?publiceren", re.I)),
     # the Kamer as the one told, in the verbs of telling and handing over besides "informeren"
     # ("zal ik uw Kamer daarover berichten", "Ik verwacht u ... de rapportage te kunnen sturen",
@@ -492,6 +496,12 @@ def _who(doc: Document, s: int, sentence: str, where: Locator) -> dict[str, str 
         from extractors.fracties import canonical_fractie
 
         to_fractie = canonical_fractie(member["fractie"])
+    if member is not None and to_fractie is None:  # the member's fractie from their own turn in the debate
+        printed = next((t.fractie for t in doc.parts if t.kind == "turn" and t.speaker == member["name"] and t.fractie), None)
+        if printed:
+            from extractors.fracties import canonical_fractie
+
+            to_fractie = canonical_fractie(printed)
     return {"speaker": speaker, "function": function, "to_fractie": to_fractie, "to_person": member["name"] if member else None}
 
 

@@ -468,3 +468,36 @@ def test_more_ways_of_promising(text, type_):
 )  # fmt: skip
 def test_near_misses_of_more_ways_of_promising(text):
     assert commitment_mentions(doc_of(text)) == []
+
+
+# A second debate, worded otherwise: the promise in a clause with its verb last, made to a member whose
+# fractie stands only in their own turn's label; members' and the chair's future tense stays theirs.
+SECOND_DEBATE = """Commissiedebat Personeelsbeleid
+
+De voorzitter:
+Ik open de vergadering en geef het woord aan de heer Van Dijk.
+
+De heer Van Dijk (GroenLinks-PvdA):
+Voorzitter. Ik zal hierover een motie indienen. Kan de Kamer voor de zomer een plan ontvangen?
+
+Staatssecretaris Tuinman:
+Ik heb de Kamer in februari een brief gestuurd over de werving. Op de vraag van de heer Van Dijk kan ik zeggen dat ik de Kamer voor het zomerreces een plan van aanpak stuur. Over de uitkomsten van de keuring bericht ik uw Kamer in het najaar.
+
+De heer Boswijk (CDA):
+Ik kom hier in de tweede termijn op terug.
+"""
+
+
+def test_a_promise_in_a_clause_made_to_a_member_named_in_another_turn():
+    doc = replace_date(parse_document(SourceText("d.txt", "d.txt", SECOND_DEBATE, "utf-8")), "2026-03-10")
+    found = [(m.text[:30], m.fields["to_person"], m.fields["to_fractie"]) for m in commitment_mentions(doc)]
+    assert found == [
+        ("Op de vraag van de heer Van Di", "Van Dijk", "GroenLinks-PvdA"),
+        ("Over de uitkomsten van de keur", None, None),
+    ]
+
+
+def replace_date(doc, date):
+    from dataclasses import replace
+
+    return replace(doc, date=date)
