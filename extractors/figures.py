@@ -31,7 +31,7 @@ from extractors.numbers import (
 from extractors.registry import Extractor
 from extractors.text import Claimed, anchored_matches, digit_run_starts, sentence_bounds, split_lines, token_start
 
-NAME, VERSION = "figures", "1"
+NAME, VERSION = "figures", "2"
 LABEL = f"{NAME}@{VERSION}"
 
 
@@ -154,6 +154,7 @@ _NUM_DF = (
 @cache
 def _figure_re() -> re.Pattern[str]:
     units = _alternation(_data()["count_units"])
+    heads = _alternation(compound_heads())
     return re.compile(
         rf"""
         (?P<n>{_NUM_DF})
@@ -161,7 +162,7 @@ def _figure_re() -> re.Pattern[str]:
         (?:\s?(?P<sc>{SCALE}))?
         (?: \s?(?P<post>{_POST_CUR})
           | \s?(?P<pct>%-?punt(?:en)?(?![\w])|%|procentpunt(?:en)?(?![\w])|procent(?![\w])|pct\.?(?![\w]))
-          | \s(?:(?:extra|nieuwe|meer|additionele)\s+)?(?:\(\s*)?(?P<unit>{units}|(?!anders\b)[a-z]{{3,}}ers)(?![\w'’])
+          | \s(?:(?:extra|nieuwe|meer|additionele)\s+)?(?:\(\s*)?(?P<unit>{units}|(?!anders\b)[a-z]{{3,}}ers|[a-z]{{3,}}(?:{heads}))(?![\w'’])
         )?
         """,
         re.VERBOSE,
@@ -172,7 +173,7 @@ _MAY_PRECEDE = re.compile(
     "|".join(re.escape(w) for w in ("€", "$", "£", "EUR", "USD", "GBP", "euro", "Euro", "dollar", "Dollar", "tussen"))
 )
 _PRE_CUR_BEFORE = re.compile(rf"(?P<cur>{_PRE_CUR})\s?$")
-_TUSSEN_BEFORE = re.compile(rf"\btussen\s+(?P<cur>{_PRE_CUR}\s?)?$")
+_TUSSEN_BEFORE = re.compile(rf"\btussen\s+(?:de\s+)?(?P<cur>{_PRE_CUR}\s?)?$")  # "tussen (de) € 30 en € 45 miljoen"
 # "€ 3 tot € 5 miljoen", "€ 50 à € 100 per persoon": the currency printed again before the second number
 _CURRENCY_RANGE_AFTER = re.compile(rf"{_RANGE_SEP}(?P<cur>{_PRE_CUR})\s?(?P<b>{NUM_END}|\d+{_GLUED_SCALE})(?:\s?(?P<s>{SCALE}))?")
 _BETWEEN_PERCENT_AFTER = re.compile(rf"\s+en\s+(?P<b>{NUM_END})\s?(?P<pct>%|procent(?![\w]))")
@@ -316,8 +317,17 @@ def _persons_noun(word: str) -> bool:
 
 
 def count_unit(word: str) -> str:
-    """The normalised unit of a counted noun: the curated one, else the noun itself."""
+    """The normalised unit of a counted noun: the curated one, else the noun itself (a compound
+    such as "vlieguren" or "pantservoertuigen" is its own unit: it says more than its head)."""
     return _data()["count_units"].get(word, word)
+
+
+@cache
+def compound_heads() -> tuple[str, ...]:
+    """Counted nouns that end a compound noun that counts the same kind of thing ("vlieg-uren",
+    "oefen-dagen", "pantser-voertuigen"): the curated plural nouns of four letters or more (shorter
+    ones, "man", "ton", "uur", end too many other words)."""
+    return tuple(sorted(w for w in _data()["count_units"] if len(w) >= 4 and w.isalpha() and w.islower()))
 
 
 def _emit(doc: Document, taken: Claimed, kind: str, s: int, e: int, value: float, **fields: Any) -> Mention:
@@ -405,7 +415,7 @@ def _quantity(doc: Document, taken: Claimed, m: re.Match[str]):
 literals.register("number word anchors", ("miljoen", "miljard", "procent", "euro"))
 literals.register("count units", {unit: unit for unit in _data()["count_units"]})
 _WORD_BEFORE = re.compile(rf"(?<![\w])(?P<w>{WORD_NUMBER_PATTERN})\s+$", re.IGNORECASE)
-_WORD_TAIL = re.compile(rf"(?P<sc>miljoen|miljard)?\s?(?P<post>{_POST_CUR})?")
+_WORD_TAIL = re.compile(rf"(?P<sc>miljoen|miljard)?(?:\s?(?P<post>{_POST_CUR}))?")  # no space kept after the last word
 
 
 def _word_figures(doc: Document, taken: Claimed) -> Iterator[Mention]:
@@ -483,9 +493,52 @@ def _word_figure(doc: Document, taken: Claimed, w: re.Match[str], pos: int) -> I
 def figure_mentions(doc: Document) -> list[Mention]:
     """Amounts, percentages and quantities of a document, in document order."""
     taken = Claimed(len(doc.text))
-    out = [*table_amounts(doc, taken), *line_cells(doc, taken), *_scan(doc, taken), *_word_figures(doc, taken)]
+    out = [*table_amounts(doc, taken), *line_cells(doc, taken), *_scan(doc, taken), *_word_figures(doc, taken),
+           *_counted_after_aantal(doc, taken)]
     out.sort(key=lambda x: (x.start, x.end))
     return out
+
+
+# --- "het aantal militairen steeg van 41.200 naar 43.900": bare numbers that count the noun -----
+
+literals.register("aantal", ("aantal", "Aantal"))
+_AANTAL = re.compile(r"(?:[Hh]et|[Dd]it|[Dd]at)\s+aantal\s+(?:[a-z]+e\s+)?(?P<noun>[a-zà-ÿ][\w-]{2,})")
+# the clause the count is said in: up to the end of the sentence, a colon, a semicolon or a bracket
+_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|[\n(]")
+_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
+# a number that names rather than counts: "tabel 3", "fase 2", "niveau 4"
+_LABEL_BEFORE = re.compile(r"\b(?:[Tt]abel|[Ff]iguur|[Gg]rafiek|[Kk]ader|[Ff]ase|[Ss]tap|[Vv]ersie|[Nn]iveau|[Cc]ategorie|[Ss]chaal)\s+$")
+_MONTH_AFTER = re.compile(r"\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b")
+
+
+def _counted_noun(word: str) -> bool:
+    """A plural noun ("militairen", "vacatures", "fte's") or a curated counted noun; not "van",
+    "eerder" or "in" after "het aantal" when the noun comes later or not at all."""
+    return word in _data()["count_units"] or (len(word) > 3 and word.endswith(("en", "s", "'s", "’s")))
+
+
+def _counted_after_aantal(doc: Document, taken: Claimed) -> Iterator[Mention]:
+    """Numbers printed without a noun in the clause that names what is counted: "Het aantal
+    vacatures daalde van 9.800 naar 8.100" (two quantities of vacatures). A year, a number with a
+    unit of its own, a percentage or an amount is not such a count."""
+    text = doc.text
+    for pos in literals.positions(text, "aantal"):
+        m = _AANTAL.match(text, max(0, pos - 4))
+        if m is None or m.start("noun") < pos or not _counted_noun(m["noun"]):
+            continue
+        stop = _CLAUSE_END.search(text, m.end(), m.end() + 160)
+        end = stop.start() if stop else min(len(text), m.end() + 160)
+        for f in _figure_re().finditer(text, m.end(), end):
+            if f["nb"] or f["sc"] or f["post"] or f["pct"] or f["unit"] or _YEAR_LIKE.fullmatch(f["n"]):
+                continue
+            s, e = f.start("n"), f.end("n")
+            if taken.overlaps(s, e) or is_identifier(text, s):
+                continue
+            if _MONTH_AFTER.match(text, e) or _LABEL_BEFORE.search(text, max(0, s - 12), s):
+                continue  # a date's day, a table's or a phase's number
+            value = number_value(f["n"])
+            if value is not None:
+                yield _emit(doc, taken, "quantity", s, e, value, unit=count_unit(m["noun"]), per=None)
 
 
 # --- tables with a scale header ("bedragen x € 1.000") ------------------------------------------

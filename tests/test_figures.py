@@ -193,6 +193,7 @@ def test_qualifiers(text, qualifier):
     [
         ("5 à 6 miljard euro", 5e9, 6e9), ("tussen 45 en 50 miljoen", 45e6, 50e6), ("€ 5-6 miljard", 5e9, 6e9),
         ("is € 3 tot € 5 miljoen extra nodig", 3e6, 5e6), ("kost € 50 à € 100 per persoon", 50, 100),
+        ("de kosten liggen tussen de € 30 en € 45 miljoen", 30e6, 45e6), ("tussen de 2 en 3 miljard euro", 2e9, 3e9),
     ],
 )  # fmt: skip
 def test_ranges(text, low, high):
@@ -614,3 +615,35 @@ def test_the_coming_spring_after_spring_is_next_years():
     (m,) = periods_of(Document("x", "x", "In het voorjaar volgt het plan.", date="2026-07-01"))
     assert (m.value, m.fields["until"]) == ("2027-03", "2027-05")
     assert periods_of(Document("x", "x", "Het najaar van dit jaar.", date="2026-07-01"))[0].text != "najaar"
+
+
+# Counts in compound nouns, and bare numbers in the clause that says what is counted ("het aantal X")
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("De vliegers maakten gemiddeld 180 vlieguren per persoon.", [("180 vlieguren", 180, "vlieguren")]),
+        ("Er zijn 24 pantservoertuigen en 6 oefendagen gepland.",
+         [("24 pantservoertuigen", 24, "pantservoertuigen"), ("6 oefendagen", 6, "oefendagen")]),
+        ("Het aantal militairen steeg van 41.200 naar 43.900 in 2025.",
+         [("41.200", 41200, "militairen"), ("43.900", 43900, "militairen")]),
+        ("Het aantal openstaande vacatures lag op 3.120, tegen 2.800 een jaar eerder.",
+         [("3.120", 3120, "vacatures"), ("2.800", 2800, "vacatures")]),
+        ("Dit aantal gewonde militairen is met 12 gestegen.", [("12", 12, "militairen")]),
+    ],
+)  # fmt: skip
+def test_counts_in_compounds_and_after_het_aantal(text, found):
+    assert [(m.text, m.value, m.fields["unit"]) for m in figures(text, "quantity")] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het aantal van ruim 82000 is gehaald op 1 maart 2026.",  # "van" is no counted noun; a date
+        "Het aantal eerder in 2025 lag tussen de 210 en 340 per maand.",  # no noun: no count
+        "Het aantal vacatures staat in tabel 3 (zie bijlage 2).",  # a table's and an annex's number
+        "Het aantal aanvragen is in 2024 gedaald.",  # a year
+        "Een groot aantal landen doet mee sinds 2019.",  # no count printed
+    ],
+)
+def test_near_misses_of_counts_after_het_aantal(text):
+    assert figures(text, "quantity") == []
