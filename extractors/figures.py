@@ -162,7 +162,8 @@ def _figure_re() -> re.Pattern[str]:
         (?:\s?(?P<sc>{SCALE}))?
         (?: \s?(?P<post>{_POST_CUR})
           | \s?(?P<pct>%-?punt(?:en)?(?![\w])|%|procentpunt(?:en)?(?![\w])|procent(?![\w])|pct\.?(?![\w]))
-          | \s(?:(?:extra|nieuwe|meer|additionele)\s+)?(?:\(\s*)?(?P<unit>{units}|(?!anders\b)[a-z]{{3,}}ers|[a-z]{{3,}}(?:{heads}))(?![\w'’])
+          | \s(?:(?:extra|nieuwe|meer|additionele)\s+)?(?:\(\s*)?
+            (?P<unit>{units}|(?!anders\b)[a-z]{{3,}}ers|[a-z]{{3,}}(?:{heads}))(?![\w'’])
         )?
         """,
         re.VERBOSE,
@@ -507,7 +508,9 @@ _AANTAL = re.compile(r"(?:[Hh]et|[Dd]it|[Dd]at)\s+aantal\s+(?:[a-z]+e\s+)?(?P<no
 _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|[\n(]")
 _YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 # a number that names rather than counts: "tabel 3", "fase 2", "niveau 4"
-_LABEL_BEFORE = re.compile(r"\b(?:[Tt]abel|[Ff]iguur|[Gg]rafiek|[Kk]ader|[Ff]ase|[Ss]tap|[Vv]ersie|[Nn]iveau|[Cc]ategorie|[Ss]chaal)\s+$")
+_LABEL_BEFORE = re.compile(
+    r"\b(?:[Tt]abel|[Ff]iguur|[Gg]rafiek|[Kk]ader|[Ff]ase|[Ss]tap|[Vv]ersie|[Nn]iveau|[Cc]ategorie|[Ss]chaal)\s+$"
+)
 _MONTH_AFTER = re.compile(r"\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b")
 
 

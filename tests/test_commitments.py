@@ -481,7 +481,9 @@ De heer Van Dijk (GroenLinks-PvdA):
 Voorzitter. Ik zal hierover een motie indienen. Kan de Kamer voor de zomer een plan ontvangen?
 
 Staatssecretaris Tuinman:
-Ik heb de Kamer in februari een brief gestuurd over de werving. Op de vraag van de heer Van Dijk kan ik zeggen dat ik de Kamer voor het zomerreces een plan van aanpak stuur. Over de uitkomsten van de keuring bericht ik uw Kamer in het najaar.
+Ik heb de Kamer in februari een brief gestuurd over de werving.
+Op de vraag van de heer Van Dijk kan ik zeggen dat ik de Kamer voor het zomerreces een plan van aanpak stuur.
+Over de uitkomsten van de keuring bericht ik uw Kamer in het najaar.
 
 De heer Boswijk (CDA):
 Ik kom hier in de tweede termijn op terug.

@@ -204,6 +204,13 @@ def test_numbers_alone_on_their_line_open_questions_and_pointers_in_other_words_
     assert not q[8].answered
 
 
+_THREE_QUESTIONS = (
+    "Vraag 1\nIs er geld?\n\nAntwoord\nJa.\n\n"
+    "Vraag 2\nHoeveel?\n\nAntwoord\nVeel.\n\n"
+    "Vraag 3\nWanneer?\n\nAntwoord\n"
+)
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -215,7 +222,7 @@ def test_numbers_alone_on_their_line_open_questions_and_pointers_in_other_words_
     ],
 )
 def test_more_ways_of_pointing_to_another_answer(line):
-    doc = _parsed(f"Vraag 1\nIs er geld?\n\nAntwoord\nJa.\n\nVraag 2\nHoeveel?\n\nAntwoord\nVeel.\n\nVraag 3\nWanneer?\n\nAntwoord\n{line}\n")
+    doc = _parsed(_THREE_QUESTIONS + line + "\n")
     q3 = doc.questions[-1]
     assert q3.n == 3 and q3.by_reference_only and 2 in q3.answer_refers_to
 
@@ -230,5 +237,5 @@ def test_more_ways_of_pointing_to_another_answer(line):
     ],
 )
 def test_answers_that_merely_mention_another_question_are_not_pointers(line):
-    doc = _parsed(f"Vraag 1\nIs er geld?\n\nAntwoord\nJa.\n\nVraag 2\nHoeveel?\n\nAntwoord\nVeel.\n\nVraag 3\nWanneer?\n\nAntwoord\n{line}\n")
+    doc = _parsed(_THREE_QUESTIONS + line + "\n")
     assert not doc.questions[-1].by_reference_only
