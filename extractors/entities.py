@@ -28,7 +28,7 @@ from extractors.references import motion_submitters
 from extractors.registry import Extractor
 from extractors.text import NAME_PARTICLES, Claimed
 
-NAME, VERSION = "entities", "3"
+NAME, VERSION = "entities", "4"
 LABEL = f"{NAME}@{VERSION}"
 
 
@@ -307,6 +307,37 @@ def _submitters(text: str) -> Iterator[tuple[int, int, str]]:
 
 _NOT_A_NAME = {"Tweede", "Eerste", "Kamer", "Commissie", "Staten-Generaal", "Heeft", "Is", "Was", "Wordt", "Zal"}
 
+# A function or a military rank before a name: "minister Ruben Brekelmans", "Staatssecretaris Van der
+# Maat", "generaal Onno Eichelsheim". The name starts with a capital ("minister van Defensie" names a
+# post, not a person) and holds no word of a ministry's or a body's name.
+_FUNCTIONS = ("minister", "staatssecretaris", "generaal", "luitenant-generaal", "generaal-majoor", "brigadegeneraal",
+              "admiraal", "luitenant-admiraal", "vice-admiraal", "schout-bij-nacht", "kolonel", "commandeur",
+              "minister-president", "premier")  # fmt: skip
+_FUNCTION_TITLED = re.compile(
+    rf"(?P<function>{'|'.join(sorted((f for w in _FUNCTIONS for f in (w, w.capitalize())), key=len, reverse=True))})[ \u00a0]+"
+    r"(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+|(?:[A-Z]\.)+)[ \u00a0]+)?(?:(?:Van|De|Der|Den|Ter|van|de|der|den|ter)[ \u00a0]+)*[A-Z][a-zà-ÿ'’]+"
+    r"(?:-[A-Z][a-zà-ÿ'’]+)?)(?![\w-])"
+)
+_POST_WORDS = {"Defensie", "Financiën", "Buitenlandse", "Binnenlandse", "Justitie", "Economische", "Algemene", "Sociale",
+               "Zaken", "Volksgezondheid", "Infrastructuur", "Onderwijs", "Landbouw", "Klimaat", "Asiel", "Koninkrijksrelaties",
+               "President", "Minister", "Staatssecretaris", "Kamer", "Tweede", "Eerste", "Defensiestaf",
+               "Nederland", "Oekraïne", "Europa", "Rusland", "Koninklijke", "Landmacht", "Luchtmacht", "Marine",
+               "Marechaussee", "Strijdkrachten", "Krijgsmacht", "Generaal"}  # fmt: skip
+literals.register("function titles", {f: f for w in _FUNCTIONS for f in (w, w.capitalize())})
+
+
+def _function_titled(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, name, function) of every name after a function or a rank."""
+    for pos in literals.positions(text, "function titles"):
+        if pos and (text[pos - 1].isalnum() or text[pos - 1] == "-"):
+            continue
+        m = _FUNCTION_TITLED.match(text, pos)
+        if m is None or set(m["name"].split()) & _POST_WORDS or m["name"].split()[-1] in _POST_WORDS:
+            continue
+        if text[m.end() : m.end() + 1] == ":":
+            continue  # a debate turn's label, read as the turn's speaker
+        yield m.start("name"), m.end("name"), m["name"], m["function"].lower()
+
 
 def _names_a_member(m: re.Match[str]) -> bool:
     """After "het lid" or "Kamerlid" a name begins with a capital ("het lid Van der Lee"), and "het lid
@@ -352,6 +383,8 @@ def person_mentions(doc: Document) -> list[Mention]:
         m = _TITLED.match(text, pos)
         if m and _names_a_member(m):
             add(m.start("name"), m.end("name"), m["name"], None, "title")
+    for s, e, name, function in _function_titled(text):
+        add(s, e, name, function, "title")
     for s, e, (source, _name) in _name_hits(doc):
         if source != "person":
             continue

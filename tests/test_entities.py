@@ -237,3 +237,25 @@ def test_a_surname_alone_is_the_one_person_the_corpus_names_in_full(tmp_path):
     found = run_query(open_store(out), """SELECT ?a ?b WHERE { ?x <http://www.w3.org/2004/02/skos/core#exactMatch> ?y .
         ?x <https://schema.org/name> ?a . ?y <https://schema.org/name> ?b }""", {})[1]  # fmt: skip
     assert [(r["a"], r["b"]) for r in found] == [("Jansen", "Pieter Jansen")]
+
+
+# Persons named after their function or rank, in words of our own, and posts that name no one
+def test_persons_after_a_function_or_a_rank():
+    text = (
+        "Staatssecretaris Gijs Tuinman en minister Ruben Brekelmans spraken met generaal Onno Eichelsheim. "
+        "Later sprak Tuinman ook met Minister Van der Maat-Koster.\n"
+        "De Minister van Defensie en de staatssecretaris van Buitenlandse Zaken zijn gevraagd. Reactie van de Minister\n\n"
+        "Vragen en opmerkingen volgen."
+    )
+    from extractors.entities import person_mentions
+    from extractors.parse import parse_document
+    from extractors.reading import SourceText
+
+    found = [(m.text, m.value, m.fields["role"]) for m in person_mentions(parse_document(SourceText("t", "t", text, "utf-8")))]
+    assert found == [
+        ("Gijs Tuinman", "Gijs Tuinman", "staatssecretaris"),
+        ("Ruben Brekelmans", "Ruben Brekelmans", "minister"),
+        ("Onno Eichelsheim", "Onno Eichelsheim", "generaal"),
+        ("Tuinman", "Gijs Tuinman", "staatssecretaris"),  # the surname alone after the full name
+        ("Van der Maat-Koster", "Van der Maat-Koster", "minister"),
+    ]
