@@ -313,8 +313,9 @@ _NOT_A_NAME = {"Tweede", "Eerste", "Kamer", "Commissie", "Staten-Generaal", "Hee
 _FUNCTIONS = ("minister", "staatssecretaris", "generaal", "luitenant-generaal", "generaal-majoor", "brigadegeneraal",
               "admiraal", "luitenant-admiraal", "vice-admiraal", "schout-bij-nacht", "kolonel", "commandeur",
               "minister-president", "premier")  # fmt: skip
+_FUNCTION_FORMS = [f for w in _FUNCTIONS for f in (w, w.capitalize())]
 _FUNCTION_TITLED = re.compile(
-    rf"(?P<function>{'|'.join(sorted((f for w in _FUNCTIONS for f in (w, w.capitalize())), key=len, reverse=True))})[ \u00a0]+"
+    rf"(?P<function>{'|'.join(sorted(_FUNCTION_FORMS, key=len, reverse=True))})[ \u00a0]+"
     r"(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+|(?:[A-Z]\.)+)[ \u00a0]+)?(?:(?:Van|De|Der|Den|Ter|van|de|der|den|ter)[ \u00a0]+)*[A-Z][a-zà-ÿ'’]+"
     r"(?:-[A-Z][a-zà-ÿ'’]+)?)(?![\w-])"
 )
@@ -323,7 +324,7 @@ _POST_WORDS = {"Defensie", "Financiën", "Buitenlandse", "Binnenlandse", "Justit
                "President", "Minister", "Staatssecretaris", "Kamer", "Tweede", "Eerste", "Defensiestaf",
                "Nederland", "Oekraïne", "Europa", "Rusland", "Koninklijke", "Landmacht", "Luchtmacht", "Marine",
                "Marechaussee", "Strijdkrachten", "Krijgsmacht", "Generaal"}  # fmt: skip
-literals.register("function titles", {f: f for w in _FUNCTIONS for f in (w, w.capitalize())})
+literals.register("function titles", {f: f for f in _FUNCTION_FORMS})
 
 
 def _function_titled(text: str) -> Iterator[tuple[int, int, str, str]]:
