@@ -316,7 +316,8 @@ _FUNCTIONS = ("minister", "staatssecretaris", "generaal", "luitenant-generaal", 
 _FUNCTION_FORMS = [f for w in _FUNCTIONS for f in (w, w.capitalize())]
 _FUNCTION_TITLED = re.compile(
     rf"(?P<function>{'|'.join(sorted(_FUNCTION_FORMS, key=len, reverse=True))})[ \u00a0]+"
-    r"(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+|(?:[A-Z]\.)+)[ \u00a0]+)?(?:(?:Van|De|Der|Den|Ter|van|de|der|den|ter)[ \u00a0]+)*[A-Z][a-zà-ÿ'’]+"
+    r"(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+|(?:[A-Z]\.)+)[ \u00a0]+)?"  # a given name or initials
+    r"(?:(?:Van|De|Der|Den|Ter|van|de|der|den|ter)[ \u00a0]+)*[A-Z][a-zà-ÿ'’]+"
     r"(?:-[A-Z][a-zà-ÿ'’]+)?)(?![\w-])"
 )
 _POST_WORDS = {"Defensie", "Financiën", "Buitenlandse", "Binnenlandse", "Justitie", "Economische", "Algemene", "Sociale",
