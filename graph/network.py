@@ -103,7 +103,7 @@ _FOLDED_EDGES = {
 
 
 def _entity_type(category: str | None) -> str:
-    if category in ("kamerstuk", "motie", "tk_document", "tk_zaak", "toezegging", "mindef", "url"):
+    if category in ("kamerstuk", "motie", "tk_document", "tk_zaak", "toezegging", "mindef", "handelingen", "kenmerk", "url"):
         return "reference"
     return "organisation" if category == "organisation" else "programme"
 

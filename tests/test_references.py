@@ -113,3 +113,30 @@ def test_dossiers_with_a_chapter_letter_without_the_word_kamerstuk(text, expecte
 )
 def test_near_misses_of_bare_dossiers(text):
     assert refs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(Aanhangsel Handelingen II 2025/26, nr. 2345)", [("ah-tk-20252026-2345", "handelingen")]),
+        ("zie Handelingen II 2025-2026, nr. 45, item 12", [("h-tk-20252026-45-12", "handelingen")]),
+        ("in Handelingen I 2024/25, nr. 3 staat", [("h-ek-20242025-3", "handelingen")]),
+        ("Aanhangsel van de Handelingen TK 2023-24 nr. 987", [("ah-tk-20232024-987", "handelingen")]),
+        ("mijn brief van 12 juni (kenmerk BS2026012345)", [("BS2026012345", "kenmerk")]),
+        ("Ons kenmerk: DOSCO/2026/1234.", [("DOSCO/2026/1234", "kenmerk")]),
+    ],
+)
+def test_handelingen_and_a_letters_kenmerk(text, expected):
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het kenmerk van de zaak is onbekend.",  # no identifier follows
+        "De Handelingen van vorig jaar zijn openbaar.",  # no chamber, year or number
+        "Kenmerk: zie bovenaan.",
+    ],
+)
+def test_near_misses_of_handelingen_and_kenmerk(text):
+    assert refs(text) == []
