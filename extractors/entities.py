@@ -23,7 +23,7 @@ from extractors import literals
 from extractors.document import Document, Mention, per_document
 from extractors.fracties import aliases, find_fracties
 from extractors.literals import leftmost_longest
-from extractors.named_things import named_things
+from extractors.named_things import named_things, names_an_organisation
 from extractors.references import motion_submitters
 from extractors.registry import Extractor
 from extractors.text import NAME_PARTICLES, Claimed
@@ -242,10 +242,11 @@ def organisation_mentions(doc: Document) -> list[Mention]:
             continue  # the gazetteer has it already
         # the acronym and its expansion are one entity wherever either is printed in the document
         fields = {"label": d.expansion, "acronym": d.abbr, "category": "defined_in_text", "id": None, "broader": None}
+        kind = "organisation" if names_an_organisation(d.expansion) else "programme"
         for s, e in _occurrences(text, (d.abbr, d.expansion)):
             if not taken.overlaps(s, e):
                 taken.claim(s, e)
-                out.append(_mention(doc, "programme", s, e, d.abbr, **fields))
+                out.append(_mention(doc, kind, s, e, d.abbr, **fields))
     for n in named_things(text):
         if taken.overlaps(n.start, n.end) or fold(n.name) in known:
             continue

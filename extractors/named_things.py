@@ -3,13 +3,15 @@
 - a compound whose head names an instrument, a regulation, a report or a system ("de
   Defensie-innovatiefaciliteit", "de munitieproductieverordening", "de investeringsnota",
   "Fennekvoertuigen", "het Europees Defensiefonds");
-- a treaty ("het Verdrag van Lissabon");
+- a treaty ("het Verdrag van Lissabon", "het Noord-Atlantisch Verdrag");
 - a company ("Voorbeeld Defence BV", "Noordzee Scheepsbouw N.V.");
 - a programme named in guillemets or quotes after its head noun ("het programma «Veilig Thuis»",
   "de operatie 'Snelle Inzet'");
-- a name of three or more capitalised words ("het Capability Review Report").
+- a name of three or more capitalised words ("het Capability Review Report"), an organisation
+  when its last word is the head of one ("de Defensie Materieel Organisatie", "het Joint Support
+  Command").
 
-Each gets a category (instrument, regulation, report, system, treaty, company, name); its value is
+Each gets a category (instrument, regulation, report, system, treaty, company, organisation, name); its value is
 the name as printed. The curated gazetteer stays the source of canonical names: what is found
 here and not there is listed by `dkg entities --unknown`, for a curator to add.
 """
@@ -34,6 +36,14 @@ _COMPOUND = re.compile(
 _TREATY = re.compile(
     r"\bVerdrag[ \t]+(?:van|inzake|over|betreffende|tot)[ \t]+(?:de[ \t]+|het[ \t]+)?[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)*"
 )
+# "het Noord-Atlantisch Verdrag", "het Europees Verdrag": an adjective of place before the word
+_TREATY_NAMED_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:isch|ees|aans|se)[ \t]+Verdrag(?![\w-])")
+# the last word of an organisation's name
+ORGANISATION_HEADS = frozenset({
+    "Organisatie", "Dienst", "Commando", "Agentschap", "Inspectie", "Raad", "Autoriteit", "Bureau", "Centrum",
+    "Instituut", "Directie", "Staf", "Korps", "Ministerie", "Rekenkamer", "Agency", "Organisation", "Organization",
+    "Command", "Office", "Council", "Centre", "Center", "Institute", "Directorate", "Authority",
+})  # fmt: skip
 _COMPANY = re.compile(r"(?<![\w-])(?:[A-Z][\w&'’-]*[ \t]+){1,4}(?:B\.V\.|N\.V\.|BV|NV)(?![\w])")
 _CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:[’'][a-z]+)?(?:[ \t]+[A-Z][\w-]*(?:[’'][a-z]+)?){2,7}(?![\w-])")
 # a head noun, then the name in guillemets or quotes: het programma «Veilig Thuis», de operatie 'Snelle Inzet'
@@ -58,7 +68,13 @@ class Named(NamedTuple):
 
     @property
     def kind(self) -> str:
-        return "organisation" if self.category == "company" else "programme"
+        return "organisation" if self.category in ("company", "organisation") else "programme"
+
+
+def names_an_organisation(name: str) -> bool:
+    """Does the name end in the head of an organisation's name ("Defensie Materieel Organisatie")?"""
+    words = name.split()
+    return bool(words) and words[-1] in ORGANISATION_HEADS
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -93,12 +109,14 @@ def _runs(text: str) -> Iterator[Named]:
             continue  # fewer than three name words, or an acronym inside (a heading, a list of units)
         start = m.start() + len(" ".join(words[:lead])) + (1 if lead else 0)
         start = text.index(words[lead], start)
-        yield Named(start, m.end(), text[start : m.end()], "name")
+        name = text[start : m.end()]
+        yield Named(start, m.end(), name, "organisation" if names_an_organisation(name) else "name")
 
 
 def named_things(text: str) -> list[Named]:
     """Every named thing the text's signals show, leftmost-longest, in text order."""
     found = [Named(m.start(), m.end(), m.group(0), "treaty") for m in _TREATY.finditer(text)]
+    found += [Named(m.start(), m.end(), m.group(0), "treaty") for m in _TREATY_NAMED_BEFORE.finditer(text)]
     for m in _COMPANY.finditer(text):
         words = m.group(0).split()
         lead = next((i for i, w in enumerate(words) if w not in _LEADING), len(words))

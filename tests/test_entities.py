@@ -259,3 +259,22 @@ def test_persons_after_a_function_or_a_rank():
         ("Tuinman", "Gijs Tuinman", "staatssecretaris"),  # the surname alone after the full name
         ("Van der Maat-Koster", "Van der Maat-Koster", "minister"),
     ]
+
+
+def test_organisations_by_their_head_and_treaties_named_by_an_adjective():
+    from extractors.named_things import named_things
+
+    text = (
+        "De Defensie Materieel Organisatie (DMO) bestelt tanks. Het Joint Support Command Noord levert. "
+        "Het Noord-Atlantisch Verdrag en het Europees Verdrag blijven leidend.\n"
+        "Het Capability Review Report verschijnt. Veel Nederlandse Verdragen zijn oud."
+    )
+    found = [(n.name, n.kind, n.category) for n in named_things(text)]
+    assert ("Noord-Atlantisch Verdrag", "programme", "treaty") in found
+    assert ("Europees Verdrag", "programme", "treaty") in found
+    assert ("Capability Review Report", "programme", "name") in found  # a report, not an organisation
+    assert [name for name, _, category in found if category == "treaty"] == [
+        "Noord-Atlantisch Verdrag", "Europees Verdrag"]  # "Nederlandse Verdragen", a plural, names no treaty
+    doc = Document("t.txt", "t.txt", text)
+    kinds = {(m.text, m.kind) for m in entity_mentions(doc) if m.text in ("DMO", "Defensie Materieel Organisatie")}
+    assert kinds == {("DMO", "organisation"), ("Defensie Materieel Organisatie", "organisation")}

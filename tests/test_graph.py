@@ -97,9 +97,11 @@ def test_provenance_and_periods(docs):
     time = Namespace("http://www.w3.org/2006/time#")
     g = build_graph([docs["000"]])
     runs = set(g.subjects(RDF.type, PROV.Activity))
-    assert len(runs) == 1 and "figures-1" in str(next(iter(runs)))
+    from extractors.figures import VERSION
+
+    assert len(runs) == 1 and f"figures-{VERSION}" in str(next(iter(runs)))
     agents = {str(o) for o in g.objects(predicate=PROV.wasAttributedTo)}
-    assert any(a.endswith("/extractor/figures-1") for a in agents)
+    assert any(a.endswith(f"/extractor/figures-{VERSION}") for a in agents)
     intervals = [s for s in g.subjects(RDF.type, time.Interval) if g.value(s, OA.exact) is None]
     assert intervals
     period = next(s for s in intervals if "9 dec 2024" in str(g.value(g.value(s, DKG.span), OA.exact)))
