@@ -258,10 +258,13 @@ def _numbered_starts(text: str, lines: Sequence[Line], boundaries: list[_Boundar
 
 def _opens_question(form: str, probe: str) -> bool:
     """"Vraag 3" always opens a question; a number only before text that asks (a bare number before
-    a line that asks nothing is a table cell or a footnote mark)."""
+    a line that asks nothing is a table cell or a footnote mark; before a line in lower case, a page
+    number in the middle of a sentence)."""
     if form == "vraag":
         return True
-    return _asks(probe) if form == "bare" else _looks_like_question(probe)
+    if form == "bare":  # a page number left in converted text is followed by the rest of a sentence
+        return _first_char(probe).isupper() and _asks(probe)
+    return _looks_like_question(probe)
 
 
 def _next_text(lines: Sequence[Line], i: int) -> str:

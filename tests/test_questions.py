@@ -239,3 +239,14 @@ def test_more_ways_of_pointing_to_another_answer(line):
 def test_answers_that_merely_mention_another_question_are_not_pointers(line):
     doc = _parsed(_THREE_QUESTIONS + line + "\n")
     assert not doc.questions[-1].by_reference_only
+
+
+def test_a_page_number_left_in_converted_text_opens_no_question():
+    text = (
+        "Vragen en antwoorden\n\n1. Hoeveel geld is er in 2027 beschikbaar?\n\nAntwoord\nDat is veel geld voor de\n\n2\n\n"
+        "aanschaf van munitie. Is dat genoeg? Ja.\n\n"
+        "2. Wanneer komt de brief?\n\nAntwoord\nIn het najaar.\n"
+    )
+    doc = _parsed(text)
+    assert [(q.n, q.span.quote(doc.text)) for q in doc.questions] == [
+        (1, "Hoeveel geld is er in 2027 beschikbaar?"), (2, "Wanneer komt de brief?")]
