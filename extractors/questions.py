@@ -26,7 +26,7 @@ _VRAAG = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]?\s*(?:\*\*)?\s*
 # "Antwoord", "Antwoord 1" (the Aanhangsel's form), "Antwoord op vraag 1", "Reactie:"
 _ANTWOORD = re.compile(r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:(?:op\s+)?vraag\s+)?\d+)?\s*:?\s*(?:\*\*)?\s*$", re.I)
 _CHAPTER = re.compile(r"^Antwoorden\s+op\s+(?:de\s+)?(?:\w+\s+)?(?:schriftelijke\s+)?vragen\b", re.I)
-_QA_LIST = re.compile(r"^(?:Lijst\s+van\s+)?Vragen\s+en\s+antwoorden$", re.I)
+_QA_LIST = re.compile(r"^(?:Nr\.\s*\d+\s+)?(?:Lijst\s+van\s+)?Vragen\s+en\s+antwoorden$", re.I)  # "Nr. 12 LIJST VAN ..."
 _FRACTIE_HEADING = re.compile(r"^Vragen\s+en\s+opmerkingen\s+van\s+(?:de\s+)?leden\s+van\s+", re.I)
 _FRACTIE_INTRO = re.compile(
     r"^De\s+leden\s+van\s+.{2,60}?\s+hebben\s+(?:de\s+)?(?:onderstaande|volgende|de\s+volgende)\s+vragen",
@@ -127,8 +127,8 @@ def find_boundaries(lines: Sequence[Line]) -> list[_Boundary]:
 
 
 # The first letters of the headings above: Antwoorden, Lijst, Vragen, De leden, roman numerals,
-# Reactie, TER BESLISSING, Aan (a memo's address)
-_HEADING_INITIALS = frozenset("ALVDIXRT")
+# Reactie, TER BESLISSING, Aan (a memo's address), Nr. (a published list's head)
+_HEADING_INITIALS = frozenset("ALVDIXRTN")
 
 
 def _first_char(text: str) -> str:

@@ -134,7 +134,7 @@ INVENTED_LIST = """Tabel 1
 12
 4.512
 
-Lijst van vragen en antwoorden
+Nr. 12 LIJST VAN VRAGEN EN ANTWOORDEN
 
 1
 Hoeveel geld is volgend jaar beschikbaar voor munitie?
@@ -202,6 +202,7 @@ def test_numbers_alone_on_their_line_open_questions_and_pointers_in_other_words_
     # near-misses: a figure before the pointer, a clause around it: answers of their own
     assert q[5].answer_refers_to == (1,) and q[7].answer_refers_to == (5,)
     assert not q[8].answered
+    assert {doc.parts[x.part].kind for x in doc.questions} == {"answers"}  # under the published list's head
 
 
 _THREE_QUESTIONS = (
