@@ -28,10 +28,10 @@ _HEADS_ANY_CASE = {"verordening": "regulation", "faciliteit": "instrument", "fon
                    "richtlijn": "regulation", "mechanisme": "instrument"}  # fmt: skip
 _HEADS_CAPITALISED = {"programma": "programme", "systemen": "system", "voertuigen": "system", "toestellen": "system"}
 _HEADS = {**_HEADS_ANY_CASE, **_HEADS_CAPITALISED}
-_COMPOUND = re.compile(
-    r"(?<![\w-])(?:(?P<art>[Dd]e|[Hh]et)[ \t]+)?(?P<adj>[A-Z][a-z]+(?:e|s)[ \t]+)?"
-    rf"(?P<name>[\w-]+?(?:{'|'.join(_HEADS)}))(?![\w-])"
-)
+# the head ending a word (found first: a search for whole words ending in a head would try every
+# word), then the word it ends and an optional article and capitalised adjective before that word
+_HEAD_AT_END = re.compile(rf"(?:{'|'.join(_HEADS)})(?![\w-])")
+_BEFORE_WORD = re.compile(r"(?:(?<![\w-])(?P<art>[Dd]e|[Hh]et)[ \t]+)?(?:(?<![\w-])(?P<adj>[A-Z][a-z]+(?:e|s))[ \t]+)?$")
 # names stay on one line: white space here is spaces and tabs
 _TREATY = re.compile(
     r"\bVerdrag[ \t]+(?:van|inzake|over|betreffende|tot)[ \t]+(?:de[ \t]+|het[ \t]+)?[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)*"
@@ -83,20 +83,29 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 def _compounds(text: str) -> Iterator[Named]:
-    for m in _COMPOUND.finditer(text):
-        name = m["name"]
-        head = next(h for h in _HEADS if name.endswith(h))
+    last_end = 0
+    for h in _HEAD_AT_END.finditer(text):
+        end = h.end()
+        start = h.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            start -= 1  # back to the start of the word the head ends
+        if start < last_end:
+            continue
+        name = text[start:end]
+        head = next(x for x in _HEADS if name.endswith(x))
+        before = _BEFORE_WORD.search(text, max(last_end, start - 40), start)
         if len(name) < len(head) + 4:
             continue  # the head alone, or nearly: "het programma", "de nota"
         capitalised = name[0].isupper()
         if head in _HEADS_CAPITALISED and (not capitalised or _LETTER_PREFIX.match(name)):
             continue
-        if not capitalised and not m["art"]:
+        if not capitalised and not before["art"]:
             continue
-        if capitalised and not m["adj"] and _sentence_start(text, m.start("name")):
+        if capitalised and not before["adj"] and _sentence_start(text, start):
             continue  # "Wapensystemen worden ...": a capital that only starts the sentence
-        start = m.start("adj") if m["adj"] else m.start("name")
-        yield Named(start, m.end("name"), text[start : m.end("name")], _HEADS[head])
+        first = before.start("adj") if before["adj"] else start
+        last_end = end
+        yield Named(first, end, text[first:end], _HEADS[head])
 
 
 def _runs(text: str) -> Iterator[Named]:
