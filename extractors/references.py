@@ -248,9 +248,9 @@ def _identifiers(doc: Document) -> Iterator[Mention]:
         yield _ref(doc, start, m.end(), handelingen_id(m, bool(ah)), "handelingen")
     for m in _KENMERK.finditer(text):
         s = m.start()
-        if s and text[s - 1] in "Kk" and (s < 2 or not (text[s - 2].isalnum() or text[s - 2] in "_-")):
-            if not m["k"].startswith("MINDEF"):  # read above, as its own kind
-                yield _ref(doc, m.start("k"), m.end("k"), m["k"], "kenmerk")
+        word_start = s and text[s - 1] in "Kk" and (s < 2 or not (text[s - 2].isalnum() or text[s - 2] in "_-"))
+        if word_start and not m["k"].startswith("MINDEF"):  # a MINDEF number is read above, as its own kind
+            yield _ref(doc, m.start("k"), m.end("k"), m["k"], "kenmerk")
 
 
 def handelingen_id(m: re.Match[str], aanhangsel: bool) -> str:
