@@ -120,6 +120,8 @@ def facts(names: dict[str, list[str]]) -> dict[str, str]:
     if title:
         out["title"] = title
     kind = first("DC.type", "DCTERMS.type", "OVERHEIDop.publicationName")
+    if kind is None and identifier:  # the official id says the series: h-tk-... Handelingen, ah-tk-... Aanhangsel
+        kind = _SERIES.get(identifier.split("-", 1)[0])
     if kind:
         out["type"] = kind
     if names.get("OVERHEIDop.indiener"):
@@ -133,6 +135,9 @@ def _kamerstuk(dossier: str, number: str) -> str:
     base = re.sub(r"[\s.]", "", m.group(1)) + (f"-{m.group(2)}" if m.group(2) else "") if m else dossier
     digits = re.sub(r"\D", "", number) or number
     return f"{base}-{digits}"
+
+
+_SERIES = {"h": "Handelingen", "ah": "Aanhangsel van de Handelingen"}
 
 
 # what a type or publication name says of the document's kind, where its head says nothing

@@ -256,6 +256,9 @@ def _head_search(pattern: re.Pattern[str]):
 # what stands before a published title: "Nr. 118 ", an Eerste Kamer letter "C ", emphasis marks
 _VOLG = r"^\s*(?:Nr\.\s*\d+\s+|[A-Z]{1,2}\s+)?\**\s*"
 _KINDS = [
+    # first: a committee's decision list names every other kind of paper among its agenda items
+    # ("Document: Besluitenlijst van de procedurevergadering ...", "BESLUITENLIJST")
+    ("besluitenlijst", _head_search(re.compile(r"^\s*(?:Document:\s*)?BESLUITENLIJST\b", re.M | re.I)), "besluitenlijst"),
     ("nota", _head_search(re.compile(r"NOTA\s+NAAR\s+AANLEIDING\s+VAN\s+HET\s+(?:\w+\s+)?VERSLAG", re.I)),
      "nota naar aanleiding van verslag"),
     ("verslag", _head_search(re.compile(r"VERSLAG\s+VAN\s+EEN\s+SCHRIFTELIJK\s+OVERLEG", re.I)),
@@ -280,7 +283,6 @@ _KINDS = [
      "brief"),
     ("voorzitter", _head_search(re.compile(r"^\s*Aan\s+de\s+Voorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer", re.M)), "brief"),
     ("beslissing", _head_search(re.compile(r"^\s*TER\s+BESLISSING\s*$", re.M)), "beslisnota"),
-    ("besluitenlijst", _head_search(re.compile(r"^\s*BESLUITENLIJST\b", re.M | re.I)), "besluitenlijst"),
     # the Eerste Kamer's register of promises: entries numbered T01234 ("Toezegging ... (T03512)")
     ("toezegging", _head_search(re.compile(r"^[ \t]*Toezeggingen?\b(?:[^\n]*\n){0,12}?[^\n]*\(T\d{5}\)", re.M)),
      "toezeggingen Eerste Kamer"),

@@ -228,8 +228,13 @@ def documents(paths: tuple[str, ...], fmt: str) -> None:
     rows = []
     for doc in iter_documents(paths, problems):
         kind, why = kind_evidence(doc.text)
-        if doc.kind == "debat" and kind is None:
-            why = "speaker turns (\"Minister X:\", \"De heer X (F):\", \"De voorzitter:\")"
+        if doc.kind and kind is None:  # not from the head: from the turns, the publisher, or the asker
+            if any(p.kind == "turn" for p in doc.parts):
+                why = "speaker turns (\"Minister X:\", \"De heer X (F):\", \"De voorzitter:\")"
+            elif doc.kind == "antwoorden op Kamervragen" and not doc.identifiers:
+                why = "questions of a member (\"Vragen van het lid ... (fractie)\")"
+            else:
+                why = "the publication's metadata (" + ", ".join(doc.identifiers or ("its type",)) + ")"
         parts = Counter(p.kind for p in doc.parts)
         rows.append({
             "doc": doc.name, "kind": doc.kind or "unknown", "why": why, "chamber": doc.chamber, "date": doc.date,

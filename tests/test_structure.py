@@ -246,3 +246,27 @@ def test_the_date_of_a_debate(head, date):
     from extractors.structure import detect_date
 
     assert detect_date(head) == date
+
+
+def test_a_decision_list_is_one_whatever_its_agenda_names():
+    from extractors.structure import kind_evidence
+
+    text = (
+        "Den Haag, 3 april 2009\nVoortouwcommissie: vaste commissie voor Defensie\n"
+        "Document: Besluitenlijst van de procedurevergadering van donderdag 2 april 2009\n"
+        "1. Agendapunt: Brievenlijst\n"
+        "Nota naar aanleiding van het verslag - 30569-7\nBesluit: voor kennisgeving aangenomen.\n"
+    )
+    kind, why = kind_evidence(text)
+    assert kind == "besluitenlijst" and why.startswith("head: Document: Besluitenlijst")
+
+
+def test_the_official_id_names_the_series_when_the_publication_has_no_type():
+    from extractors.metadata import facts, kind_of_type
+
+    found = facts({"OVERHEIDop.externMetadataRecord": ["https://zoek.officielebekendmakingen.nl/h-tk-20172018-50-1/metadata.xml"]})
+    assert found["identifier"] == "h-tk-20172018-50-1" and kind_of_type(found["type"]) == "debat"
+    assert found["chamber"] == "Tweede Kamer"
+    answers = facts({"DC.identifier": ["ah-tk-20252026-1234"]})
+    assert kind_of_type(answers["type"]) == "antwoorden op Kamervragen"
+    assert "type" not in facts({"DC.identifier": ["kst-36800-X-3"]})  # a Kamerstuk's kind is in its head
