@@ -44,7 +44,7 @@ _TOEZEGGING_RULES = [
     (("verschijnt", "gestuurd", "aangeboden", "uitgewerkt", "ingegaan", "gaat het kabinet in", "volgt in", "pdat"), re.compile(
         r"\b(?:verschijnt|aan\s+u\s+gestuurd|naar\s+uw\s+Kamer\s+gestuurd|wordt\s+aangeboden|wordt\s+.{0,40}?uitgewerkt"
         r"|zal\s+ingegaan\s+worden|gaat\s+het\s+kabinet\s+in\s+op|volgt\s+in\s+Q[1-4]|ge[uü]pdatet)", re.I)),
-    (("deelt", "delen"), re.compile(r"\b(?:deelt|delen)\b.{0,100}?\bmet\s+uw\s+Kamer", re.I)),
+    (("deel ", "deelt", "delen"), re.compile(r"\b(?:deel|deelt|delen)\b.{0,100}?\bmet\s+(?:uw|de)\s+Kamer", re.I)),
     (("sturen", "zenden"), re.compile(r"\b(?:aan|naar)\s+(?:u|uw\s+Kamer)\b.{0,40}?\b(?:sturen|toesturen|zenden)\b", re.I)),
     # the subject first, in the present tense: "Ik stuur uw Kamer de evaluatie voor de zomer", "Het
     # kabinet informeert de Kamer in het najaar": a promise when the sentence names a time still to

@@ -440,6 +440,7 @@ def test_a_promise_without_a_named_vehicle_moves_to_a_later_moment():
         ("Ik zeg toe dat ik de Kamer voor de zomer een brief stuur over de kazernes.", "toezegging"),
         ("Het definitieve besluit wordt u voor het einde van het jaar voorgelegd.", "toezegging"),
         ("Zoals de Kamer heeft gevraagd, stuur ik u voor de zomer een brief over de kazernes.", "toezegging"),
+        ("De uitkomsten van de verkenning deel ik na de zomer met uw Kamer.", "toezegging"),
         ("Wij blijven de inzet in de Baltische staten op het huidige niveau voortzetten.", "plan"),
         ("Het kabinet heeft besloten de steun aan Oekraïne ook in 2027 op hetzelfde niveau te handhaven.", "plan"),
         ("Ik laat nader uitzoeken welke kosten hiermee gemoeid zijn.", "examination"),
