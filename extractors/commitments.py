@@ -60,14 +60,15 @@ _TOEZEGGING_RULES = [
     # the Kamer as the one told, in the verbs of telling and handing over besides "informeren"
     # ("zal ik uw Kamer daarover berichten", "Ik verwacht u ... de rapportage te kunnen sturen",
     # "wordt u voor het einde van het jaar voorgelegd", "zal ... aan uw Kamer worden aangeboden")
-    (("bericht", "hoogte", "toekomen", "voor te leggen", "voorleggen", "voorgelegd", "beschikking", "toegestuurd",
+    (("bericht", "hoogte", "toekomen", "voor te leggen", "ingediend", "voorleggen", "voorgelegd", "beschikking", "toegestuurd",
       "toesturen", "toezenden", "toegezonden", "aanbieden", "aan te bieden", "aangeboden", "sturen", "zenden"), re.compile(
         rf"\b{_KAMER}\b.{{0,100}}?\b(?:berichten|op\s+de\s+hoogte\s+(?:stellen|brengen|houden)|doen\s+toekomen"
         r"|voor\s+te\s+leggen|voorleggen|ter\s+beschikking\s+(?:te\s+)?stellen|toe\s+te\s+(?:sturen|zenden)|toesturen"
         r"|toezenden|aan\s+te\s+bieden|aanbieden|te\s+(?:kunnen\s+)?(?:sturen|zenden))\b"
         rf"|\b(?:wordt|worden)\s+{_KAMER}\b.{{0,100}}?\b(?:voorgelegd|toegestuurd|toegezonden|gestuurd|aangeboden"
         r"|ter\s+beschikking\s+gesteld|op\s+de\s+hoogte\s+(?:gesteld|gebracht))\b"
-        rf"|\b(?:aan|naar)\s+{_KAMER}\s+(?:worden|wordt)\s+(?:aangeboden|gestuurd|toegestuurd|voorgelegd|toegezonden|verzonden)\b"
+        rf"|\b(?:aan|naar|bij)\s+{_KAMER}\s+(?:worden|wordt)\s+(?:aangeboden|gestuurd|toegestuurd|voorgelegd|toegezonden|verzonden"
+        r"|ingediend)\b"
         rf"|\b(?:bericht|stel|stelt|stellen)\s+(?:ik|wij|we|het\s+kabinet)\s+{_KAMER}\b", re.I)),
     # "Het kabinet komt voor de begrotingsbehandeling met een uitgewerkt voorstel"
     (("komt", "komen", "kom "), re.compile(
@@ -75,8 +76,24 @@ _TOEZEGGING_RULES = [
         r"(?:\s+[\w-]+){0,3}?\s+(?:voorstel|plan|brief|notitie|visie|reactie|kabinetsreactie|uitwerking|wetsvoorstel"
         r"|rapportage|overzicht|evaluatie|nota|strategie)\w*", re.I)),
     (("gesprek",), re.compile(
-        r"\bgaan\s+(?:wij|we)\s+(?:namelijk\s+)?(?:graag\s+)?(?:met\s+uw\s+commissie\s+)?(?:het\s+gesprek|in\s+gesprek)"
-        r"|\b(?:wij|we)\s+gaan\s+(?:namelijk\s+)?(?:graag\s+)?(?:het\s+)?gesprek", re.I)),
+        rf"\b(?:ga|gaat|gaan)\s+{_WE}\s+(?:namelijk\s+)?(?:graag\s+)?(?:met\s+[^.;]{{1,60}}?\s+)?(?:het\s+gesprek|in\s+gesprek)"
+        rf"|\b{_WE}\s+(?:ga|gaat|gaan)\s+(?:namelijk\s+)?(?:graag\s+)?(?:met\s+[^.;]{{1,60}}?\s+)?"
+        r"(?:het\s+gesprek|in\s+gesprek)", re.I)),
+    # the government's own future act of telling or handing over, after a modal ("Ik zal u voor het
+    # einde van dit jaar een rapportage sturen", "Wij zullen de Kamer jaarlijks ... rapporteren")
+    (("informeren", "sturen", "zenden", "aanbieden", "rapporteren", "berichten", "voorleggen", "toelichten", "terugkomen",
+      "publiceren", "indienen", "toekomen", "ingaan"), re.compile(
+        rf"\b(?:{_WE}\s+(?:zal|zullen)|(?:zal|zullen)\s+{_WE})\b(?:(?!\bniet\b)[^.;]){{0,120}}?"
+        r"\b(?:informeren|sturen|toesturen|zenden|toezenden|aanbieden|rapporteren|berichten|voorleggen|toelichten"
+        r"|terugkomen|publiceren|indienen|doen\s+toekomen|ingaan)\b", re.I)),
+    # "In de volgende Stand van Defensie ga ik nader in op ...": going into a matter, in a later paper
+    (("in op",), re.compile(
+        rf"\b(?:ga|gaat|gaan)\s+{_WE}\b.{{0,80}}?\bin\s+op\b|\b{_WE}\s+(?:ga|gaat|gaan)\b.{{0,80}}?\bin\s+op\b", re.I)),
+    # a paper that follows: "Begin 2027 volgt een brief over ...", "Een kabinetsreactie volgt voor de zomer"
+    (("volgt",), re.compile(
+        r"\bvolgt\s+(?:[\w-]+\s+){0,4}?(?:een|de|het|mijn|onze)\s+(?:[\w-]+\s+)?(?:brief|kamerbrief|rapportage|evaluatie|nota"
+        r"|reactie|kabinetsreactie|overzicht|uitwerking|voorstel|wetsvoorstel|plan|visie|notitie)\b"
+        r"|\b(?:brief|kamerbrief|rapportage|evaluatie|reactie|kabinetsreactie|uitwerking|wetsvoorstel)\s+volgt\b", re.I)),
 ]  # fmt: skip
 
 
@@ -145,11 +162,12 @@ _CONTINUED_RULES = [
 _WHAT = r"(?:of|hoe|welke|wat|waar|wanneer|in\s+hoeverre|op\s+welke\s+wijze|de\s+mogelijkhe(?:id|den))"
 _EXAMINE = r"(?:onderzoek|onderzoeken|onderzoekt|verken|verkennen|verkent|bekijk|bekijken|bekijkt)"
 _EXAMINATION_RULES = [
-    (("onderzoek", "verken", "bekijk", "uitzoek", "nagaan", "na of", "na hoe", "na welke", "na in hoeverre"), re.compile(
+    (("onderzoek", "verken", "bekijk", "uitzoek", "nagaan", "bezien", "na of", "na hoe", "na welke", "na in hoeverre"),
+     re.compile(
         rf"\b{_WE}\s+(?:{_EXAMINE}|gaan\s+na|ga\s+na|gaat\s+na)\s+(?:nu\s+|nader\s+)?{_WHAT}\b"
         rf"|\b(?:{_EXAMINE}|gaan|ga|gaat)\s+{_WE}\s+(?:na\s+|nu\s+|nader\s+)?{_WHAT}\b"
         rf"|\b{_WE}\s+(?:laat|laten)\s+(?:nu\s+|nader\s+)?(?:onderzoeken|nagaan|verkennen|uitzoeken)\b"
-        rf"|\b{_WE}\s+(?:zal|zullen|gaat|gaan|ga)\b.{{0,80}}?\b(?:onderzoeken|verkennen|bekijken|nagaan|uitzoeken)\s+{_WHAT}\b"
+        rf"|\b{_WE}\s+(?:zal|zullen|gaat|gaan|ga)\b.{{0,80}}?\b(?:onderzoeken|verkennen|bekijken|nagaan|uitzoeken|bezien)\s+{_WHAT}\b"
         rf"|\b(?:wordt|worden)\s+(?:nu\s+|nader\s+|momenteel\s+)?(?:onderzocht|verkend|bekeken|nagegaan)\s+{_WHAT}\b", re.I)),
 ]  # fmt: skip
 
@@ -169,8 +187,18 @@ _PLAN_RULES = [
     (("bezien",), re.compile(r"\bbezien\s+de\s+mogelijkheden\b", re.I)),
     (("meenemen",), re.compile(
         r"\b(?:zal|zullen)\s+(?:dit|deze|dat|het)\s+advies\b.{0,60}?\bmeenemen\b|\bzal\s+dit\s+meenemen\b", re.I)),
-    (("verankerd", "ingevoerd", "afgerond", "verlengd"), re.compile(
-        r"\bzal\b.{0,60}?\bworden\s+(?:verankerd|ingevoerd|afgerond|verlengd)\b", re.I)),
+    (("verankerd", "ingevoerd", "afgerond", "verlengd", "ingediend", "uitgebreid", "opgeleverd", "geëvalueerd"), re.compile(
+        r"\b(?:zal|zullen)\b.{0,60}?\bworden\s+(?:verankerd|ingevoerd|afgerond|verlengd|ingediend|uitgebreid|opgeleverd"
+        r"|geëvalueerd)\b", re.I)),
+    # something new that comes, at a time still to come ("Er komt een regeling die per 1 januari 2027
+    # in werking treedt")
+    (("er komt",), re.compile(r"\ber\s+komt\s+(?:een|de|het)\b", re.I)),
+    # the government's own act still to come, after "zal" or "gaat" ("Defensie gaat de komende twee
+    # jaar 500 reservisten opleiden"); not a refusal, an assumption or a reply
+    (("zal", "zullen", "gaat", "gaan", "ga "), re.compile(
+        rf"\b{_WE}\s+(?:zal|zullen|gaat|gaan|ga)\b"
+        r"(?!\s+(?:er\s*van\s+uit|hier\s+niet|daar\s+niet|niet\b|nu\s+in\s+op|in\s+op\b|over\b))"
+        r"(?:(?!\b(?:niet|geen|ervan\s+uit|uit\s+van)\b)[^.;?]){3,150}?\b\w{3,}en\b\s*[.;]?\s*$", re.I)),
     (("mogelijk maken",), re.compile(r"\bgaat\s+Defensie\b.{0,100}?\bmogelijk\s+maken\b|\bmogelijk\s+maken\s+om\b", re.I)),
 ]  # fmt: skip
 
@@ -248,6 +276,10 @@ _KAMER_ASKS = lowered_pattern(
         re.I,
     )
 )
+# a refusal: "Ik zal de Kamer niet informeren over ..." (but "niet later dan in mei" is a promise)
+_REFUSED = lowered_pattern(
+    re.compile(r"\b(?:zal|zullen|kan|kunnen|wil|willen)\s+(?:[\w-]+\s+){0,3}?niet\b(?!\s+(?:eerder|later|voor|na)\b)", re.I)
+)
 _NEGATED_RECEIVER = lowered_pattern(re.compile(r"\b(?:ontvangt|krijgt)\b[^,;]{0,30}\b(?:geen|niet)\b", re.I))
 
 
@@ -289,7 +321,7 @@ def _accept(type_: str, low: str, s: int, e: int, doc: Document, dates: Mentions
     """Is the (lower-cased) sentence a commitment of this type, all things considered?"""
     if _PAST_OR_CURRENT.search(low) or _PERFORMATIVE.search(low):
         return False  # "tot op heden", "reeds": what is done already; "hierbij": done by this very letter
-    if type_.startswith("toezegging") and _KAMER_ASKS.search(low):
+    if type_.startswith("toezegging") and (_KAMER_ASKS.search(low) or _REFUSED.search(low)):
         return False
     if type_ == "toezegging":
         return _is_future(low, s, e, doc, dates)

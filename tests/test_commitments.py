@@ -441,6 +441,16 @@ def test_a_promise_without_a_named_vehicle_moves_to_a_later_moment():
         ("Het definitieve besluit wordt u voor het einde van het jaar voorgelegd.", "toezegging"),
         ("Zoals de Kamer heeft gevraagd, stuur ik u voor de zomer een brief over de kazernes.", "toezegging"),
         ("De uitkomsten van de verkenning deel ik na de zomer met uw Kamer.", "toezegging"),
+        ("Ik zal u voor het einde van dit jaar een voortgangsrapportage sturen.", "toezegging"),
+        ("Wij zullen de Kamer jaarlijks via het jaarverslag rapporteren over de besteding.", "toezegging"),
+        ("Begin 2027 volgt een brief over de uitwerking van de plannen.", "toezegging"),
+        ("In de volgende Stand van Defensie ga ik nader in op de personele gereedheid.", "toezegging"),
+        ("Ik zal de motie uitvoeren en uw Kamer voor de zomer informeren over de wijze waarop.", "toezegging"),
+        ("Het wetsvoorstel zal naar verwachting in het voorjaar van 2027 bij uw Kamer worden ingediend.", "toezegging"),
+        ("Ik ga met de sector in gesprek over de mogelijkheden om de levering te versnellen.", "plan"),
+        ("Het kabinet zal in de Voorjaarsnota 2027 bezien of aanvullende middelen nodig zijn.", "examination"),
+        ("Defensie gaat de komende twee jaar 500 extra reservisten opleiden.", "plan"),
+        ("Er komt een nieuwe regeling voor veteranen, die per 1 januari 2027 in werking treedt.", "plan"),
         ("Wij blijven de inzet in de Baltische staten op het huidige niveau voortzetten.", "plan"),
         ("Het kabinet heeft besloten de steun aan Oekraïne ook in 2027 op hetzelfde niveau te handhaven.", "plan"),
         ("Ik laat nader uitzoeken welke kosten hiermee gemoeid zijn.", "examination"),
@@ -465,6 +475,14 @@ def test_more_ways_of_promising(text, type_):
         "De fabrikant komt volgend jaar met een nieuw voorstel.",  # someone else's act
         "Het kabinet kwam in 2024 met een voorstel voor de kazernes.",  # past
         "De komende jaren is jaarlijks circa 200 miljoen euro beschikbaar voor innovatie.",  # a budget stated
+        "Ik zal hier niet verder op ingaan.",  # a refusal
+        "Ik zal de Kamer niet informeren over vertrouwelijke zaken.",  # a refusal
+        "Defensie gaat ervan uit dat de levering op tijd is afgerond.",  # an assumption
+        "Defensie gaat over de inzet van militairen bij rampen.",  # a competence, not an act
+        "Defensie zal geen nieuwe kazernes bouwen in deze kabinetsperiode.",  # nothing undertaken
+        "De bondgenoten zullen hun bijdrage verhogen.",  # someone else
+        "Er komt geen nieuwe regeling.",  # nothing comes
+        "Er komt een debat over de begroting, op verzoek van de Kamer, in 2023.",  # past
     ],
 )  # fmt: skip
 def test_near_misses_of_more_ways_of_promising(text):
