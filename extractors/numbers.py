@@ -17,6 +17,8 @@ False
 62.9
 >>> parse_words("een half")
 0.5
+>>> parse_words("tweeënhalf")
+2.5
 >>> SCALES["mld."]
 1000000000
 """
@@ -129,7 +131,7 @@ def _word_value(word: str) -> int | None:
 WORD_NUMBER_PATTERN = (
     r"(?:(?:een|één)\s+(?:half|halve|kwart)|anderhalf|anderhalve|"
     r"[a-zëéï]*(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|tien|tig|honderd|duizend)"
-    r"(?:\s+komma\s+[a-zëéï]+)?)"
+    r"(?:[eë]nhal(?:f|ve)|\s+komma\s+[a-zëéï]+)?)"
 )
 
 
@@ -150,6 +152,15 @@ def parse_words(s: str) -> float | None:
             return None
         return float(f"{whole}." + "".join(str(d) for d in digits))
     if len(words) == 1:
-        v = _word_value(words[0])
-        return None if v is None else float(v)
+        whole, half = _and_a_half(words[0])
+        v = _word_value(whole)
+        return None if v is None else float(v) + half
     return None
+
+
+def _and_a_half(word: str) -> tuple[str, float]:
+    """ "tweeënhalf" -> ("twee", 0.5), "drieënhalve" -> ("drie", 0.5); any other word as it is."""
+    for tail in ("ënhalf", "enhalf", "ënhalve", "enhalve"):
+        if word.endswith(tail) and len(word) > len(tail):
+            return word[: -len(tail)], 0.5
+    return word, 0.0

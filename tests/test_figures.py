@@ -647,3 +647,12 @@ def test_counts_in_compounds_and_after_het_aantal(text, found):
 )
 def test_near_misses_of_counts_after_het_aantal(text):
     assert figures(text, "quantity") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [("tegen tweeënhalf procent vorig jaar", "percentage", 2.5), ("drieënhalf miljoen euro extra", "amount", 3.5e6),
+     ("vijfenhalf miljard", "amount", 5.5e9)],
+)
+def test_a_number_and_a_half_in_words(text, kind, value):
+    assert one(text, kind).value == pytest.approx(value)
