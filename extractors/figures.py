@@ -31,7 +31,7 @@ from extractors.numbers import (
 from extractors.registry import Extractor
 from extractors.text import Claimed, anchored_matches, digit_run_starts, sentence_bounds, split_lines, token_start
 
-NAME, VERSION = "figures", "2"
+NAME, VERSION = "figures", "3"
 LABEL = f"{NAME}@{VERSION}"
 
 
