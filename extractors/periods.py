@@ -14,12 +14,12 @@ import re
 from collections.abc import Iterator
 
 from extractors import literals
-from extractors.dates import MONTH_PATTERN, MONTHS, iso_date
+from extractors.dates import MONTHS, iso_date
 from extractors.document import Document, Mention, per_document
 from extractors.registry import Extractor
 from extractors.text import Claimed, anchored_matches, digit_run_starts, token_start
 
-NAME, VERSION = "periods", "2"
+NAME, VERSION = "periods", "3"
 LABEL = f"{NAME}@{VERSION}"
 
 Y = r"(?:19|20)\d{2}"
@@ -160,7 +160,11 @@ def _relative(phrase: str, doc: Document, extra: dict) -> tuple[str | None, str 
 # --- scanning: anchored on days, years, "Q" and a few literal words, so that the text is read
 # --- by fast scans and the detailed patterns only run on small windows ---------------------------
 
-_MI = rf"(?i:{MONTH_PATTERN})\.?"
+# a month's name, or its abbreviation with or without its dot ("1 juli." ends a sentence: the dot is not the month's)
+_FULL_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                "november", "december")  # fmt: skip
+_ABBREVIATED = "|".join(sorted((m for m in MONTHS if m not in _FULL_MONTHS), key=len, reverse=True))
+_MI = rf"(?i:(?:{'|'.join(sorted(_FULL_MONTHS, key=len, reverse=True))})(?![\w])|(?:{_ABBREVIATED})\.?)"
 _DAY_FORMS = re.compile(
     rf"(?P<d>\d{{1,2}})(?<![\w]\d\d)(?<![\w]\d(?=\d))"  # a day number not glued to a word
     rf"(?:\s*(?:–|-|en)\s*(?P<dd>\d{{1,2}}))?\s+(?P<m1>{_MI})(?![\w-])(?:\s+(?P<y1>{Y}))?"
@@ -176,7 +180,8 @@ _BEFORE_YEAR = [
         r"(?P<pre>(?i:v[oó][oó]r|na))\s+(?i:het)\s+(?P<r>(?i:zomer|kerst|herfst|voorjaars|krokus|mei))reces\s+(?:van\s+)?$")),
     ("quarter", re.compile(r"(?:\bQ(?P<q>[1-4])|(?P<qw>(?i:eerste|tweede|derde|vierde))\s+kwartaal)\s+(?:van\s+)?$")),
     ("cued_year", re.compile(
-        r"(?<![\w])(?P<cue>(?i:vanaf|sinds|uiterlijk\s+in|uiterlijk|in|per|tot|voor|na|eind|begin|medio|halverwege|rond))\s+$"
+        r"(?<![\w])(?P<cue>(?i:vanaf|sinds|uiterlijk\s+in|uiterlijk|in\s+de\s+loop\s+van|in|per|tot|voor|na|eind|begin|medio"
+        r"|halverwege|rond))\s+$"
     )),
 ]  # fmt: skip
 _BEFORE_YEAR_BY_KIND = dict(_BEFORE_YEAR)
@@ -198,6 +203,8 @@ def _kind_before_year(text: str, s: int) -> str | None:
         return "recess"
     if word == "van" and len(head) >= 2:
         prev = head[-2].lower()
+        if prev == "loop":  # "in de loop van 2027": the year
+            return "cued_year"
         return "season" if prev in _SEASON_WORDS else "half" if prev == "helft" else "quarter" if prev == "kwartaal" else None
     if word == "kwartaal" or (len(word) == 2 and word[0] == "q" and word[1] in "1234"):
         return "quarter"

@@ -656,3 +656,16 @@ def test_near_misses_of_counts_after_het_aantal(text):
 )
 def test_a_number_and_a_half_in_words(text, kind, value):
     assert one(text, kind).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "until"),
+    [
+        ("De levering volgt uiterlijk 1 juli.", "1 juli", "2026-07-01", None),  # the sentence's full stop is not quoted
+        ("Zie de brief van 3 sept. 2025 hierover.", "3 sept. 2025", "2025-09-03", None),  # an abbreviation keeps its dot
+        ("De levering volgt in de loop van 2027.", "in de loop van 2027", "2027", None),
+    ],
+)
+def test_dates_end_where_their_words_end(text, quote, value, until):
+    (m,) = [m for m in period_mentions(doc_of(text)) if m.kind == "date"]
+    assert (m.text, m.value, m.fields["until"]) == (quote, value, until)
