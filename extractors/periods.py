@@ -36,7 +36,7 @@ _QUARTERS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
 
 # Phrases relative to the document's date ("vorig jaar", "voor de zomer", "binnenkort").
 _RELATIVE = re.compile(
-    r"(?P<rel>vorig\s+jaar|afgelopen\s+jaar|dit\s+jaar|volgend\s+jaar|komend\s+jaar|volgende\s+jaar"
+    r"(?P<rel>(?:(?:begin|medio|eind|halverwege)\s+)?(?:vorig|afgelopen|dit|volgend|komend|volgende)\s+jaar"
     r"|v[oó][oó]r\s+het\s+(?:zomer|kerst)reces|na\s+het\s+(?:zomer|kerst)reces|v[oó][oó]r\s+(?:de\s+)?zomer|na\s+de\s+zomer"
     r"|afgelopen\s+zomer|in\s+het\s+(?:najaar|voorjaar)"
     r"|voor\s+het\s+einde\s+van\s+(?:het|dit)\s+jaar|later\s+dit\s+jaar|later\s+in\s+het\s+jaar|eind\s+dit\s+jaar"
@@ -130,12 +130,21 @@ def _resolve(kind: str, m: re.Match[str], doc: Document) -> tuple[str | None, st
     return _relative(m["rel"].lower(), doc, extra)
 
 
+# part of a year: "medio volgend jaar" is June-July of the next year (as "medio 2027" is)
+_PART_OF_YEAR = {"begin": ("01", "03"), "medio": ("06", "07"), "halverwege": ("06", "07"), "eind": ("10", "12")}
+
+
 def _relative(phrase: str, doc: Document, extra: dict) -> tuple[str | None, str | None, dict]:
     extra["relative"] = True
     year = _doc_year(doc)
     if year is None or doc.date is None:
         return None, None, extra
     phrase = _WHITE.sub(" ", phrase).replace("vóór", "voor").replace("vóor", "voor").replace("voór", "voor")
+    part, _, rest = phrase.partition(" ")
+    if part in _PART_OF_YEAR and phrase != "eind dit jaar":
+        whole, _, _ = _relative(rest, doc, {})
+        first, last = _PART_OF_YEAR[part]
+        return (f"{whole}-{first}", f"{whole}-{last}", extra) if whole else (None, None, extra)
     month = int(doc.date[5:7]) if len(doc.date) >= 7 else 1
     table = {
         "vorig jaar": (str(year - 1), None), "afgelopen jaar": (str(year - 1), None), "dit jaar": (str(year), None),
@@ -287,7 +296,8 @@ def _scan(doc: Document) -> list[tuple[str, int, int, re.Match[str] | None]]:
         loose = not before or before[-1].lower() not in _BEFORE_RELATIVE
         if text.startswith(("jaar", "zomer"), pos) and not inside_word and loose:
             continue  # "het jaar 2026", "deze zomer": not one of the relative phrases
-        r = _RELATIVE.search(text, max(0, pos - 30), min(len(text), pos + 20))
+        # the phrase that holds the anchor (an earlier phrase may stand in the same window)
+        r = next((x for x in _RELATIVE.finditer(text, max(0, pos - 30), min(len(text), pos + 20)) if x.end() > pos), None)
         if r and r.start() <= pos < r.end() and found.free(r.start(), r.end()):
             found.add("relative", r.start(), r.end(), r)
     return sorted(found.items, key=lambda x: x[1])

@@ -669,3 +669,18 @@ def test_a_number_and_a_half_in_words(text, kind, value):
 def test_dates_end_where_their_words_end(text, quote, value, until):
     (m,) = [m for m in period_mentions(doc_of(text)) if m.kind == "date"]
     assert (m.text, m.value, m.fields["until"]) == (quote, value, until)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "until"),
+    [("Dit gebeurt medio volgend jaar.", "2027-06", "2027-07"), ("Dit gebeurt begin volgend jaar.", "2027-01", "2027-03"),
+     ("Dat was eind vorig jaar, en dit jaar ook.", "2025-10", "2025-12")],
+)
+def test_part_of_a_year_told_relative_to_the_letter(text, value, until):
+    m = [m for m in period_mentions(doc_of(text)) if m.kind == "date"][0]
+    assert (m.value, m.fields["until"]) == (value, until)
+
+
+def test_two_relative_phrases_close_together():
+    found = [m.text for m in period_mentions(doc_of("Begin volgend jaar en eind volgend jaar.")) if m.kind == "date"]
+    assert found == ["Begin volgend jaar", "eind volgend jaar"]
