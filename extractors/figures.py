@@ -31,7 +31,7 @@ from extractors.numbers import (
 from extractors.registry import Extractor
 from extractors.text import Claimed, anchored_matches, digit_run_starts, sentence_bounds, split_lines, token_start
 
-NAME, VERSION = "figures", "3"
+NAME, VERSION = "figures", "4"
 LABEL = f"{NAME}@{VERSION}"
 
 
@@ -346,7 +346,7 @@ def _percentage(doc: Document, taken: Claimed, m: re.Match[str]):
     sign = 1
     if start > 0 and (text[start - 1] == "−" or _glued_minus(text, start)):  # "-0,5%": the sign is quoted
         sign, start = -1, start - 1
-    of, explicit = _percentage_base(text, m.end("pct"))
+    of, explicit = _percentage_base(text, m.end("pct"), start)
     points = m["pct"].endswith(("punt", "punten"))
     high = number_value(m["nb"]) if m["nb"] else None
     if high is not None and text[max(0, start - 4) : start] == "van " and "tot" in text[m.end("n") : m.start("nb")]:
@@ -384,12 +384,23 @@ def _percentage_range(doc: Document, taken: Claimed, m: re.Match[str], rng: re.M
                 min=_clean(low), max=_clean(high))  # fmt: skip
 
 
-def _percentage_base(text: str, end: int) -> tuple[str | None, bool | None]:
+# a change by a percentage ("groeit met 4,2%", "een stijging van 3 procent"): a rate of change, never
+# a share of the bbp that the sentence names for another figure
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:groeit|groeien|stijgt|stijgen|daalt|dalen|toe|af|neemt|nemen|verhoogd|verlaagd|gegroeid|gestegen|gedaald)"
+    r"\s+met|\b(?:groei|stijging|daling|toename|afname|verhoging|verlaging)\s+van)\s+(?:(?:circa|ruim|bijna|ongeveer)\s+)?$",
+    re.I,
+)
+
+
+def _percentage_base(text: str, end: int, start: int | None = None) -> tuple[str | None, bool | None]:
     window = text[end : end + 60]
     for pattern in (_BASE, _BASE_LATER):
         b = pattern.match(window)
         if b:
             return _normal_base(b["of"]), True
+    if start is not None and _CHANGE_BEFORE.search(text, max(0, start - 40), start):
+        return None, None
     sentence_start, sentence_end = sentence_bounds(text, end - 1)
     if window.startswith("-norm") or _BBP.search(text, sentence_start, sentence_end):
         return "bbp", False

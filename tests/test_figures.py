@@ -684,3 +684,18 @@ def test_part_of_a_year_told_relative_to_the_letter(text, value, until):
 def test_two_relative_phrases_close_together():
     found = [m.text for m in period_mentions(doc_of("Begin volgend jaar en eind volgend jaar.")) if m.kind == "date"]
     assert found == ["Begin volgend jaar", "eind volgend jaar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "of"),
+    [
+        ("Het budget groeit met 4,2% naar 2,9 procent van het bbp.", "4,2%", None),  # a rate of change
+        ("Het budget groeit met 4,2% naar 2,9 procent van het bbp.", "2,9 procent", "bbp"),
+        ("Bij een economische groei van 1,5% stijgt de norm van 3,5% bbp mee.", "1,5%", None),
+        ("Bij een economische groei van 1,5% stijgt de norm van 3,5% bbp mee.", "3,5%", "bbp"),
+        ("Nederland besteedt 2,1% aan defensie; dat is de NAVO-norm voor het bbp.", "2,1%", "bbp"),  # implied
+    ],
+)
+def test_a_rate_of_change_is_no_share_of_the_bbp(text, quote, of):
+    (m,) = [m for m in figures(text, "percentage") if m.text == quote]
+    assert m.fields["of"] == of
