@@ -24,7 +24,7 @@ from extractors.document import Document, Mention
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, Claimed, anchored_matches
 
-NAME, VERSION = "references", "4"
+NAME, VERSION = "references", "5"
 LABEL = f"{NAME}@{VERSION}"
 
 literals.register("kamerstuk triggers", ("Kamerstuk", "motie", "Motie"))
@@ -60,6 +60,11 @@ _HANDELINGEN = re.compile(
     r"Handelingen\s+(?P<ch>II|I|TK|EK)\s+"
     r"(?P<y1>(?:19|20)\d\d)\s?[/-]\s?(?P<y2>(?:19|20)?\d\d)(?:\s*,)?\s+nr\.?\s*(?P<nr>\d{1,5})"
     r"(?:\s*,\s*item\s+(?P<item>\d{1,3}))?"
+)
+# The Staatsblad and the Staatscourant as cited: "Stb. 2025, 123", "Staatsblad 2024, nr. 56", "Stcrt. 2026,
+# 12345", by the publication's official id (stb-2025-123, stcrt-2026-12345)
+_GAZETTE = re.compile(
+    r"(?P<g>Stb\.|Staatsblad|Stcrt\.|Staatscourant)\s+(?P<y>(?:18|19|20)\d\d)\s*,?\s+(?:nr\.\s*)?(?P<n>\d{1,6})(?![\w,.]\d)"
 )
 _AANHANGSEL_BEFORE = re.compile(r"(?<![\w-])Aanhangsel\s+(?:van\s+de\s+)?$")
 # A ministry's own reference of a letter: "kenmerk BS2026012345", "ons kenmerk: DOSCO/2026/1234"
@@ -158,7 +163,7 @@ def _kamerstukken(doc: Document, taken: Claimed) -> Iterator[Mention]:
             continue
         numbers = re.findall(r"\d{1,4}", m["nr"]) if m["nr"] else [None]
         taken.claim(m.start(), m.end())
-        motion = bool(re.search(r"\bmotie", text[max(0, m.start() - 160) : m.start()], re.I))
+        motion = _cited_as_motion(text, m.start())
         glued = re.search(r"[A-Z](\d{1,4})$", m["list"])  # "36 800-X34": volgnummer 34
         for nr in numbers:
             value = normalise_kamerstuk(m["list"], nr)
@@ -246,6 +251,9 @@ def _identifiers(doc: Document) -> Iterator[Mention]:
         ah = _AANHANGSEL_BEFORE.search(text, max(0, m.start() - 30), m.start())
         start = ah.start() if ah else m.start()
         yield _ref(doc, start, m.end(), handelingen_id(m, bool(ah)), "handelingen")
+    for m in _GAZETTE.finditer(text):
+        series = "stb" if m["g"].startswith(("Stb", "Staatsb")) else "stcrt"
+        yield _ref(doc, m.start(), m.end(), f"{series}-{m['y']}-{m['n']}", "staatsblad" if series == "stb" else "staatscourant")
     for m in _KENMERK.finditer(text):
         s = m.start()
         word_start = s and text[s - 1] in "Kk" and (s < 2 or not (text[s - 2].isalnum() or text[s - 2] in "_-"))
@@ -310,6 +318,17 @@ def motion_submitters(text: str, start: int, end: int) -> list[tuple[int, int, s
             s = m.start("names") + n.start()
             out.append((s, s + len(name), name))
     return out
+
+
+_CITED_AS = re.compile(r"\b(?:motie|amendement)", re.I)
+
+
+def _cited_as_motion(text: str, start: int) -> bool:
+    """Is a bare Kamerstuk number a motion's: the nearest "motie" or "amendement" before it (within
+    160 characters) is "motie" ("de motie-Boswijk (36 600 X, nr. 45) en het amendement-Van Dijk
+    (36 600 X, nr. 12)": the second is an amendment's)."""
+    found = [m.group(0).lower() for m in _CITED_AS.finditer(text, max(0, start - 160), start)]
+    return bool(found) and found[-1] == "motie"
 
 
 def reference_mentions(doc: Document) -> list[Mention]:

@@ -102,8 +102,13 @@ _FOLDED_EDGES = {
 }
 
 
+# the reference types of extractors/references.py: their nodes are references, not named things
+_REFERENCE_TYPES = frozenset({"kamerstuk", "motie", "tk_document", "tk_zaak", "toezegging", "mindef", "handelingen",
+                              "kenmerk", "staatsblad", "staatscourant", "url"})  # fmt: skip
+
+
 def _entity_type(category: str | None) -> str:
-    if category in ("kamerstuk", "motie", "tk_document", "tk_zaak", "toezegging", "mindef", "handelingen", "kenmerk", "url"):
+    if category in _REFERENCE_TYPES:
         return "reference"
     return "organisation" if category == "organisation" else "programme"
 
