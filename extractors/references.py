@@ -24,7 +24,7 @@ from extractors.document import Document, Mention
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, Claimed, anchored_matches
 
-NAME, VERSION = "references", "5"
+NAME, VERSION = "references", "6"
 LABEL = f"{NAME}@{VERSION}"
 
 literals.register("kamerstuk triggers", ("Kamerstuk", "motie", "Motie"))
@@ -126,6 +126,20 @@ def _kamerstuk_fields(value: str, motion: bool, nr: str | None = None) -> dict:
     return fields
 
 
+def _volgnummer_spans(m: re.Match[str]) -> list[tuple[int, int, str | None]]:
+    """(start, end, volgnummer) of each paper a match cites: the whole match for one; for "nrs 100
+    en 101" the first from the match's start to its number, each later one its own digits, so that
+    no two references share one span (a span is one mention, with one value)."""
+    if not m["nr"]:
+        return [(m.start(), m.end(), None)]
+    found = list(re.finditer(r"\d{1,4}", m["nr"]))
+    if len(found) == 1:
+        return [(m.start(), m.end(), found[0].group(0))]
+    base = m.start("nr")
+    first = found[0]
+    return [(m.start(), base + first.end(), first.group(0))] + [(base + x.start(), base + x.end(), x.group(0)) for x in found[1:]]
+
+
 def _split_list(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The dossier numbers of a list "28676-472; 28676-504 en 28676-464" with their spans."""
     out = []
@@ -143,9 +157,9 @@ def _kamerstukken(doc: Document, taken: Claimed) -> Iterator[Mention]:
         type_ = "motie" if motion else "kamerstuk"
         if len(items) == 1:
             taken.claim(m.start(), m.end())
-            for nr in numbers:
+            for s, e, nr in _volgnummer_spans(m):
                 value = normalise_kamerstuk(items[0][2], nr)
-                yield _ref(doc, m.start(), m.end(), value, type_, **_kamerstuk_fields(value, motion, nr))
+                yield _ref(doc, s, e, value, type_, **_kamerstuk_fields(value, motion, nr))
             continue
         taken.claim(m.start(), m.end())
         for k, (s, e, number) in enumerate(items):
@@ -161,13 +175,12 @@ def _kamerstukken(doc: Document, taken: Claimed) -> Iterator[Mention]:
         shaped = m["nr"] or re.search(r"[-–]\s?[A-Z]{1,3}\d", m["list"])
         if not shaped:
             continue
-        numbers = re.findall(r"\d{1,4}", m["nr"]) if m["nr"] else [None]
         taken.claim(m.start(), m.end())
         motion = _cited_as_motion(text, m.start())
         glued = re.search(r"[A-Z](\d{1,4})$", m["list"])  # "36 800-X34": volgnummer 34
-        for nr in numbers:
+        for s, e, nr in _volgnummer_spans(m):
             value = normalise_kamerstuk(m["list"], nr)
-            yield _ref(doc, m.start(), m.end(), value, "motie" if motion else "kamerstuk",
+            yield _ref(doc, s, e, value, "motie" if motion else "kamerstuk",
                        **_kamerstuk_fields(value, motion, nr or (glued.group(1) if glued else None)))  # fmt: skip
     yield from _chapter_dossiers(doc, taken)
     for m in _KST_ID.finditer(text):

@@ -155,3 +155,12 @@ def test_near_misses_of_handelingen_and_kenmerk(text):
 )
 def test_the_staatsblad_the_staatscourant_and_an_amendments_number(text, expected):
     assert refs(text) == expected
+
+
+def test_papers_cited_by_one_dossier_and_several_numbers_have_a_span_each():
+    text = "Voortgang uitvoering moties 30420, nrs 100 en 101 over de commissies; zie ook 36 725 X nrs. 6 en 7."
+    found = reference_mentions(Document("t.txt", "t.txt", text))
+    got = [(m.text, m.value) for m in found]
+    assert got == [("moties 30420, nrs 100", "30420-100"), ("101", "30420-101"),
+                   ("36 725 X nrs. 6", "36725-X-6"), ("7", "36725-X-7")]  # fmt: skip
+    assert len({(m.start, m.end) for m in found}) == len(found)  # a span is one mention, with one value
