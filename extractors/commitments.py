@@ -19,7 +19,7 @@ from extractors.periods import periods_of
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, lowered_pattern
 
-NAME, VERSION = "commitments", "5"
+NAME, VERSION = "commitments", "6"
 LABEL = f"{NAME}@{VERSION}"
 
 # who receives a promise, and who makes it (on lower-cased sentences)
@@ -69,6 +69,8 @@ _TOEZEGGING_RULES = [
         r"|ter\s+beschikking\s+gesteld|op\s+de\s+hoogte\s+(?:gesteld|gebracht))\b"
         rf"|\b(?:aan|naar|bij)\s+{_KAMER}\s+(?:worden|wordt)\s+(?:aangeboden|gestuurd|toegestuurd|voorgelegd|toegezonden|verzonden"
         r"|ingediend)\b"
+        rf"|\b(?:wordt|worden)\b[^.;]{{0,80}}?\b(?:aan|naar|bij)\s+{_KAMER}\s+(?:aangeboden|gestuurd|toegestuurd|voorgelegd"
+        r"|toegezonden|verzonden|ingediend)\b"
         rf"|\b(?:bericht|stel|stelt|stellen)\s+(?:ik|wij|we|het\s+kabinet)\s+{_KAMER}\b", re.I)),
     # "Het kabinet komt voor de begrotingsbehandeling met een uitgewerkt voorstel"
     (("komt", "komen", "kom "), re.compile(
@@ -166,7 +168,7 @@ _EXAMINATION_RULES = [
      re.compile(
         rf"\b{_WE}\s+(?:{_EXAMINE}|gaan\s+na|ga\s+na|gaat\s+na)\s+(?:nu\s+|nader\s+)?{_WHAT}\b"
         rf"|\b(?:{_EXAMINE}|gaan|ga|gaat)\s+{_WE}\s+(?:na\s+|nu\s+|nader\s+)?{_WHAT}\b"
-        rf"|\b{_WE}\s+(?:laat|laten)\s+(?:nu\s+|nader\s+)?(?:onderzoeken|nagaan|verkennen|uitzoeken)\b"
+        rf"|\b{_WE}\s+(?:laat|laten)\b[^.;]{{0,80}}?\b(?:onderzoeken|nagaan|verkennen|uitzoeken)\b"
         rf"|\b{_WE}\s+(?:zal|zullen|gaat|gaan|ga)\b.{{0,80}}?\b(?:onderzoeken|verkennen|bekijken|nagaan|uitzoeken|bezien)\s+{_WHAT}\b"
         rf"|\b(?:wordt|worden)\s+(?:nu\s+|nader\s+|momenteel\s+)?(?:onderzocht|verkend|bekeken|nagegaan)\s+{_WHAT}\b", re.I)),
 ]  # fmt: skip
@@ -174,7 +176,7 @@ _EXAMINATION_RULES = [
 
 _TARGET_RULES = [
     (("streef", "streven"), re.compile(
-        r"\b(?:streeft|streven|streef(?:cijfer|waarde))\b.{0,60}?\b(?:naar|ernaar|er\s+naar|om)\b", re.I)),
+        r"\b(?:streef|streeft|streven|streef(?:cijfer|waarde))\b.{0,60}?\b(?:naar|ernaar|er\s+naar|om)\b", re.I)),
     (("uiterlijk",), re.compile(r"\b(?:wil|moet)\s+uiterlijk\s+in\s+\d{4}|\bmoet\s+uiterlijk\b", re.I)),
     (("groeien",), re.compile(r"\bgroeien\s+(?:we\s+)?(?:door\s+)?naar\b.{0,100}?\b(?:in|vanaf)\s+\d{4}", re.I)),
     (("gecommitteerd",), re.compile(r"\bgecommitteerd\s+aan\b", re.I)),
@@ -244,7 +246,7 @@ _FUTURE = lowered_pattern(
         # an intention, a moment that has not come, or a coming event of the Kamer's calendar
         r"|voornemens|van\s+plan|zodra|na\s+afronding|op\s+korte\s+termijn|te\s+zijner\s+tijd"
         r"|(?:voor|tegen)\s+het\s+einde\s+van\s+(?:het|dit)\s+jaar|eind\s+dit\s+jaar|later\s+dit\s+jaar"
-        r"|voor\s+(?:de|het)\s+(?:[\w-]+\s+)?(?:begrotingsbehandeling|behandeling|debat|commissiedebat|notaoverleg"
+        r"|v[oó][oó]r\s+(?:de|het)\s+(?:[\w-]+\s+)?(?:begrotingsbehandeling|behandeling|debat|commissiedebat|notaoverleg"
         r"|wetgevingsoverleg|voorjaarsnota|miljoenennota|prinsjesdag))\b",
         re.I,
     )
@@ -252,7 +254,7 @@ _FUTURE = lowered_pattern(
 _FIGURE = re.compile(
     r"\d+(?:,\d+)?\s?(?:%|procent)|\d{1,3}(?:\.\d{3})+|\b(?:19|20)\d{2}\b|\d+(?:,\d+)?\s?(?:miljoen|miljard|mln|mld|mrd)\b"
 )
-_STREVEN = lowered_pattern(re.compile(r"\b(?:streeft|streven)\b", re.I))
+_STREVEN = lowered_pattern(re.compile(r"\b(?:streef|streeft|streven)\b", re.I))
 _NOT_OURS = lowered_pattern(re.compile(r"\b(?:niet|nog\s+niet|andere|bondgenoten\s+hebben)\b[^.]{0,40}gecommitteerd", re.I))
 _YEAR = re.compile(r"\b(20\d{2})\b")
 # what would happen, or happened: no undertaking
