@@ -25,6 +25,8 @@ LABEL = f"{NAME}@{VERSION}"
 # who receives a promise, and who makes it (on lower-cased sentences)
 _KAMER = r"(?:u|uw\s+kamer|de\s+kamer|(?:de\s+|uw\s+)?(?:vaste\s+)?(?:kamer)?commissie)"
 _WE = r"(?:ik|wij|we|het\s+kabinet|defensie|de\s+minister|de\s+staatssecretaris)"
+# a paper handed to the Kamer, in the passive ("wordt u voorgelegd", "aan de Kamer worden toegezonden")
+_HANDED = r"(?:aangeboden|gestuurd|toegestuurd|voorgelegd|toegezonden|verzonden|ingediend)"
 
 # Each pattern with the words one of its matches must contain: a pattern runs only on sentences
 # that have one of them (a search with bounded gaps costs some 40 µs a sentence; a substring test
@@ -65,12 +67,9 @@ _TOEZEGGING_RULES = [
         rf"\b{_KAMER}\b.{{0,100}}?\b(?:berichten|op\s+de\s+hoogte\s+(?:stellen|brengen|houden)|doen\s+toekomen"
         r"|voor\s+te\s+leggen|voorleggen|ter\s+beschikking\s+(?:te\s+)?stellen|toe\s+te\s+(?:sturen|zenden)|toesturen"
         r"|toezenden|aan\s+te\s+bieden|aanbieden|te\s+(?:kunnen\s+)?(?:sturen|zenden))\b"
-        rf"|\b(?:wordt|worden)\s+{_KAMER}\b.{{0,100}}?\b(?:voorgelegd|toegestuurd|toegezonden|gestuurd|aangeboden"
-        r"|ter\s+beschikking\s+gesteld|op\s+de\s+hoogte\s+(?:gesteld|gebracht))\b"
-        rf"|\b(?:aan|naar|bij)\s+{_KAMER}\s+(?:worden|wordt)\s+(?:aangeboden|gestuurd|toegestuurd|voorgelegd|toegezonden|verzonden"
-        r"|ingediend)\b"
-        rf"|\b(?:wordt|worden)\b[^.;]{{0,80}}?\b(?:aan|naar|bij)\s+{_KAMER}\s+(?:aangeboden|gestuurd|toegestuurd|voorgelegd"
-        r"|toegezonden|verzonden|ingediend)\b"
+        rf"|\b(?:wordt|worden)\s+{_KAMER}\b.{{0,100}}?\b(?:{_HANDED}|ter\s+beschikking\s+gesteld|op\s+de\s+hoogte\s+(?:gesteld|gebracht))\b"
+        rf"|\b(?:aan|naar|bij)\s+{_KAMER}\s+(?:worden|wordt)\s+{_HANDED}\b"
+        rf"|\b(?:wordt|worden)\b[^.;]{{0,80}}?\b(?:aan|naar|bij)\s+{_KAMER}\s+{_HANDED}\b"
         rf"|\b(?:bericht|stel|stelt|stellen)\s+(?:ik|wij|we|het\s+kabinet)\s+{_KAMER}\b", re.I)),
     # "Het kabinet komt voor de begrotingsbehandeling met een uitgewerkt voorstel"
     (("komt", "komen", "kom "), re.compile(
@@ -303,11 +302,11 @@ def _is_future(low: str, s: int, e: int, doc: Document, dates: MentionsByStart) 
         return True
     # a bare year of this year or later; the year of a date already judged above does not count
     # ("op 12 januari 2026" in a letter of May 2026 is past)
-    if len(low) == e - s:  # offsets hold (lower case kept every character's length)
-        for d in within:
-            low = low[: d.start - s] + " " * (min(d.end, e) - d.start) + low[d.end - s :]
-    years = [int(y) for y in _YEAR.findall(low)]
-    return any(y >= int(doc.date[:4]) for y in years)
+    this_year = int(doc.date[:4])
+    return any(
+        int(y.group(1)) >= this_year and not any(d.start <= y.start() < d.end for d in within)
+        for y in _YEAR.finditer(doc.text, s, e)
+    )
 
 
 _NAMED_YEAR = re.compile(r"[A-Z][\w-]*\s+20\d{2}\b")  # "Vreemdelingenbesluit 2000": a name's year, not a time
@@ -526,12 +525,11 @@ def _who(doc: Document, s: int, sentence: str, where: Locator) -> dict[str, str 
     if found is not None and found[1]:
         to_fractie = found[0].asked_by
     member = _TO_MEMBER.search(sentence)
-    if member is not None and to_fractie is None and member["fractie"]:
-        from extractors.fracties import canonical_fractie
-
-        to_fractie = canonical_fractie(member["fractie"])
-    if member is not None and to_fractie is None:  # the member's fractie from their own turn in the debate
-        printed = next((t.fractie for t in doc.parts if t.kind == "turn" and t.speaker == member["name"] and t.fractie), None)
+    if member is not None and to_fractie is None:
+        # the fractie printed beside the member's name, else in the label of the member's own turn
+        printed = member["fractie"] or next(
+            (t.fractie for t in doc.parts if t.kind == "turn" and t.speaker == member["name"] and t.fractie), None
+        )
         if printed:
             from extractors.fracties import canonical_fractie
 

@@ -12,6 +12,9 @@ MONTHS = {
 }  # fmt: skip
 
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
+# the months' names written in full, each month's longest key (the others are abbreviations, printed
+# with or without a dot)
+FULL_MONTHS = tuple(max((m for m in MONTHS if MONTHS[m] == n), key=len) for n in range(1, 13))
 _DATE = re.compile(rf"^\s*(\d{{1,2}})\s+({MONTH_PATTERN})\.?\s+(\d{{4}})\s*$", re.I)
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 

@@ -335,7 +335,7 @@ def _function_titled(text: str) -> Iterator[tuple[int, int, str, str]]:
         if pos and (text[pos - 1].isalnum() or text[pos - 1] == "-"):
             continue
         m = _FUNCTION_TITLED.match(text, pos)
-        if m is None or set(m["name"].split()) & _POST_WORDS or m["name"].split()[-1] in _POST_WORDS:
+        if m is None or not _POST_WORDS.isdisjoint(m["name"].split()):
             continue
         if text[m.end() : m.end() + 1] == ":":
             continue  # a debate turn's label, read as the turn's speaker

@@ -18,6 +18,7 @@ from importlib.resources import files
 from typing import Any
 
 from extractors import literals
+from extractors.dates import FULL_MONTHS
 from extractors.document import Document, Mention, Span
 from extractors.numbers import (
     NUMBER_CORE,
@@ -522,7 +523,7 @@ _YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 _LABEL_BEFORE = re.compile(
     r"\b(?:[Tt]abel|[Ff]iguur|[Gg]rafiek|[Kk]ader|[Ff]ase|[Ss]tap|[Vv]ersie|[Nn]iveau|[Cc]ategorie|[Ss]chaal)\s+$"
 )
-_MONTH_AFTER = re.compile(r"\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b")
+_MONTH_AFTER = re.compile(rf"\s+(?:{'|'.join(FULL_MONTHS)})\b")
 
 
 def _counted_noun(word: str) -> bool:

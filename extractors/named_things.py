@@ -32,12 +32,14 @@ _HEADS = {**_HEADS_ANY_CASE, **_HEADS_CAPITALISED}
 # word), then the word it ends and an optional article and capitalised adjective before that word
 _HEAD_AT_END = re.compile(rf"(?:{'|'.join(_HEADS)})(?![\w-])")
 _BEFORE_WORD = re.compile(r"(?:(?<![\w-])(?P<art>[Dd]e|[Hh]et)[ \t]+)?(?:(?<![\w-])(?P<adj>[A-Z][a-z]+(?:e|s))[ \t]+)?$")
-# names stay on one line: white space here is spaces and tabs
-_TREATY = re.compile(
-    r"\bVerdrag[ \t]+(?:van|inzake|over|betreffende|tot)[ \t]+(?:de[ \t]+|het[ \t]+)?[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)*"
+# A treaty, found from the word "Verdrag" (a literal the engine skips to): named after it ("het Verdrag
+# van Lissabon") or by an adjective of place before it ("het Noord-Atlantisch Verdrag"). Names stay on
+# one line: white space here is spaces and tabs.
+_VERDRAG = re.compile(r"Verdrag(?![\w-])")
+_TREATY_NAMED_AFTER = re.compile(
+    r"[ \t]+(?:van|inzake|over|betreffende|tot)[ \t]+(?:de[ \t]+|het[ \t]+)?[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)*"
 )
-# "het Noord-Atlantisch Verdrag", "het Europees Verdrag": an adjective of place before the word
-_TREATY_NAMED_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:isch|ees|aans|se)[ \t]+Verdrag(?![\w-])")
+_TREATY_NAMED_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:isch|ees|aans|se)[ \t]+$")
 # the last word of an organisation's name
 ORGANISATION_HEADS = frozenset({
     "Organisatie", "Dienst", "Commando", "Agentschap", "Inspectie", "Raad", "Autoriteit", "Bureau", "Centrum",
@@ -122,10 +124,21 @@ def _runs(text: str) -> Iterator[Named]:
         yield Named(start, m.end(), name, "organisation" if names_an_organisation(name) else "name")
 
 
+def _treaties(text: str) -> Iterator[Named]:
+    for v in _VERDRAG.finditer(text):
+        if v.start() and (text[v.start() - 1].isalnum() or text[v.start() - 1] in "_-"):
+            continue  # inside a word
+        after = _TREATY_NAMED_AFTER.match(text, v.end())
+        if after:
+            yield Named(v.start(), after.end(), text[v.start() : after.end()], "treaty")
+        before = _TREATY_NAMED_BEFORE.search(text, max(0, v.start() - 40), v.start())
+        if before:
+            yield Named(before.start(), v.end(), text[before.start() : v.end()], "treaty")
+
+
 def named_things(text: str) -> list[Named]:
     """Every named thing the text's signals show, leftmost-longest, in text order."""
-    found = [Named(m.start(), m.end(), m.group(0), "treaty") for m in _TREATY.finditer(text)]
-    found += [Named(m.start(), m.end(), m.group(0), "treaty") for m in _TREATY_NAMED_BEFORE.finditer(text)]
+    found = list(_treaties(text))
     for m in _COMPANY.finditer(text):
         words = m.group(0).split()
         lead = next((i for i, w in enumerate(words) if w not in _LEADING), len(words))

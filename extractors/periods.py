@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from extractors import literals
-from extractors.dates import MONTHS, iso_date
+from extractors.dates import FULL_MONTHS, MONTHS, iso_date
 from extractors.document import Document, Mention, per_document
 from extractors.registry import Extractor
 from extractors.text import Claimed, anchored_matches, digit_run_starts, token_start
@@ -34,12 +34,15 @@ _SEASONS = {
 _HALVES = {"eerste": (1, 6), "tweede": (7, 12)}
 _QUARTERS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
 
+# part of a year, after a year ("medio 2027") or a year told relative to the letter ("medio volgend jaar")
+_PART_OF_YEAR = {"begin": ("01", "03"), "medio": ("06", "07"), "halverwege": ("06", "07"), "eind": ("10", "12")}
+
 # Phrases relative to the document's date ("vorig jaar", "voor de zomer", "binnenkort").
 _RELATIVE = re.compile(
     r"(?P<rel>(?:(?:begin|medio|eind|halverwege)\s+)?(?:vorig|afgelopen|dit|volgend|komend|volgende)\s+jaar"
     r"|v[oó][oó]r\s+het\s+(?:zomer|kerst)reces|na\s+het\s+(?:zomer|kerst)reces|v[oó][oó]r\s+(?:de\s+)?zomer|na\s+de\s+zomer"
     r"|afgelopen\s+zomer|in\s+het\s+(?:najaar|voorjaar)"
-    r"|voor\s+het\s+einde\s+van\s+(?:het|dit)\s+jaar|later\s+dit\s+jaar|later\s+in\s+het\s+jaar|eind\s+dit\s+jaar"
+    r"|voor\s+het\s+einde\s+van\s+(?:het|dit)\s+jaar|later\s+dit\s+jaar|later\s+in\s+het\s+jaar"
     r"|binnenkort|op\s+korte\s+termijn)(?![\w])",
     re.I,
 )
@@ -120,18 +123,11 @@ def _resolve(kind: str, m: re.Match[str], doc: Document) -> tuple[str | None, st
         if cue in ("tot", "uiterlijk", "uiterlijk in"):
             extra["open_start"] = True
             return None, y, extra
-        if cue in ("medio", "halverwege"):
-            return f"{y}-06", f"{y}-07", extra
-        if cue == "begin":
-            return f"{y}-01", f"{y}-03", extra
-        if cue == "eind":
-            return f"{y}-10", f"{y}-12", extra
+        if cue in _PART_OF_YEAR:  # "medio 2027"
+            first, last = _PART_OF_YEAR[cue]
+            return f"{y}-{first}", f"{y}-{last}", extra
         return y, None, extra
     return _relative(m["rel"].lower(), doc, extra)
-
-
-# part of a year: "medio volgend jaar" is June-July of the next year (as "medio 2027" is)
-_PART_OF_YEAR = {"begin": ("01", "03"), "medio": ("06", "07"), "halverwege": ("06", "07"), "eind": ("10", "12")}
 
 
 def _relative(phrase: str, doc: Document, extra: dict) -> tuple[str | None, str | None, dict]:
@@ -141,7 +137,7 @@ def _relative(phrase: str, doc: Document, extra: dict) -> tuple[str | None, str 
         return None, None, extra
     phrase = _WHITE.sub(" ", phrase).replace("vóór", "voor").replace("vóor", "voor").replace("voór", "voor")
     part, _, rest = phrase.partition(" ")
-    if part in _PART_OF_YEAR and phrase != "eind dit jaar":
+    if part in _PART_OF_YEAR:  # "medio volgend jaar", "eind dit jaar"
         whole, _, _ = _relative(rest, doc, {})
         first, last = _PART_OF_YEAR[part]
         return (f"{whole}-{first}", f"{whole}-{last}", extra) if whole else (None, None, extra)
@@ -155,7 +151,7 @@ def _relative(phrase: str, doc: Document, extra: dict) -> tuple[str | None, str 
         "na de zomer": (f"{year}-09", f"{year}-12"), "na het zomerreces": (f"{year}-09", f"{year}-12"),
         "afgelopen zomer": (f"{year - (month < 9)}-06", f"{year - (month < 9)}-08"),
         "later dit jaar": (doc.date, f"{year}-12"), "later in het jaar": (doc.date, f"{year}-12"),
-        "eind dit jaar": (f"{year}-10", f"{year}-12"), "voor het einde van het jaar": (doc.date, f"{year}-12"),
+        "voor het einde van het jaar": (doc.date, f"{year}-12"),
         "voor het einde van dit jaar": (doc.date, f"{year}-12"),
         "binnenkort": (doc.date, None), "op korte termijn": (doc.date, None),
         # the coming autumn or spring: this year's, unless it is past
@@ -170,10 +166,8 @@ def _relative(phrase: str, doc: Document, extra: dict) -> tuple[str | None, str 
 # --- by fast scans and the detailed patterns only run on small windows ---------------------------
 
 # a month's name, or its abbreviation with or without its dot ("1 juli." ends a sentence: the dot is not the month's)
-_FULL_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-                "november", "december")  # fmt: skip
-_ABBREVIATED = "|".join(sorted((m for m in MONTHS if m not in _FULL_MONTHS), key=len, reverse=True))
-_MI = rf"(?i:(?:{'|'.join(sorted(_FULL_MONTHS, key=len, reverse=True))})(?![\w])|(?:{_ABBREVIATED})\.?)"
+_ABBREVIATED = "|".join(sorted((m for m in MONTHS if m not in FULL_MONTHS), key=len, reverse=True))
+_MI = rf"(?i:(?:{'|'.join(sorted(FULL_MONTHS, key=len, reverse=True))})(?![\w])|(?:{_ABBREVIATED})\.?)"
 _DAY_FORMS = re.compile(
     rf"(?P<d>\d{{1,2}})(?<![\w]\d\d)(?<![\w]\d(?=\d))"  # a day number not glued to a word
     rf"(?:\s*(?:–|-|en)\s*(?P<dd>\d{{1,2}}))?\s+(?P<m1>{_MI})(?![\w-])(?:\s+(?P<y1>{Y}))?"

@@ -28,6 +28,9 @@ NAME, VERSION = "references", "6"
 LABEL = f"{NAME}@{VERSION}"
 
 literals.register("kamerstuk triggers", ("Kamerstuk", "motie", "Motie"))
+# every `type` a reference mention may have ("answer": a footnote pointing to another letter's question)
+REFERENCE_TYPES = frozenset({"kamerstuk", "motie", "tk_document", "tk_zaak", "toezegging", "mindef", "handelingen",
+                             "kenmerk", "staatsblad", "staatscourant", "url", "answer"})  # fmt: skip
 literals.register("volgnummer anchors", ("nr", "-", "–"))  # "nr. 6", a glued "-X34"
 literals.register("moties", ("motie", "Motie"))
 literals.register("url starts", ("http://", "https://", "www."))
@@ -54,10 +57,8 @@ _MINDEF = re.compile(r"MINDEF\d{8,}(?![\w])")
 # The Handelingen and their Aanhangsel (answers to Kamervragen), as cited: "Handelingen II 2025/26, nr. 45,
 # item 12", "Aanhangsel Handelingen II 2025-2026, nr. 2345", "Handelingen I 2024/25, nr. 3". The value is the
 # publication's official id (h-tk-20252026-45-12, ah-tk-20252026-2345, h-ek-20242025-3).
-# (written from the literal "Handelingen" on, so that the engine skips to it; the Aanhangsel before it
-# is read backwards, by _AANHANGSEL_BEFORE)
 _HANDELINGEN = re.compile(
-    r"Handelingen\s+(?P<ch>II|I|TK|EK)\s+"
+    r"(?P<ah>Aanhangsel\s+(?:van\s+de\s+)?)?Handelingen\s+(?P<ch>II|I|TK|EK)\s+"
     r"(?P<y1>(?:19|20)\d\d)\s?[/-]\s?(?P<y2>(?:19|20)?\d\d)(?:\s*,)?\s+nr\.?\s*(?P<nr>\d{1,5})"
     r"(?:\s*,\s*item\s+(?P<item>\d{1,3}))?"
 )
@@ -66,10 +67,11 @@ _HANDELINGEN = re.compile(
 _GAZETTE = re.compile(
     r"(?P<g>Stb\.|Staatsblad|Stcrt\.|Staatscourant)\s+(?P<y>(?:18|19|20)\d\d)\s*,?\s+(?:nr\.\s*)?(?P<n>\d{1,6})(?![\w,.]\d)"
 )
-_AANHANGSEL_BEFORE = re.compile(r"(?<![\w-])Aanhangsel\s+(?:van\s+de\s+)?$")
 # A ministry's own reference of a letter: "kenmerk BS2026012345", "ons kenmerk: DOSCO/2026/1234"
-# (from the literal "enmerk" on; the K or k before it is checked apart)
-_KENMERK = re.compile(r"enmerk\s*:?\s+(?P<k>(?=[\w/.-]*\d)[A-Z][A-Za-z]*[\w/.-]*\d)(?![\w])")
+_KENMERK = re.compile(r"(?<![\w-])[Kk]enmerk\s*:?\s+(?P<k>(?=[\w/.-]*\d)[A-Z][A-Za-z]*[\w/.-]*\d)(?![\w])")
+# the words these patterns start with: each pattern is tried only where one of them stands
+literals.register("publication anchors", ("Aanhangsel", "Handelingen", "Stb.", "Staatsblad", "Stcrt.", "Staatscourant"))
+literals.register("kenmerk anchors", ("kenmerk", "Kenmerk"))
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'«»‘’“”]+")
 _ANSWER_NOTE = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d+\]|<sup>\d+</sup>|\d{1,2})?\s*Vraag\s+(?P<n>\d{1,3})\s*:", re.M)
 # "motie-Piri c.s.", "moties Timmermans en Yesilgöz-Zegerius", "de motie van het lid Van der Lee",
@@ -260,25 +262,22 @@ def _identifiers(doc: Document) -> Iterator[Mention]:
         yield _ref(doc, m.start(), m.end(), m.group(0), "toezegging")
     for m in _MINDEF.finditer(text):
         yield _ref(doc, m.start(), m.end(), m.group(0), "mindef", own=m.group(0) in doc.identifiers)
-    for m in _HANDELINGEN.finditer(text):
-        ah = _AANHANGSEL_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        start = ah.start() if ah else m.start()
-        yield _ref(doc, start, m.end(), handelingen_id(m, bool(ah)), "handelingen")
-    for m in _GAZETTE.finditer(text):
+    publications = literals.positions(text, "publication anchors")
+    for m in anchored_matches(_HANDELINGEN, text, publications):
+        yield _ref(doc, m.start(), m.end(), handelingen_id(m), "handelingen")
+    for m in anchored_matches(_GAZETTE, text, publications):
         series = "stb" if m["g"].startswith(("Stb", "Staatsb")) else "stcrt"
         yield _ref(doc, m.start(), m.end(), f"{series}-{m['y']}-{m['n']}", "staatsblad" if series == "stb" else "staatscourant")
-    for m in _KENMERK.finditer(text):
-        s = m.start()
-        word_start = s and text[s - 1] in "Kk" and (s < 2 or not (text[s - 2].isalnum() or text[s - 2] in "_-"))
-        if word_start and not m["k"].startswith("MINDEF"):  # a MINDEF number is read above, as its own kind
+    for m in anchored_matches(_KENMERK, text, literals.positions(text, "kenmerk anchors")):
+        if not m["k"].startswith("MINDEF"):  # a MINDEF number is read above, as its own kind
             yield _ref(doc, m.start("k"), m.end("k"), m["k"], "kenmerk")
 
 
-def handelingen_id(m: re.Match[str], aanhangsel: bool) -> str:
+def handelingen_id(m: re.Match[str]) -> str:
     """The official id of a cited Handelingen or Aanhangsel: chamber, session years, number (, item)."""
     chamber = "tk" if m["ch"] in ("II", "TK") else "ek"
     y2 = m["y2"] if len(m["y2"]) == 4 else m["y1"][:2] + m["y2"]
-    prefix = "ah" if aanhangsel else "h"
+    prefix = "ah" if m["ah"] else "h"
     return f"{prefix}-{chamber}-{m['y1']}{y2}-{m['nr']}" + (f"-{m['item']}" if m["item"] else "")
 
 

@@ -231,11 +231,9 @@ def target_of(m) -> tuple[str, str, str] | None:
         return iri(str(names.person_iri(m.value))), "person", str(m.value)
     if m.kind == "party":
         return iri(str(names.fractie_iri(m.value))), "fractie", str(m.value)
-    if m.kind in ("organisation", "programme"):
-        category = m.fields.get("category") or m.kind
-        node_type = "organisation" if category == "organisation" else "programme"
+    if m.kind in ("organisation", "programme"):  # the extractor's kind says which (a company, a defined acronym too)
         label = m.fields.get("acronym") or m.fields.get("label") or m.value
-        return iri(str(names.entity_iri(m.fields.get("id") or m.value))), node_type, str(label)
+        return iri(str(names.entity_iri(m.fields.get("id") or m.value))), m.kind, str(label)
     return None
 
 

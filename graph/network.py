@@ -102,13 +102,12 @@ _FOLDED_EDGES = {
 }
 
 
-# the reference types of extractors/references.py: their nodes are references, not named things
-_REFERENCE_TYPES = frozenset({"kamerstuk", "motie", "tk_document", "tk_zaak", "toezegging", "mindef", "handelingen",
-                              "kenmerk", "staatsblad", "staatscourant", "url"})  # fmt: skip
-
-
 def _entity_type(category: str | None) -> str:
-    if category in _REFERENCE_TYPES:
+    """A node's type in the views from its category: a reference's is its type (see
+    extractors/references.py), a named thing's what it names."""
+    from extractors.references import REFERENCE_TYPES
+
+    if category in REFERENCE_TYPES:
         return "reference"
     return "organisation" if category == "organisation" else "programme"
 
