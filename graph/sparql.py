@@ -14,9 +14,10 @@ import sysconfig
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -220,7 +221,7 @@ def _sort_key(term: Any) -> tuple[str, tuple] | None:
 
 def _column_keys(values: list[Any]) -> list[tuple] | None:
     """The sort keys of a column's values; None when they are not all of one plainly ordered kind."""
-    key_of = _once(_sort_key)  # a file name or a number repeats down a column
+    key_of = cache(_sort_key)  # a file name or a number repeats down a column: each converted once
     keys = [key_of(v) for v in values]
     if None in keys or len({kind for kind, _ in keys} - {"unbound"}) > 1:
         return None
@@ -250,20 +251,8 @@ def _collect_ordered(result, order: list[tuple[str, bool]]):
 
 
 def _dicts(columns: list[str], rows: Iterable[list[Any]]) -> list[dict[str, Any]]:
-    value = _once(_value)
+    value = cache(_value)  # each distinct term converted once
     return [{c: value(t) for c, t in zip(columns, row, strict=True)} for row in rows]
-
-
-def _once(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """convert, called once per distinct term of a query's answer (terms repeat down its rows)."""
-    known: dict[Any, Any] = {}
-
-    def converted(term: Any) -> Any:
-        if term in known:
-            return known[term]
-        return known.setdefault(term, convert(term))
-
-    return converted
 
 
 def _oxigraph_order(columns: list[str], solutions: list[list], order: list[tuple[str, bool]]) -> list[list] | None:
