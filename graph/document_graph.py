@@ -63,16 +63,19 @@ class DocumentTriples:
             self.shared.add((s, p, o))
 
     def span(self, owner: str, span: Span, text: str) -> None:
-        """owner dkg:span [ a oa:TextPositionSelector, oa:TextQuoteSelector; oa:start; oa:end; oa:exact ]."""
+        """owner dkg:inDocument the document; owner dkg:span [ oa:start; oa:end; oa:exact ].
+
+        The span is a W3C Web Annotation TextPositionSelector and TextQuoteSelector by the range
+        of dkg:span (ontology/dkg.ttl), not by two rdf:type triples of its own, and its document
+        is its owner's: per mention, three triples fewer of the nineteen the store has to load
+        (a sixth of a build's triples, and of its loading time)."""
         node = owner[:-1] + "/span>"
         add = self.add
+        add(owner, DKG.inDocument, self.document)
         add(owner, DKG.span, node)
-        add(node, A, OA.TextPositionSelector)
-        add(node, A, OA.TextQuoteSelector)
         add(node, OA.start, integer(span.start))
         add(node, OA.end, integer(span.end))
         add(node, OA.exact, string(span.quote(text)))
-        add(node, DKG.inDocument, self.document)
         if self.pages:
             add(node, DKG.page, integer(bisect.bisect_right(self.pages, span.start)))
 
@@ -158,7 +161,8 @@ def _mentions(t: DocumentTriples, doc: Document, d: str, run: str, situated: Seq
             add(agent, A, PROV_.SoftwareAgent)
             add(agent, RDFS_.label, string(m.extractor))
             add(run, PROV_.wasAssociatedWith, agent)
-        add(node, PROV_.wasGeneratedBy, run)
+        # the extractor (name and version) that found it; the run that used the document and
+        # was associated with that extractor is stated once per document, not per mention
         add(node, PROV_.wasAttributedTo, agent)
         fields = m.fields
         if m.kind == "date":

@@ -47,7 +47,10 @@ COMMENTS = {
     "restates": "The claim restates another in rounded or approximate form (circa €19 miljard for € 19,3 miljard).",
     "updates": "The claim, made later by the government, replaces another about the same subject.",
     "conflictsWith": "The claims are about the same subject and time scope but state different values.",
-    "span": "The exact text a node comes from: a W3C Web Annotation TextPositionSelector and TextQuoteSelector.",
+    "span": "The exact text a node comes from: a W3C Web Annotation TextPositionSelector and TextQuoteSelector"
+    " (by this property's range: the span states only oa:start, oa:end and oa:exact). The node is dkg:inDocument"
+    " the document the offsets count in.",
+    "inDocument": "The document a node belongs to; every node with a dkg:span states it.",
     "page": "The 1-based page of the published document (a PDF) the span starts on.",
     "Request": "What the Kamer asks of the government in a motion (verzoekt de regering ...): never a commitment.",
     "promisedBy": "The person who made the commitment as it was first said: the speaker of a turn or the signatory.",
@@ -59,7 +62,11 @@ COMMENTS = {
     " question pointed to, the same as its answer's dkg:refersToQuestion, one step away for the readers of the archive.",
     "refersToMotion": "A mention that names a motion by its submitter (motie-Kramers), linked to the motion document.",
 }
+# What a property's value is, where it follows from the property alone (RDFS range entailment):
+# stated once here instead of as rdf:type triples on each of a build's millions of spans.
+RANGES = {"span": "oa:TextPositionSelector, oa:TextQuoteSelector"}
 HEADER = """@prefix dkg: <https://w3id.org/dkg/def#> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -82,6 +89,7 @@ def vocabulary_turtle() -> str:
         kind = "owl:Class" if term[0].isupper() else "rdf:Property"
         labels = f'rdfs:label "{words}"@en' + (f', "{DUTCH[term]}"@nl' if term in DUTCH else "")
         comment = f' ;\n    rdfs:comment "{COMMENTS[term]}"@en' if term in COMMENTS else ""
+        comment += f" ;\n    rdfs:range {RANGES[term]}" if term in RANGES else ""
         out.append(f"dkg:{term}\n    a {kind} ;\n    {labels}{comment} ;\n    rdfs:isDefinedBy <https://w3id.org/dkg/def#> .\n")
     return "\n".join(out)
 

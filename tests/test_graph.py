@@ -27,10 +27,8 @@ def test_every_span_slices_to_its_quote(docs):
 
         texts[document_iri(d)] = d.text
     n = 0
-    for sel, exact in g.subject_objects(OA.exact):
-        doc_iri = g.value(sel, DKG.inDocument)
-        if doc_iri is None:
-            continue
+    for owner, sel in g.subject_objects(DKG.span):
+        doc_iri, exact = g.value(owner, DKG.inDocument), g.value(sel, OA.exact)
         start, end = g.value(sel, OA.start).toPython(), g.value(sel, OA.end).toPython()
         assert texts[doc_iri][start:end] == str(exact)
         n += 1
