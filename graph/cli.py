@@ -591,13 +591,20 @@ def commitments(graph_dir: Path, status: str | None, as_of: str | None, fmt: str
     names of the Kamer's Toezegging register."""
     import datetime
 
-    from graph.commitments import commitments_from_store, judge
-    from graph.tables import COMMITMENTS, read_table
+    from graph.tables import long_lived
 
     if as_of is None:
         as_of = datetime.date.today().isoformat()
     elif not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of):
         raise click.UsageError(f"--as-of {as_of!r}: expected a date as YYYY-MM-DD")
+    with long_lived():  # tens of thousands of rows read, judged, sorted and laid out
+        _print_commitments(graph_dir, status, as_of, fmt)
+
+
+def _print_commitments(graph_dir: Path, status: str | None, as_of: str, fmt: str) -> None:
+    from graph.commitments import commitments_from_store, judge
+    from graph.tables import COMMITMENTS, read_table
+
     table = read_table(graph_dir, COMMITMENTS)
     judged = judge(table, as_of) if table is not None else commitments_from_store(_load(graph_dir), as_of)
     rows = [c for c in judged if status is None or c["status"] == status]

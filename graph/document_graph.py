@@ -342,6 +342,8 @@ def _questions(t: DocumentTriples, doc: Document, d: str) -> None:
         t.add(a, DKG.inDocument, d)
         t.span(a, q.answer, doc.text)
         for n in q.answer_refers_to:
+            if q.by_reference_only:  # the number as printed, whether or not its question is in the document
+                t.add(node, DKG.answeredByReferenceToNumber, integer(n))
             target = numbered.get((q.series, n))
             if target is None:
                 continue  # a question of another document or series: kept on the mention only

@@ -20,6 +20,7 @@ DUTCH = {
     "Extractor": "extractor", "Claim": "bewering", "chamber": "kamer", "dossier": "dossiernummer",
     "askedBy": "gesteld door", "answered": "beantwoord", "answeredByReferenceOnly": "alleen beantwoord met een verwijzing",
     "answeredByReferenceTo": "beantwoord met het antwoord op",
+    "answeredByReferenceToNumber": "beantwoord met het antwoord op vraag nummer",
     "refersToAnswer": "verwijst naar antwoord", "refersToQuestion": "verwijst naar vraag", "series": "reeks",
     "number": "nummer", "value": "waarde", "currency": "valuta", "qualifier": "kwalificatie", "unit": "eenheid",
     "until": "tot en met", "refersTo": "verwijst naar", "inQuestion": "in vraag", "inAnswer": "in antwoord",
@@ -60,6 +61,8 @@ COMMENTS = {
     "sentenceNames": "A figure's mention stands in a sentence that also names this programme or organisation.",
     "answeredByReferenceTo": "A question answered only by pointing to other answers (Zie antwoord op vraag 15): the"
     " question pointed to, the same as its answer's dkg:refersToQuestion, one step away for the readers of the archive.",
+    "answeredByReferenceToNumber": "A question answered only by pointing to other answers: the printed number of"
+    " each question pointed to, also when that question is not in the document (another series, another letter).",
     "refersToMotion": "A mention that names a motion by its submitter (motie-Kramers), linked to the motion document.",
 }
 # What a property's value is, where it follows from the property alone (RDFS range entailment):

@@ -25,6 +25,8 @@ def json_line(row: Any, sort_keys: bool = False) -> str:
 
 
 def _cell(value: Any) -> str:
+    if value.__class__ is str:  # most cells: no further test
+        return value
     if value is None:
         return ""
     if isinstance(value, list | tuple):
@@ -81,17 +83,19 @@ RICH_ROWS = 1000  # rich lays a table out at about 2 ms a row: a longer one is p
 
 
 def _short(text: str, width: int) -> str:
-    text = text.replace("\n", " ")
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return text.replace("\n", " ") if "\n" in text else text
 
 
 def _plain_table(cols: Sequence[str], cells: list[list[str]], out: TextIO) -> None:
     """Columns padded to their widest cell, a rule under the header: one line a row."""
-    widths = [max([len(c), *(len(line[i]) for line in cells)]) for i, c in enumerate(cols)]
-    out.write("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip() + "\n")
+    widths = [max(len(c), *map(len, column)) for c, column in zip(cols, zip(*cells, strict=True), strict=True)] if cells \
+        else [len(c) for c in cols]  # fmt: skip
+    line_format = "  ".join(f"{{:<{w}}}" for w in widths)  # one str.format a row, not a pad a cell
+    out.write(line_format.format(*cols).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
-    for line in cells:
-        out.write("  ".join(x.ljust(w) for x, w in zip(line, widths, strict=True)).rstrip() + "\n")
+    out.write("".join(line_format.format(*line).rstrip() + "\n" for line in cells))
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")

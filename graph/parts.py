@@ -39,7 +39,7 @@ from graph.overview import mentioned
 from graph.terms import line
 
 # The version of the triples and rows made here: part of every cache key.
-VERSION = "9"
+VERSION = "10"
 
 
 def versions() -> str:

@@ -46,6 +46,7 @@ class DKG(DefinedNamespace):
     answered: URIRef
     answeredByReferenceOnly: URIRef
     answeredByReferenceTo: URIRef
+    answeredByReferenceToNumber: URIRef
     QuestionTally: URIRef
     questionsAsked: URIRef
     questionsAnswered: URIRef

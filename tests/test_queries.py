@@ -242,5 +242,18 @@ def test_a_column_of_one_kind_is_sorted_here_and_a_mixed_one_by_oxigraph():
     mixed = "SELECT ?v WHERE { ?s <https://example.org/p> ?v }"
     assert _collect_ordered(store.query(mixed), [("v", False)]) == (["v"], [{"v": 3}, {"v": "a"}, {"v": "b"}])
     assert _collect_ordered(store.query(mixed), [("v", True)]) == (["v"], [{"v": "b"}, {"v": "a"}, {"v": 3}])
-    blank = [[ox.BlankNode("b1")], [ox.Literal("a")]]
+    blank = [[("bnode", "b1", None)], [("literal", "a", _XSD + "string")]]
     assert _oxigraph_order(["v"], blank, [("v", False)]) is None  # not in a VALUES block: run again
+
+
+def test_answered_by_reference_names_a_number_whose_question_is_not_in_the_document(tmp_path):
+    """'Zie het antwoord op vraag 12' in a list of three questions: the analyst still sees what it
+    points to (another list, a lost question), as the question's printed number."""
+    listing = ("Vraag 1\nIs er geld voor munitie?\n\nAntwoord\nJa, € 1,2 miljard.\n\n"
+               "Vraag 2\nWanneer komt de brief?\n\nAntwoord\nZie antwoord op vraag 1.\n\n"
+               "Vraag 3\nHoeveel militairen?\n\nAntwoord\nZie het antwoord op vraag 12.\n")  # fmt: skip
+    (tmp_path / "lijst.txt").write_text(listing, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "lijst.txt"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    _, rows = run_query(open_store(tmp_path / "out"), named_query("answered_by_reference").text, {})
+    assert [(r["number"], r["points_to"]) for r in rows] == [(2, 1), (3, 12)]
