@@ -42,7 +42,7 @@ from graph.fulltext import INDEX, IndexWriter
 from graph.link_triples import cross_document
 from graph.overview import write_overview
 from graph.parts import Cache, DocumentPart, process_file, versions
-from graph.tables import COMMITMENTS, claim_records, write_claims, write_table
+from graph.tables import COMMITMENTS, claim_records, long_lived, write_claims, write_table
 
 _BATCH = 32 << 20  # bytes of N-Quads handed to the bulk loader at once
 
@@ -172,13 +172,10 @@ def _no_cyclic_gc() -> Iterator[None]:
     """The build makes millions of small objects (rows, triples, parts) and frees them by reference
     count; the cyclic collector would walk all of them again and again as they accumulate (a third
     of the link stage and of a rebuild at 10,000 documents). Off during the build, one collection after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        yield
+        with long_lived():
+            yield
     finally:
-        if was_enabled:
-            gc.enable()
         gc.collect()
 
 

@@ -148,7 +148,8 @@ def test_a_long_table_is_printed_in_plain_aligned_columns_with_every_row():
 
     from graph.output import RICH_ROWS, emit
 
-    rows = [{"subject": f"onderwerp {i}", "value": i, "quote": "€ " + "9" * 120 if i == 7 else None} for i in range(RICH_ROWS + 5)]
+    rows = [{"subject": f"onderwerp {i}", "value": i, "quote": "€ " + "9" * 120 if i == 7 else None}
+            for i in range(RICH_ROWS + 5)]
     out = io.StringIO()
     assert emit(rows, "table", columns=["subject", "value", "quote"], out=out, width=40) == RICH_ROWS + 5
     lines = out.getvalue().splitlines()
