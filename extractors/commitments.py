@@ -25,6 +25,14 @@ LABEL = f"{NAME}@{VERSION}"
 # who receives a promise, and who makes it (on lower-cased sentences)
 _KAMER = r"(?:u|uw\s+kamer|de\s+kamer|(?:de\s+|uw\s+)?(?:vaste\s+)?(?:kamer)?commissie)"
 _WE = r"(?:ik|wij|we|het\s+kabinet|defensie|de\s+minister|de\s+staatssecretaris)"
+_GO = r"(?:ga|gaat|gaan)"
+
+
+def _we_and(verb: str) -> str:
+    """The government and its verb in either order: "ik ga" and, after a fronted phrase, "ga ik"."""
+    return rf"(?:{_WE}\s+{verb}|{verb}\s+{_WE})"
+
+
 # a paper handed to the Kamer, in the passive ("wordt u voorgelegd", "aan de Kamer worden toegezonden")
 _HANDED = r"(?:aangeboden|gestuurd|toegestuurd|voorgelegd|toegezonden|verzonden|ingediend)"
 
@@ -77,19 +85,18 @@ _TOEZEGGING_RULES = [
         r"(?:\s+[\w-]+){0,3}?\s+(?:voorstel|plan|brief|notitie|visie|reactie|kabinetsreactie|uitwerking|wetsvoorstel"
         r"|rapportage|overzicht|evaluatie|nota|strategie)\w*", re.I)),
     (("gesprek",), re.compile(
-        rf"\b(?:ga|gaat|gaan)\s+{_WE}\s+(?:namelijk\s+)?(?:graag\s+)?(?:met\s+[^.;]{{1,60}}?\s+)?(?:het\s+gesprek|in\s+gesprek)"
-        rf"|\b{_WE}\s+(?:ga|gaat|gaan)\s+(?:namelijk\s+)?(?:graag\s+)?(?:met\s+[^.;]{{1,60}}?\s+)?"
-        r"(?:het\s+gesprek|in\s+gesprek)", re.I)),
+        rf"\b{_we_and(_GO)}\s+(?:namelijk\s+)?(?:graag\s+)?(?:met\s+[^.;]{{1,60}}?\s+)?(?:het\s+gesprek|in\s+gesprek)",
+        re.I)),
     # the government's own future act of telling or handing over, after a modal ("Ik zal u voor het
     # einde van dit jaar een rapportage sturen", "Wij zullen de Kamer jaarlijks ... rapporteren")
     (("informeren", "sturen", "zenden", "aanbieden", "rapporteren", "berichten", "voorleggen", "toelichten", "terugkomen",
       "publiceren", "indienen", "toekomen", "ingaan"), re.compile(
-        rf"\b(?:{_WE}\s+(?:zal|zullen)|(?:zal|zullen)\s+{_WE})\b(?:(?!\bniet\b)[^.;]){{0,120}}?"
+        rf"\b{_we_and('(?:zal|zullen)')}\b(?:(?!\bniet\b)[^.;]){{0,120}}?"
         r"\b(?:informeren|sturen|toesturen|zenden|toezenden|aanbieden|rapporteren|berichten|voorleggen|toelichten"
         r"|terugkomen|publiceren|indienen|doen\s+toekomen|ingaan)\b", re.I)),
     # "In de volgende Stand van Defensie ga ik nader in op ...": going into a matter, in a later paper
     (("in op",), re.compile(
-        rf"\b(?:ga|gaat|gaan)\s+{_WE}\b.{{0,80}}?\bin\s+op\b|\b{_WE}\s+(?:ga|gaat|gaan)\b.{{0,80}}?\bin\s+op\b", re.I)),
+        rf"\b{_we_and(_GO)}\b.{{0,80}}?\bin\s+op\b", re.I)),
     # a paper that follows: "Begin 2027 volgt een brief over ...", "Een kabinetsreactie volgt voor de zomer"
     (("volgt",), re.compile(
         r"\bvolgt\s+(?:[\w-]+\s+){0,4}?(?:een|de|het|mijn|onze)\s+(?:[\w-]+\s+)?(?:brief|kamerbrief|rapportage|evaluatie|nota"

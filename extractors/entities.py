@@ -26,7 +26,7 @@ from extractors.literals import leftmost_longest
 from extractors.named_things import named_things, names_an_organisation
 from extractors.references import motion_submitters
 from extractors.registry import Extractor
-from extractors.text import NAME_PARTICLES, Claimed
+from extractors.text import NAME_PARTICLES, Claimed, in_name
 
 NAME, VERSION = "entities", "4"
 LABEL = f"{NAME}@{VERSION}"
@@ -332,7 +332,7 @@ literals.register("function titles", {f: f for f in _FUNCTION_FORMS})
 def _function_titled(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, name, function) of every name after a function or a rank."""
     for pos in literals.positions(text, "function titles"):
-        if pos and (text[pos - 1].isalnum() or text[pos - 1] == "-"):
+        if pos and in_name(text[pos - 1]):
             continue
         m = _FUNCTION_TITLED.match(text, pos)
         if m is None or not _POST_WORDS.isdisjoint(m["name"].split()):

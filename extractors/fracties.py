@@ -9,6 +9,7 @@ from importlib.resources import files
 from typing import NamedTuple
 
 from extractors import literals
+from extractors.text import in_name
 
 # Fracties named after their only member are a fractie only where the text says so
 # ("fractie Visseren-Hamakers"); elsewhere the same words are a person's name.
@@ -56,7 +57,7 @@ def find_fracties(text: str, start: int = 0, end: int | None = None) -> list[Fra
 
 def _stands_alone(text: str, s: int, e: int, canon: str) -> bool:
     """Is the name at [s, e) a fractie's name, not part of a longer word or a person's name?"""
-    if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_"):
+    if s > 0 and in_name(text[s - 1]):
         return False
     post = _POST.match(text, e)
     if e < len(text) and (text[e].isalnum() or text[e] == "_") and not post:

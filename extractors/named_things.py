@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from extractors.text import in_name
+
 # head -> category; a lower-case compound counts only after "de" or "het" ("een investeringsprogramma"
 # is any programme), and some heads only in a capitalised compound ("de wapensystemen" are any systems)
 _HEADS_ANY_CASE = {"verordening": "regulation", "faciliteit": "instrument", "fonds": "instrument", "nota": "report",
@@ -89,18 +91,17 @@ def _compounds(text: str) -> Iterator[Named]:
     for h in _HEAD_AT_END.finditer(text):
         end = h.end()
         start = h.start()
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+        while start > 0 and in_name(text[start - 1]):
             start -= 1  # back to the start of the word the head ends
         if start < last_end:
             continue
-        name = text[start:end]
-        head = next(x for x in _HEADS if name.endswith(x))
-        before = _BEFORE_WORD.search(text, max(last_end, start - 40), start)
+        name, head = text[start:end], h.group(0)  # no head ends another: the one found is the word's
         if len(name) < len(head) + 4:
             continue  # the head alone, or nearly: "het programma", "de nota"
         capitalised = name[0].isupper()
         if head in _HEADS_CAPITALISED and (not capitalised or _LETTER_PREFIX.match(name)):
             continue
+        before = _BEFORE_WORD.search(text, max(last_end, start - 40), start)  # only for a candidate
         if not capitalised and not before["art"]:
             continue
         if capitalised and not before["adj"] and _sentence_start(text, start):
@@ -126,7 +127,7 @@ def _runs(text: str) -> Iterator[Named]:
 
 def _treaties(text: str) -> Iterator[Named]:
     for v in _VERDRAG.finditer(text):
-        if v.start() and (text[v.start() - 1].isalnum() or text[v.start() - 1] in "_-"):
+        if v.start() and in_name(text[v.start() - 1]):
             continue  # inside a word
         after = _TREATY_NAMED_AFTER.match(text, v.end())
         if after:

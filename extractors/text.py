@@ -142,6 +142,12 @@ class Claimed:
         return b"\1" in self._mask[start:end]
 
 
+def in_name(c: str) -> bool:
+    """Is c a character a word or a hyphenated name goes on with: the patterns' [\\w-]. A name found
+    at a position holds only when the characters beside it are not (it is not part of a longer word)."""
+    return c.isalnum() or c in "_-"
+
+
 def token_start(text: str, pos: int, limit: int = 300) -> int:
     """Where the token holding pos begins: after the last space, line break or "(" before it,
     looking back at most limit characters (a longer token is not looked at)."""

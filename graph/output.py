@@ -90,12 +90,12 @@ def _short(text: str, width: int) -> str:
 
 def _plain_table(cols: Sequence[str], cells: list[list[str]], out: TextIO) -> None:
     """Columns padded to their widest cell, a rule under the header: one line a row."""
-    widths = [max(len(c), *map(len, column)) for c, column in zip(cols, zip(*cells, strict=True), strict=True)] if cells \
-        else [len(c) for c in cols]  # fmt: skip
+    columns = list(zip(*cells, strict=True)) or [()] * len(cols)
+    widths = [max((len(c), *map(len, column))) for c, column in zip(cols, columns, strict=True)]
     line_format = "  ".join(f"{{:<{w}}}" for w in widths)  # one str.format a row, not a pad a cell
     out.write(line_format.format(*cols).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
-    out.write("".join(line_format.format(*line).rstrip() + "\n" for line in cells))
+    out.writelines(line_format.format(*line).rstrip() + "\n" for line in cells)
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")

@@ -278,3 +278,11 @@ def test_organisations_by_their_head_and_treaties_named_by_an_adjective():
     doc = Document("t.txt", "t.txt", text)
     kinds = {(m.text, m.kind) for m in entity_mentions(doc) if m.text in ("DMO", "Defensie Materieel Organisatie")}
     assert kinds == {("DMO", "organisation"), ("Defensie Materieel Organisatie", "organisation")}
+
+
+def test_no_compound_head_ends_another():
+    """named_things._compounds takes the head it found as the word's: it must be the only head
+    the word ends in ("-nota" and a head ending in "nota" would be read as the shorter one)."""
+    from extractors.named_things import _HEADS
+
+    assert not [(a, b) for a in _HEADS for b in _HEADS if a != b and a.endswith(b)]
