@@ -27,7 +27,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -201,28 +201,31 @@ class IndexWriter:
     killed build leaves the current index as it was.
 
     The copy (1.4 GB at 10,000 documents) is made in a thread while the build goes on: which
-    documents the previous index holds is read from it directly, and the passages of documents
-    it lacks wait until the copy is in place (a rebuild has a few; the linking meanwhile takes
-    seconds). A copy that fails leaves a new index, into which every document goes."""
+    documents the previous index holds is read from it directly. A copy that fails leaves a new
+    index, into which every document goes.
+
+    The passages are written when the build calls start(), once the extraction is done: in a
+    thread, while the build links and compacts its store (Oxigraph's compaction holds one core
+    and leaves the other free, where during the extraction every core is busy already; a rebuild
+    has a few documents to write, after the copy). finish() waits for that thread."""
 
     def __init__(self, path: Path, previous: Path | None):
         self.path = Path(path)
         self.keys: set[str] = set()
-        self.waiting: list[tuple[str, Callable[[], bytes | None]]] = []  # every document's, until the copy is in
+        self.waiting: list[tuple[str, Callable[[], bytes | None]]] = []  # every document's, until start()
         self.db: sqlite3.Connection | None = None
         self.old = _indexed(previous / INDEX) if previous is not None else set()
         self.copy: _Copy | None = _Copy(previous / INDEX, self.path) if self.old else None
-        if self.copy is None:
-            self._open()
+        self.writer: _Thread | None = None
 
     def _open(self) -> None:
         """The index to write into: the copy, once it is in place, or a new one."""
         if self.copy is not None:
-            if not self.copy.wait():
+            if not self.copy.whole():
                 self.path.unlink(missing_ok=True)
                 self.old = set()
             self.copy = None
-        self.db = sqlite3.connect(self.path)
+        self.db = sqlite3.connect(self.path, check_same_thread=False)  # one thread at a time: start() hands it on
         # no journal: the file is the new build's, switched in (and fsynced) only when complete
         self.db.execute("PRAGMA journal_mode = OFF")
         self.db.execute("PRAGMA synchronous = OFF")
@@ -236,15 +239,11 @@ class IndexWriter:
     def add(self, key: str, read: Callable[[], bytes | None]) -> None:
         """A document's passages, unless the index has them already: read is called only then (a
         rebuild of 10,000 documents reads one document's passages, not 10,000)."""
-        if key in self.keys:
-            return
-        self.keys.add(key)
-        if self.db is None and self.copy is not None and self.copy.done():
-            self._open()
-        if self.db is None:
+        if self.writer is not None:
+            raise RuntimeError("passages added after the index began to be written")
+        if key not in self.keys:
+            self.keys.add(key)
             self.waiting.append((key, read))
-        else:
-            self._insert(key, read)
 
     def _insert(self, key: str, read: Callable[[], bytes | None]) -> None:
         if key in self.old:
@@ -262,10 +261,19 @@ class IndexWriter:
         self.db.executemany("INSERT INTO passage_terms (rowid, terms) VALUES (?, ?)",
                             [(first + k, p.terms) for k, p in enumerate(docp.passages)])  # fmt: skip
 
+    def start(self) -> None:
+        """Write every passage added, in a thread (nothing is added after)."""
+        if self.writer is None:
+            self.writer = _Thread(self._write)
+
     def finish(self) -> None:
-        """Delete what left the build, then commit and close."""
-        if self.db is None:
-            self._open()
+        """Wait until the index is written (see start)."""
+        self.start()
+        self.writer.wait()
+
+    def _write(self) -> None:
+        """Open, insert what waits, delete what left the build, then commit and close."""
+        self._open()
         for key in sorted(self.old - self.keys):
             self.db.execute("DELETE FROM passage_terms WHERE rowid IN (SELECT id FROM passage WHERE key = ?)", (key,))
             self.db.execute("DELETE FROM passage WHERE key = ?", (key,))
@@ -275,10 +283,12 @@ class IndexWriter:
         if free * 4 > pages:  # many documents replaced (a new extractor version): the file is made compact
             self.db.execute("VACUUM")
         self.db.close()
+        self.db = None
 
     def abandon(self) -> None:
-        if self.copy is not None:
-            self.copy.wait()  # never a thread writing into a build folder that is being removed
+        for thread in (self.writer, self.copy):  # never a thread writing into a build folder that is being removed
+            if thread is not None:
+                thread.join()
         if self.db is not None:
             self.db.close()
 
@@ -299,26 +309,38 @@ def _indexed(index: Path) -> set[str]:
         return set()
 
 
-class _Copy:
+class _Thread:
+    """A function run in a thread, whose exception the waiting thread gets."""
+
+    def __init__(self, run: Callable[[], object]):
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, args=(run,), daemon=True)
+        self.thread.start()
+
+    def _run(self, run: Callable[[], object]) -> None:
+        try:
+            run()
+        except BaseException as exc:  # handed to the thread that waits
+            self.error = exc
+
+    def join(self) -> None:
+        self.thread.join()
+
+    def wait(self) -> None:
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+
+class _Copy(_Thread):
     """A file copied in a thread (the kernel copies; the thread waits on it, not on Python)."""
 
     def __init__(self, source: Path, target: Path):
-        self.error: OSError | None = None
-        self.thread = threading.Thread(target=self._run, args=(source, target), daemon=True)
-        self.thread.start()
+        super().__init__(partial(shutil.copyfile, source, target))
 
-    def _run(self, source: Path, target: Path) -> None:
-        try:
-            shutil.copyfile(source, target)
-        except OSError as exc:
-            self.error = exc
-
-    def done(self) -> bool:
-        return not self.thread.is_alive()
-
-    def wait(self) -> bool:
-        """Whether the copy is whole."""
-        self.thread.join()
+    def whole(self) -> bool:
+        """Whether the copy is whole (waits for it)."""
+        self.join()
         return self.error is None
 
 

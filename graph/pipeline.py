@@ -229,6 +229,7 @@ def _only_writer(out: Path) -> Iterator[None]:
 def _build_locked(files, out, cache, workers, scheduler, export, stages, summary, report, compact) -> BuildSummary:
     previous, manifest_prev = _previous(out)
     tmp = folder.new_build_folder(out)
+    index = None
     try:
         known, stats, whole = _unchanged(files, previous, manifest_prev, cache, export)
         parts, shared, loader, index = _map_and_load(files, cache, workers, scheduler, export, stages, summary, report,
@@ -240,6 +241,8 @@ def _build_locked(files, out, cache, workers, scheduler, export, stages, summary
         else:
             index.abandon()
     except BaseException:
+        if index is not None:
+            index.abandon()  # its thread writes into tmp no more
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     shutil.rmtree(tmp, ignore_errors=True)  # gone when switched in; left when nothing was to write
@@ -385,6 +388,7 @@ def _load_parts(results, files, cache, stages, summary, report, tmp, previous, m
             parts.append(result)
             loader.part(result)
             index.add(result.key, partial(cache.read, result.key, "search"))  # read only when not indexed
+    index.start()  # written in a thread while the build links and compacts (see IndexWriter)
     return parts, shared, loader, index
 
 
@@ -420,13 +424,15 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
         _record_stats(previous, manifest_prev, stats)
         folder.clean(out, {build_id})
         return
-    # graph.ttl is written from the cache while the store is finished: compacting a new store
-    # (Oxigraph, without Python's lock) and writing the export (mostly the disk's) share the time
-    with ThreadPoolExecutor(1) as pool:  # left only when the export is done, also on a failure
+    # graph.ttl and the table of parts are written while the store is finished: compacting a new
+    # store (Oxigraph, without Python's lock, on one core) and writing them share the time
+    with ThreadPoolExecutor(2) as pool:  # left only when both are written, also on a failure
         exporting = pool.submit(_export, tmp / folder.GRAPH_FILE, groups, runs, cache) if export else None
+        tabling = pool.submit(_write_parts, tmp, parts, previous, whole)
         with stages.stage("load", 4) as tick:
             loader.finish(groups, shared_lines, link_lines, tick, runs)
             index.finish()
+            tabling.result()
             tick(1)
         if exporting is not None:
             with stages.stage("export", 1) as tick:  # what is left of it
@@ -440,7 +446,6 @@ def _finish(out, tmp, parts, shared, writers, cache, summary, export, stages, pr
         "summary": {k: getattr(summary, k) for k in ("documents", "questions", "answered", "by_reference", "open",
                                                      "claims", "links", "commitments", "triples")},
     }  # fmt: skip
-    _write_parts(tmp, parts, previous, whole)
     (tmp / folder.MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
     folder.switch_in(out, tmp, build_id)
     keep = {build_id} | ({previous.name} if previous is not None else set())  # a server may still read it
