@@ -260,9 +260,15 @@ def organisation_mentions(doc: Document) -> list[Mention]:
 def _occurrences(text: str, forms: tuple[str, ...]) -> list[tuple[int, int]]:
     """Every whole-word occurrence of the forms, longest first where two overlap."""
     spans = []
-    for form in forms:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            spans.append((m.start(), m.end()))
+    for form in forms:  # str.find, not a pattern with look-arounds: a scan of the text per form
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if (at == 0 or not in_name(text[at - 1])) and (end == len(text) or not in_name(text[end])):
+                spans.append((at, end))
+                at = text.find(form, end)
+            else:
+                at = text.find(form, at + 1)
     return sorted(set(spans), key=lambda x: (x[0], -x[1]))
 
 

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from extractors import literals
 from extractors.text import in_name
 
 # head -> category; a lower-case compound counts only after "de" or "het" ("een investeringsprogramma"
@@ -51,10 +52,15 @@ ORGANISATION_HEADS = frozenset({
 _COMPANY = re.compile(r"(?<![\w-])(?:[A-Z][\w&'’-]*[ \t]+){1,4}(?:B\.V\.|N\.V\.|BV|NV)(?![\w])")
 _CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:[’'][a-z]+)?(?:[ \t]+[A-Z][\w-]*(?:[’'][a-z]+)?){2,7}(?![\w-])")
 # a head noun, then the name in guillemets or quotes: het programma «Veilig Thuis», de operatie 'Snelle Inzet'
+_QUOTED_HEADS = ("programma", "project", "actieplan", "plan", "initiatief", "operatie", "missie", "regeling", "campagne",
+                 "fonds", "instrument", "agenda")  # fmt: skip
 _QUOTED = re.compile(
-    r"\b(?:[Pp]rogramma|[Pp]roject|[Aa]ctieplan|[Pp]lan|[Ii]nitiatief|[Oo]peratie|[Mm]issie|[Rr]egeling|[Cc]ampagne"
-    r"|[Ff]onds|[Ii]nstrument|[Aa]genda)\s+(?:[«‘'\"“](?P<name>[A-Z][^«»‘’'\"“”\n]{1,60}?)[»’'\"”])"
+    rf"\b(?:{'|'.join(f'[{h[0].upper()}{h[0]}]{h[1:]}' for h in _QUOTED_HEADS)})"
+    r"\s+(?:[«‘'\"“](?P<name>[A-Z][^«»‘’'\"“”\n]{1,60}?)[»’'\"”])"
 )
+# where a head noun begins: _QUOTED is tried there only (a pattern that begins with twelve
+# alternatives is tried at every character of the text otherwise)
+literals.register("quoted_heads", [form for h in _QUOTED_HEADS for form in (h, h[0].upper() + h[1:])])
 _LETTER_PREFIX = re.compile(r"[A-Z]-[a-z]")  # "A-wapensystemen": a class of systems, not a name
 # capitalised at the start of a sentence or as a title, never the start of a name
 _LEADING = {"De", "Het", "Een", "In", "Op", "Zie", "Voor", "Met", "Van", "Naar", "Bij", "Dit", "Deze", "Die", "Dat", "Wij",
@@ -137,6 +143,20 @@ def _treaties(text: str) -> Iterator[Named]:
             yield Named(before.start(), v.end(), text[before.start() : v.end()], "treaty")
 
 
+def _quoted(text: str) -> list[Named]:
+    """_QUOTED.finditer(text), tried only where a head noun begins."""
+    out: list[Named] = []
+    end = 0
+    for pos in literals.positions(text, "quoted_heads"):
+        if pos < end:
+            continue  # inside the previous match, as finditer goes on after it
+        m = _QUOTED.match(text, pos)
+        if m:
+            out.append(Named(m.start("name"), m.end("name"), m["name"], "programme"))
+            end = m.end()
+    return out
+
+
 def named_things(text: str) -> list[Named]:
     """Every named thing the text's signals show, leftmost-longest, in text order."""
     found = list(_treaties(text))
@@ -146,7 +166,7 @@ def named_things(text: str) -> list[Named]:
         if lead < len(words) - 1:
             start = text.index(words[lead], m.start())
             found.append(Named(start, m.end(), text[start : m.end()], "company"))
-    found += [Named(m.start("name"), m.end("name"), m["name"], "programme") for m in _QUOTED.finditer(text)]
+    found += _quoted(text)
     found += [*_compounds(text), *_runs(text)]
     found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     out: list[Named] = []

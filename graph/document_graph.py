@@ -11,7 +11,8 @@ state alike and the build merges into one graph."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from extractors.document import Document, Span
 from extractors.locate import Situated
@@ -62,6 +63,10 @@ class DocumentTriples:
         else:
             self.shared.add((s, p, o))
 
+    def add_own(self, s: str, p: str, o: str) -> None:
+        """add, for a subject known to be the document's own (every mention's node)."""
+        self.own.add((s, p, o))
+
     def span(self, owner: str, span: Span, text: str) -> None:
         """owner dkg:inDocument the document; owner dkg:span [ oa:start; oa:end; oa:exact ].
 
@@ -70,7 +75,7 @@ class DocumentTriples:
         is its owner's: per mention, three triples fewer of the nineteen the store has to load
         (a sixth of a build's triples, and of its loading time)."""
         node = owner[:-1] + "/span>"
-        add = self.add
+        add = self.add_own if owner.startswith(self._under) else self.add
         add(owner, DKG.inDocument, self.document)
         add(owner, DKG.span, node)
         add(node, OA.start, integer(span.start))
@@ -143,6 +148,8 @@ def _mentions(t: DocumentTriples, doc: Document, d: str, run: str, situated: Seq
     """Every extracted mention (but questions, which have their own nodes) with its span, its
     normalised value, the extractor that found it, where it sits and what it refers to."""
     add = t.add
+    own = t.add_own  # a mention's node is the document's
+    under = str(names.document_iri(doc)) + "/"
     agents: dict[str, str] = {}
     question_nodes = [iri(str(names.question_iri(doc, q))) for q in doc.questions]
     named = _named_per_sentence(situated)
@@ -150,10 +157,10 @@ def _mentions(t: DocumentTriples, doc: Document, d: str, run: str, situated: Seq
         m = s.mention
         if m.kind == "question":
             continue
-        node = iri(str(names.mention_iri(doc, m.kind, m.start, m.end)))
-        add(node, A, DKG.Mention)
-        add(node, DKG.mentionKind, string(m.kind))
-        add(node, DKG.inDocument, d)
+        node = iri(f"{under}m/{m.kind}/{m.start}-{m.end}")  # names.mention_iri, without an rdflib term per mention
+        own(node, A, DKG.Mention)
+        own(node, DKG.mentionKind, string(m.kind))
+        own(node, DKG.inDocument, d)
         agent = agents.get(m.extractor)
         if agent is None:  # the extractor's own triples: once, not once per mention
             agent = agents[m.extractor] = iri(str(names.extractor_iri(m.extractor)))
@@ -163,35 +170,35 @@ def _mentions(t: DocumentTriples, doc: Document, d: str, run: str, situated: Seq
             add(run, PROV_.wasAssociatedWith, agent)
         # the extractor (name and version) that found it; the run that used the document and
         # was associated with that extractor is stated once per document, not per mention
-        add(node, PROV_.wasAttributedTo, agent)
+        own(node, PROV_.wasAttributedTo, agent)
         fields = m.fields
         if m.kind == "date":
             _interval(t, node, m.value, fields.get("until"))
         if m.value is not None:
-            add(node, DKG.value, value(m.value))
+            own(node, DKG.value, value(m.value))
         for key, pred in _FIELD_PREDICATES.items():
             if fields.get(key) is not None:
-                add(node, pred, string(str(fields[key])))
+                own(node, pred, string(str(fields[key])))
         if fields.get("min") is not None:
-            add(node, DKG.minValue, value(fields["min"]))
-            add(node, DKG.maxValue, value(fields["max"]))
+            own(node, DKG.minValue, value(fields["min"]))
+            own(node, DKG.maxValue, value(fields["max"]))
         if fields.get("implied_currency"):
-            add(node, DKG.impliedCurrency, boolean(True))
+            own(node, DKG.impliedCurrency, boolean(True))
         t.span(node, Span(m.start, m.end), doc.text)
         if s.question is not None:
             q = question_nodes[s.question]
-            add(node, *((DKG.inAnswer, q[:-1] + "/answer>") if s.in_answer else (DKG.inQuestion, q)))
-        add(node, DKG.context, string(s.context))
+            own(node, *((DKG.inAnswer, q[:-1] + "/answer>") if s.in_answer else (DKG.inQuestion, q)))
+        own(node, DKG.context, string(s.context))
         if m.kind in FIGURE_KINDS:
             for entity in named.get(s.sentence, ()):
-                add(node, DKG.sentenceNames, entity)
+                own(node, DKG.sentenceNames, entity)
         if s.speaker:
-            add(node, DKG.speaker, string(s.speaker))
+            own(node, DKG.speaker, string(s.speaker))
         if s.place:
-            add(node, DKG.where, string(s.place))
+            own(node, DKG.where, string(s.place))
         target = _target(t, m)
         if target is not None:
-            add(node, DKG.refersTo, target)
+            own(node, DKG.refersTo, target)
             if m.kind == "reference" and not fields.get("own"):
                 add(d, ELI.cites, target)
 
@@ -223,6 +230,13 @@ def _interval(t: DocumentTriples, node: str, start: str | None, until: str | Non
         t.add(instant, _TIME_PROP[len(when)], typed(when, _XSD_OF[len(when)]))
 
 
+@lru_cache(maxsize=1 << 16)
+def _node(name: Callable[..., object], *key) -> str:
+    """The encoded IRI name(*key) gives: an archive names the same few thousand things again and
+    again (a third of a document's mentions name an organisation or a programme)."""
+    return iri(str(name(*key)))
+
+
 def target_of(m) -> tuple[str, str, str] | None:
     """(the node's IRI, its type in the views, its label) of the thing a mention stands for: one
     node across documents for an entity, a reference, a person or a fractie; None for the others."""
@@ -230,14 +244,14 @@ def target_of(m) -> tuple[str, str, str] | None:
         type_ = m.fields["type"]
         if type_ == "answer":
             return None
-        return iri(str(names.reference_iri(type_, m.value, m.fields.get("volgnummer")))), "reference", str(m.value)
+        return _node(names.reference_iri, type_, m.value, m.fields.get("volgnummer")), "reference", str(m.value)
     if m.kind == "person":
-        return iri(str(names.person_iri(m.value))), "person", str(m.value)
+        return _node(names.person_iri, m.value), "person", str(m.value)
     if m.kind == "party":
-        return iri(str(names.fractie_iri(m.value))), "fractie", str(m.value)
+        return _node(names.fractie_iri, m.value), "fractie", str(m.value)
     if m.kind in ("organisation", "programme"):  # the extractor's kind says which (a company, a defined acronym too)
         label = m.fields.get("acronym") or m.fields.get("label") or m.value
-        return iri(str(names.entity_iri(m.fields.get("id") or m.value))), m.kind, str(label)
+        return _node(names.entity_iri, m.fields.get("id") or m.value), m.kind, str(label)
     return None
 
 
@@ -273,14 +287,14 @@ def _target(t: DocumentTriples, m) -> str | None:
 
 
 def _person(t: DocumentTriples, name: str) -> str:
-    person = iri(str(names.person_iri(name)))
+    person = _node(names.person_iri, name)
     t.add(person, A, SCHEMA.Person)
     t.add(person, SCHEMA.name, string(name))
     return person
 
 
 def _fractie(t: DocumentTriples, name: str) -> str:
-    f = iri(str(names.fractie_iri(name)))
+    f = _node(names.fractie_iri, name)
     t.add(f, A, DKG.Fractie)
     t.add(f, SKOS_.prefLabel, string(name))
     return f

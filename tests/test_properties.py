@@ -146,3 +146,36 @@ def test_a_lowered_pattern_keeps_its_groups_and_refuses_what_lowering_would_chan
         lowered_pattern(re.compile(r"\S+", re.I))  # \S would become \s
     with pytest.raises(AssertionError):
         lowered_pattern(re.compile(r"datum"))  # not case-insensitive: nothing to lower
+
+
+# pieces of a text in which a head noun names a programme in quotes, and near-misses: a head
+# inside a longer word, no quote, a name in lower case, a quote never closed, a second head inside
+QUOTED_PIECES = st.sampled_from([
+    "programma ", "Programma ", "het project ", "Actieplan ", "actieplan", "werkplan ", "de operatie ", "Fondsen ",
+    "«", "»", "'", "‘", "’", '"', "“", "”", "Veilig Thuis", "Snelle Inzet", "klein", "Plan ", "\n", " ", "x" * 70,
+    "agenda", "Agenda ", "-",
+])  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(QUOTED_PIECES, max_size=30).map("".join))
+def test_quoted_names_are_the_pattern_tried_everywhere(text):
+    """Trying the pattern only where a head noun begins finds what trying it at every character does."""
+    from extractors.named_things import _QUOTED, _quoted
+
+    plain = [(m.start("name"), m.end("name"), m["name"]) for m in _QUOTED.finditer(text)]
+    assert [(n.start, n.end, n.name) for n in _quoted(text)] == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["NAVO", "NAVO-top", "de NAVO", "NAVOs", "xNAVO", "_NAVO", " ", "\n", "-", "é",
+                                 "Noord-Atlantische Verdragsorganisatie", "Verdragsorganisatie"]), max_size=20).map("".join))  # fmt: skip
+def test_whole_word_occurrences_are_the_plain_pattern(text):
+    """str.find with the boundary tests finds what the look-around pattern finds."""
+    import re
+
+    from extractors.entities import _occurrences
+
+    forms = ("NAVO", "Noord-Atlantische Verdragsorganisatie")
+    plain = {(m.start(), m.end()) for f in forms for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text)}
+    assert _occurrences(text, forms) == sorted(plain, key=lambda x: (x[0], -x[1]))
