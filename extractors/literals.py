@@ -13,7 +13,8 @@ being processed are kept, so the extractors that read one document share one pas
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -110,6 +111,20 @@ def positions(text: str, namespace: str, start: int = 0, end: int | None = None)
     """Where the namespace's words start in text[start:end], in order (a place where two of its
     words start counts once)."""
     return sorted({h[0] for h in hits(text, namespace, start, end)})
+
+
+def finditer(pattern: re.Pattern, text: str, namespace: str) -> Iterator[re.Match]:
+    """pattern.finditer(text), for a pattern that can match only where one of the namespace's
+    words begins: tried there only (a pattern that opens with alternatives is otherwise tried at
+    every character of the text)."""
+    end = 0
+    for pos in positions(text, namespace):
+        if pos < end:
+            continue  # inside the previous match, as finditer goes on after it
+        m = pattern.match(text, pos)
+        if m:
+            end = m.end()
+            yield m
 
 
 def leftmost_longest(found: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:

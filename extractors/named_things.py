@@ -60,7 +60,7 @@ _QUOTED = re.compile(
 )
 # where a head noun begins: _QUOTED is tried there only (a pattern that begins with twelve
 # alternatives is tried at every character of the text otherwise)
-literals.register("quoted_heads", [form for h in _QUOTED_HEADS for form in (h, h[0].upper() + h[1:])])
+literals.register("quoted_heads", literals.cased(_QUOTED_HEADS))
 _LETTER_PREFIX = re.compile(r"[A-Z]-[a-z]")  # "A-wapensystemen": a class of systems, not a name
 # capitalised at the start of a sentence or as a title, never the start of a name
 _LEADING = {"De", "Het", "Een", "In", "Op", "Zie", "Voor", "Met", "Van", "Naar", "Bij", "Dit", "Deze", "Die", "Dat", "Wij",
@@ -143,20 +143,6 @@ def _treaties(text: str) -> Iterator[Named]:
             yield Named(before.start(), v.end(), text[before.start() : v.end()], "treaty")
 
 
-def _quoted(text: str) -> list[Named]:
-    """_QUOTED.finditer(text), tried only where a head noun begins."""
-    out: list[Named] = []
-    end = 0
-    for pos in literals.positions(text, "quoted_heads"):
-        if pos < end:
-            continue  # inside the previous match, as finditer goes on after it
-        m = _QUOTED.match(text, pos)
-        if m:
-            out.append(Named(m.start("name"), m.end("name"), m["name"], "programme"))
-            end = m.end()
-    return out
-
-
 def named_things(text: str) -> list[Named]:
     """Every named thing the text's signals show, leftmost-longest, in text order."""
     found = list(_treaties(text))
@@ -166,7 +152,8 @@ def named_things(text: str) -> list[Named]:
         if lead < len(words) - 1:
             start = text.index(words[lead], m.start())
             found.append(Named(start, m.end(), text[start : m.end()], "company"))
-    found += _quoted(text)
+    found += [Named(m.start("name"), m.end("name"), m["name"], "programme")
+              for m in literals.finditer(_QUOTED, text, "quoted_heads")]  # fmt: skip
     found += [*_compounds(text), *_runs(text)]
     found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     out: list[Named] = []

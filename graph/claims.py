@@ -248,7 +248,7 @@ def claim_rows(doc: Document, situated: Sequence[Situated]) -> list[ClaimMention
         unit, period = _unit(m), _period(m, dates, s.sentence)
         rows.append(ClaimMention(
             doc.name, doc.date, m.start, m.end, m.text, m.kind, value, unit, m.fields.get("qualifier"), s.speaker,
-            s.place, s.asked, str(mention_iri(doc, m.kind, m.start, m.end)),
+            s.place, s.asked, mention_iri(doc, m.kind, m.start, m.end),
             claim_id(subject_id, m.kind, value, unit, period), subject_id, label, period,
         ))  # fmt: skip
     return rows

@@ -196,7 +196,7 @@ def commitment_rows(doc: Document, situated: Sequence[Situated]) -> CommitmentRo
         said = (f["type"], vehicle, family, f.get("due"), f.get("due_from"), f.get("due_until"), f.get("toezegging"))
         who = (f.get("speaker"), f.get("function"), f.get("to_fractie"), f.get("to_person"))
         mentions.append(CommitmentMention(
-            doc.name, doc.date, m.start, m.end, m.text, str(mention_iri(doc, m.kind, m.start, m.end)), f.get("where"),
+            doc.name, doc.date, m.start, m.end, m.text, mention_iri(doc, m.kind, m.start, m.end), f.get("where"),
             frozenset(salient(context)), said, cid, key, who,
         ))  # fmt: skip
     return CommitmentRows(head, asked, mentions)

@@ -149,7 +149,6 @@ def _mentions(t: DocumentTriples, doc: Document, d: str, run: str, situated: Seq
     normalised value, the extractor that found it, where it sits and what it refers to."""
     add = t.add
     own = t.add_own  # a mention's node is the document's
-    under = str(names.document_iri(doc)) + "/"
     agents: dict[str, str] = {}
     question_nodes = [iri(str(names.question_iri(doc, q))) for q in doc.questions]
     named = _named_per_sentence(situated)
@@ -157,7 +156,7 @@ def _mentions(t: DocumentTriples, doc: Document, d: str, run: str, situated: Seq
         m = s.mention
         if m.kind == "question":
             continue
-        node = iri(f"{under}m/{m.kind}/{m.start}-{m.end}")  # names.mention_iri, without an rdflib term per mention
+        node = iri(names.mention_iri(doc, m.kind, m.start, m.end))
         own(node, A, DKG.Mention)
         own(node, DKG.mentionKind, string(m.kind))
         own(node, DKG.inDocument, d)

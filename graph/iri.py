@@ -59,8 +59,10 @@ def span_iri(owner: URIRef) -> URIRef:
     return URIRef(f"{owner}/span")
 
 
-def mention_iri(doc: Document, kind: str, start: int, end: int) -> URIRef:
-    return URIRef(f"{document_iri(doc)}/m/{kind}/{start}-{end}")
+def mention_iri(doc: Document, kind: str, start: int, end: int) -> str:
+    """A plain string, not an rdflib term: the graph, the claim rows and the commitment rows each
+    name every mention of an archive (an rdflib term validates its IRI each time it is made)."""
+    return f"{document_iri(doc)}/m/{kind}/{start}-{end}"
 
 
 def entity_iri(key: str) -> URIRef:

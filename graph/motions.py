@@ -47,7 +47,7 @@ def motion_rows(doc: Document, situated: Sequence[Situated]) -> MotionRows:
         names = tuple(dict.fromkeys(_name(str(m.value)) for m in submitters(doc, situated)))
         return MotionRows(str(document_iri(doc)), doc.date, names, ())
     named = [s.mention for s in situated if s.mention.kind == "person" and s.mention.fields.get("role") == MOTION_ROLE]
-    cited = tuple((str(mention_iri(doc, m.kind, m.start, m.end)), _name(str(m.value))) for m in named)
+    cited = tuple((mention_iri(doc, m.kind, m.start, m.end), _name(str(m.value))) for m in named)
     return MotionRows(str(document_iri(doc)), doc.date, (), cited)
 
 

@@ -196,7 +196,7 @@ def make_part(
     situated = situate(doc, mentions)
     triples = document_triples(doc, situated)
     own = sorted(triples.own)
-    own_lines = [f"{s} {p} {o} ." for s, p, o in own]  # terms.line, inline: thousands a document
+    own_lines = [line(*t) for t in own]
     subject = f"<{document_iri(doc)}>"
     counts = (
         len(doc.questions), sum(q.answered for q in doc.questions), sum(q.by_reference_only for q in doc.questions),
@@ -233,7 +233,7 @@ def process_file(path: str, cache_root: str, labels: str, turtle: bool = True) -
         part, own, block, found = make_part(doc, key, cache, turtle=turtle)
     except Exception as exc:  # an extractor's bug on one document must not stop the archive
         return Failed(str(path), f"cannot be processed ({type(exc).__name__}: {exc})")
-    nt = ("\n".join(own) + "\n" if own else "").encode("utf-8")
+    nt = "".join(f"{ln}\n" for ln in own).encode("utf-8")
     searched = found.dumps()
     cache.write(key, "nt", nt)
     cache.write(key, "search", searched)

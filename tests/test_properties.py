@@ -161,10 +161,11 @@ QUOTED_PIECES = st.sampled_from([
 @given(st.lists(QUOTED_PIECES, max_size=30).map("".join))
 def test_quoted_names_are_the_pattern_tried_everywhere(text):
     """Trying the pattern only where a head noun begins finds what trying it at every character does."""
-    from extractors.named_things import _QUOTED, _quoted
+    from extractors import literals
+    from extractors.named_things import _QUOTED
 
     plain = [(m.start("name"), m.end("name"), m["name"]) for m in _QUOTED.finditer(text)]
-    assert [(n.start, n.end, n.name) for n in _quoted(text)] == plain
+    assert [(m.start("name"), m.end("name"), m["name"]) for m in literals.finditer(_QUOTED, text, "quoted_heads")] == plain
 
 
 OCCURRENCE_PIECES = st.sampled_from(["NAVO", "NAVO-top", "de NAVO", "NAVOs", "xNAVO", "_NAVO", " ", "\n", "-", "é",
