@@ -19,7 +19,7 @@ from extractors.document import Document, Mention, per_document
 from extractors.registry import Extractor
 from extractors.text import Claimed, anchored_matches, digit_run_starts, token_start
 
-NAME, VERSION = "periods", "3"
+NAME, VERSION = "periods", "4"
 LABEL = f"{NAME}@{VERSION}"
 
 Y = r"(?:19|20)\d{2}"
@@ -173,7 +173,9 @@ _DAY_FORMS = re.compile(
     rf"(?:\s*(?:–|-|en)\s*(?P<dd>\d{{1,2}}))?\s+(?P<m1>{_MI})(?![\w-])(?:\s+(?P<y1>{Y}))?"
     rf"(?:\s*(?:–|-|t/m|tot\s+en\s+met)\s*(?P<d2>\d{{1,2}})\s+(?P<m2>{_MI})\s+(?P<y2>{Y})|(?P<jl>\s+jl\.))?"
 )
-_YEAR = re.compile(r"(?:19|20)\d\d(?<![\w-]\d{4})(?![\w-])")
+# A year stands alone: not inside a word or an identifier ("ah-tk-2025", "2026-04-15", "files/2026-04/"),
+# except before a hyphen and a second year, as a range is often typed ("de periode 2025-2028").
+_YEAR = re.compile(r"(?:19|20)\d\d(?<![\w-]\d{4})(?!\w|-(?!(?:19|20)\d\d(?![\w-])))")
 _BEFORE_YEAR = [
     ("month", re.compile(rf"(?:(?P<mod>(?i:begin|eind|medio|half|halverwege))\s+)?(?P<m>{_MI})\s+$")),
     ("season", re.compile(r"(?:(?i:het|de)\s+)?(?P<s>(?i:voorjaar|lente|zomer|najaar|herfst|winter))\s+(?:van\s+)?$")),

@@ -344,12 +344,23 @@ def test_known_miss_verbal_fraction():
         ("2025 t/m 2030", "2025", "2030"), ("vanaf 2035", "2035", None), ("vorig jaar", "2025", None),
         ("op 8 mei jl. besloten", "2026-05-08", None), ("de 11–12 maart 2026", "2026-03-11", "2026-03-12"),
         ("de eerste helft van 2025", "2025-01", "2025-06"), ("uiterlijk in 2030", None, "2030"),
+        ("de begroting voor 2027-2031 groeit", "2027", "2031"), ("in de jaren 1998-2002", "1998", "2002"),
     ],
 )  # fmt: skip
 def test_periods(text, value, until):
     (m,) = [m for m in period_mentions(doc_of(text)) if m.kind == "date"]
     assert (m.value, m.fields["until"]) == (value, until)
     assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["besloten op 2026-04-15", "zie rapport-2025-2026.pdf", "onder nummer 2026-0345", "kenmerk 2025-20260",
+     "de reeks 2026-04 volgt", "code ah-tk-2025-2026"],
+)  # fmt: skip
+def test_a_year_with_a_hyphen_is_a_range_only_before_a_second_year(text):
+    """An ISO date, a month path, a file name or a number with a year in it is no year range."""
+    assert [m.text for m in period_mentions(doc_of(text)) if m.kind == "date"] == []
 
 
 def test_relative_dates_need_a_document_date():
