@@ -32,7 +32,11 @@ _FRACTIE_INTRO = re.compile(
     r"^De\s+leden\s+van\s+.{2,60}?\s+hebben\s+(?:de\s+)?(?:onderstaande|volgende|de\s+volgende)\s+vragen",
     re.I,
 )
-_ANSWER_SECTION = re.compile(r"^(?:[IVX]+\.?\s+)?(?:Antwoord|Reactie)\b.*\b(?:minister|regering|kabinet)", re.I)
+_ANSWER_SECTION = re.compile(
+    r"^(?:[IVX]+\.?\s+)?(?:Antwoord|Reactie)\b.*\b(?:minister|staatssecretaris|regering|kabinet)", re.I
+)
+# the heading of published answers ends with the date they came in: "… (ontvangen 30 april 2027)."
+_RECEIVED = re.compile(r"\(ontvangen\s+\d{1,2}\s+[a-z]+\s+\d{4}\)\.?$", re.I)
 _MEMO = re.compile(r"^\s*TER\s+BESLISSING\s*$")
 _SERIES_FROM_KAMERSTUK = re.compile(r"Kamerstuk\s+[\d .]+-\s?(?P<s>[A-Z]{1,3})\)")
 _SERIES_FROM_LETTER = re.compile(r"\((?P<s>[A-Z]{1,2})\)")
@@ -114,7 +118,7 @@ def find_boundaries(lines: Sequence[Line]) -> list[_Boundary]:
                 continue
             hits = find_fracties(s)
             out.append(_Boundary(i, "fractie", s, fractie=hits[0].canonical if hits else None))
-        elif _ANSWER_SECTION.match(s) and len(s) < 80:
+        elif _ANSWER_SECTION.match(s) and (len(s) < 80 or _RECEIVED.search(s)):
             out.append(_Boundary(i, "answer_section", s))
         elif _MEMO.match(ln.text) or _is_memo_address(lines, i):
             if not out or out[-1].kind != "memo":
@@ -193,6 +197,7 @@ def segment_questions(
     starts = _numbered_starts(text, lines, boundaries, parts)
     stops = sorted({b.line for b in boundaries} | {s.line for s in starts})
     questions = [_numbered_question(text, lines, s, stops) for s in starts]
+    questions = _answers_in_a_block(text, lines, boundaries, questions, stops)
     questions = _assign_series(questions, starts)
     numbered_parts = {s.part for s in starts}
     for p_index, part in enumerate(parts):
@@ -326,6 +331,74 @@ def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: l
     )
 
 
+# An answer's own label with its question's number: "Antwoord 2", "Antwoord op vraag 2:"
+_ANSWER_LABEL = re.compile(
+    r"^\s*(?:\*\*)?(?:Antwoord|Reactie)\s+(?:op\s+)?(?:vraag\s+)?(?P<n>\d{1,3})\s*[:.]?\s*(?:\*\*)?\s*$", re.I
+)
+
+
+def _answers_in_a_block(
+    text: str, lines: Sequence[Line], boundaries: list[_Boundary], questions: list[Question], stops: list[int]
+) -> list[Question]:
+    """Answers printed after all the questions instead of after each: "Vraag 1", "Vraag 2", then
+    "Antwoord 1", "Antwoord 2" (or, under a heading such as "Antwoord van minister X", the numbers
+    alone or before the text). Each goes to the unanswered question of its number before it."""
+    waiting = [q for q in questions if q.answer is None]
+    if not waiting:
+        return questions
+    labels = _block_labels(lines, boundaries, questions, {q.n for q in waiting})
+    out = list(questions)
+    for k, (i, n, begin) in enumerate(labels):
+        k_stop = bisect.bisect_right(stops, i)
+        stop = min(labels[k + 1][0] if k + 1 < len(labels) else len(lines), stops[k_stop] if k_stop < len(stops) else len(lines))
+        answer, content = _answer_extent(lines, i if begin < lines[i].end else i + 1, stop)
+        before = [j for j, q in enumerate(out) if q.n == n and q.answer is None and q.span.end <= lines[i].start]
+        if answer is None or not before:
+            continue
+        q = out[before[-1]]
+        refers, pointer = _answer_references(text, lines, content, n, begin)
+        answer = Span(max(answer.start, begin), answer.end)
+        out[before[-1]] = Question(q.series, q.n, q.asked_by, q.span, answer, refers, pointer, q.part)
+    return out
+
+
+def _block_labels(
+    lines: Sequence[Line], boundaries: list[_Boundary], questions: list[Question], numbers: set[int | None]
+) -> list[tuple[int, int, int]]:
+    """(line, question number, where the answer's text begins) of each answer printed apart from its
+    question, in order: a line "Antwoord N" that no question or answer holds, for an unanswered N;
+    under an answer heading after all the questions, also a number alone or before the text, when it
+    runs on from the answer before it (the first: the lowest number unanswered), so that a list
+    item or a page number in an answer is never taken for one."""
+    held = [(q.span.start, (q.answer or q.span).end) for q in questions]  # in document order, apart
+    held_starts = [a for a, _ in held]
+    first = min(q.span.end for q in questions if q.answer is None)
+    last = max(q.span.end for q in questions)  # the heading of a block of answers follows every question
+    heading = next((b.line for b in boundaries if b.kind == "answer_section" and lines[b.line].start >= last), None)
+    out: list[tuple[int, int, int]] = []
+    if not any(n is not None for n in numbers):
+        return out  # unnumbered questions (a consultation report's) have no numbered answers
+    expected = min(n for n in numbers if n is not None)
+    for i in range(bisect.bisect_left([ln.start for ln in lines], first), len(lines)):
+        ln = lines[i]
+        k = bisect.bisect_right(held_starts, ln.start) - 1
+        if ln.blank or (k >= 0 and ln.start < held[k][1]):
+            continue
+        label = _ANSWER_LABEL.match(ln.text)
+        if label and int(label["n"]) in numbers:
+            out.append((i, int(label["n"]), ln.end))
+        elif heading is not None and heading < i and ln.text.lstrip()[:1].isdigit():
+            bare = _BARE.match(ln.text)
+            m = bare or _NUMBERED.match(ln.text)
+            if m and int(m["n"]) == expected:
+                out.append((i, expected, ln.end if bare else ln.start + m.end()))
+        else:
+            continue
+        if out and out[-1][0] == i:
+            expected = out[-1][1] + 1
+    return out
+
+
 def _continues(current: str, following: str) -> bool:
     """Does the next line carry on an unfinished question (a page break, a list after a colon)?"""
     tail = current.rstrip().rstrip("*_").rstrip()
@@ -354,11 +427,15 @@ def _answer_extent(lines: Sequence[Line], first: int, stop: int) -> tuple[Span |
     return Span(content_span(lines[content[0]])[0], content_span(lines[content[-1]])[1]), content
 
 
-def _answer_references(text: str, lines: Sequence[Line], content: list[int], own: int | None) -> tuple[tuple[int, ...], bool]:
+def _answer_references(
+    text: str, lines: Sequence[Line], content: list[int], own: int | None, begin: int = 0
+) -> tuple[tuple[int, ...], bool]:
+    """(the other questions the answer points to, whether it says nothing but that); begin: where
+    the answer's text begins, when its first line opens with its question's number ("3. Zie …")."""
     refs: list[int] = []
     pointer = bool(content)
     for i in content:
-        line = lines[i].text
+        line = lines[i].text[max(0, begin - lines[i].start) :]
         low = line.lower()
         if "vra" not in low:
             pointer = False  # no "vraag"/"vragen" on this line: no reference, and no pointer

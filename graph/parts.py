@@ -192,7 +192,9 @@ def make_part(
     if mentions is None:  # mentions carry the file name: cached per name and text
         # (what the extractors see besides the text: the kind, date and numbers a metadata record may give)
         seen = "\0".join(str(x) for x in (doc.text, doc.kind, doc.date, doc.official_number, doc.chamber, doc.identifiers))
-        mentions = _mentions(doc, cache, part_key(doc.name, seen, "mentions"))
+        # the extractors read the structure too (a question's answer is the government's voice):
+        # a new version of the structure readers runs them all again
+        mentions = _mentions(doc, cache, part_key(doc.name, seen, f"mentions+parse@{PARSE_VERSION}"))
     situated = situate(doc, mentions)
     triples = document_triples(doc, situated)
     own = sorted(triples.own)

@@ -225,6 +225,31 @@ def test_a_new_extractor_version_reruns_that_extractor_only(tmp_path, monkeypatc
     assert not any(label.startswith("figures@") and not label.endswith(".1") for label in labels)
 
 
+def test_a_new_version_of_the_structure_readers_reruns_every_extractor(tmp_path, monkeypatch):
+    """The extractors read the document's structure (answers are the government's voice): mentions
+    cached under the previous structure are not served again."""
+    out = tmp_path / "out"
+    build([], out, workers=1)
+    runs: dict[str, int] = {}
+
+    def counted(ext: registry.Extractor) -> registry.Extractor:
+        def run(doc):
+            runs[ext.name] = runs.get(ext.name, 0) + 1
+            return ext.run(doc)
+
+        return dataclasses.replace(ext, run=run)
+
+    wrapped = tuple(counted(e) for e in registry.extractors())
+    for module in ("extractors.registry", "graph.parts", "graph.document_graph"):
+        monkeypatch.setattr(f"{module}.extractors", lambda: wrapped, raising=False)
+    build([], out, workers=1)
+    assert runs == {}  # nothing changed: every extractor's mentions come from the cache
+    monkeypatch.setattr("graph.parts.PARSE_VERSION", "test")
+    summary = build([], out, workers=1)
+    assert summary.extracted == 5
+    assert runs == {e.name: 5 for e in wrapped}
+
+
 def test_a_failed_build_leaves_the_previous_one_answering(tmp_path, reference, monkeypatch):
     out = tmp_path / "out"
     shutil.copytree(reference, out, symlinks=True)

@@ -251,3 +251,66 @@ def test_a_page_number_left_in_converted_text_opens_no_question():
     doc = _parsed(text)
     assert [(q.n, q.span.quote(doc.text)) for q in doc.questions] == [
         (1, "Hoeveel geld is er in 2027 beschikbaar?"), (2, "Wanneer komt de brief?")]
+
+
+# --- answers printed in a block of their own, after all the questions --------------------------------
+
+_ASKED = (
+    "Vragen van het lid Kramers (CDA) aan de staatssecretaris van Defensie over de werving van "
+    "reservisten (ingezonden 2 april 2027).\n\n"
+    "Vraag 1\nHoeveel reservisten zijn er dit jaar geworven?\n\n"
+    "Vraag 2\nWat kost een wervingscampagne?\n\n"
+    "Vraag 3\nWanneer verschijnt de evaluatie van de campagne?\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        "Antwoord 1\nTot nu toe 640.\n\nAntwoord 2\nOngeveer € 2 miljoen.\n\nAntwoord 3\nZie het antwoord op vraag 2.\n",
+        "Antwoord op vraag 1:\nTot nu toe 640.\n\nAntwoord op vraag 2:\nOngeveer € 2 miljoen.\n\n"
+        "Antwoord op vraag 3:\nZie het antwoord op vraag 2.\n",
+        "1\nTot nu toe 640.\n\n2\nOngeveer € 2 miljoen.\n\n3\nZie het antwoord op vraag 2.\n",
+        "1. Tot nu toe 640.\n\n2. Ongeveer € 2 miljoen.\n\n3. Zie het antwoord op vraag 2.\n",
+    ],
+)
+def test_answers_printed_after_all_the_questions_go_to_the_questions_of_their_numbers(answers):
+    heading = "Antwoord van staatssecretaris Tuinman (Defensie) (ontvangen 30 april 2027).\n\n"
+    doc = _parsed(_ASKED + heading + answers)
+    got = {q.n: (q.answer.quote(doc.text) if q.answer else None) for q in doc.questions}
+    assert got == {1: "Tot nu toe 640.", 2: "Ongeveer € 2 miljoen.", 3: "Zie het antwoord op vraag 2."}
+    assert [q.n for q in doc.questions if q.by_reference_only] == [3]
+    assert doc.questions[2].answer_refers_to == (2,)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # no answers at all: the questions as sent
+        "",
+        # numbers under the heading that do not start at the first open question: a list, not answers
+        "Antwoord van staatssecretaris Tuinman (Defensie).\n\n2\nDe stukken staan online.\n\n3\nZie de bijlage.\n",
+        # a numbered list without the heading of the answers
+        "Bijlagen\n\n1. Overzicht per regio.\n\n2. Tijdpad.\n",
+        # under the heading, a label for a question that was never asked
+        "Antwoord van staatssecretaris Tuinman (Defensie).\n\nAntwoord 7\nDit hoort bij geen vraag.\n",
+    ],
+)
+def test_a_list_after_the_questions_is_no_block_of_answers(after):
+    doc = _parsed(_ASKED + after)
+    assert [q.n for q in doc.questions] == [1, 2, 3]
+    assert not any(q.answered for q in doc.questions)
+
+
+def test_answers_after_each_question_are_not_moved_and_an_open_one_stays_open():
+    text = (
+        "Antwoord van minister Brekelmans (Defensie) (ontvangen 5 mei 2027).\n\n"
+        "Vraag 1\nIs de kazerne klaar?\n\nAntwoord 1\nNog niet. Dit zijn de stappen:\n\n2\nDe vloer.\n\n"
+        "Vraag 2\nWat kost de vertraging?\n\n"
+        "Vraag 3\nWie betaalt?\n\nAntwoord 3\nHet Rijksvastgoedbedrijf.\n\n"
+        "2\nDe planning volgt.\n"
+    )
+    doc = _parsed(text)
+    got = {q.n: (q.answer.quote(doc.text) if q.answer else None) for q in doc.questions}
+    assert got[1].startswith("Nog niet.") and got[3].startswith("Het Rijksvastgoedbedrijf.")
+    assert got[2] is None  # neither the list item in answer 1 nor the trailing "2" answers it
