@@ -19,7 +19,7 @@ from extractors.periods import periods_of
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, lowered_pattern
 
-NAME, VERSION = "commitments", "6"
+NAME, VERSION = "commitments", "7"
 LABEL = f"{NAME}@{VERSION}"
 
 # who receives a promise, and who makes it (on lower-cased sentences)
@@ -71,10 +71,11 @@ _TOEZEGGING_RULES = [
     # ("zal ik uw Kamer daarover berichten", "Ik verwacht u ... de rapportage te kunnen sturen",
     # "wordt u voor het einde van het jaar voorgelegd", "zal ... aan uw Kamer worden aangeboden")
     (("bericht", "hoogte", "toekomen", "voor te leggen", "ingediend", "voorleggen", "voorgelegd", "beschikking", "toegestuurd",
-      "toesturen", "toezenden", "toegezonden", "aanbieden", "aan te bieden", "aangeboden", "sturen", "zenden"), re.compile(
+      "toesturen", "toezenden", "toegezonden", "aanbieden", "aan te bieden", "aangeboden", "sturen", "zenden", "informeren"),
+     re.compile(
         rf"\b{_KAMER}\b.{{0,100}}?\b(?:berichten|op\s+de\s+hoogte\s+(?:stellen|brengen|houden)|doen\s+toekomen"
         r"|voor\s+te\s+leggen|voorleggen|ter\s+beschikking\s+(?:te\s+)?stellen|toe\s+te\s+(?:sturen|zenden)|toesturen"
-        r"|toezenden|aan\s+te\s+bieden|aanbieden|te\s+(?:kunnen\s+)?(?:sturen|zenden))\b"
+        r"|toezenden|aan\s+te\s+bieden|aanbieden|te\s+(?:kunnen\s+)?(?:sturen|zenden|informeren))\b"
         rf"|\b(?:wordt|worden)\s+{_KAMER}\b.{{0,100}}?\b(?:{_HANDED}|ter\s+beschikking\s+gesteld|op\s+de\s+hoogte\s+(?:gesteld|gebracht))\b"
         rf"|\b(?:aan|naar|bij)\s+{_KAMER}\s+(?:worden|wordt)\s+{_HANDED}\b"
         rf"|\b(?:wordt|worden)\b[^.;]{{0,80}}?\b(?:aan|naar|bij)\s+{_KAMER}\s+{_HANDED}\b"
@@ -284,10 +285,19 @@ _KAMER_ASKS = lowered_pattern(
         re.I,
     )
 )
-# a refusal: "Ik zal de Kamer niet informeren over ..." (but "niet later dan in mei" is a promise)
+# a refusal or what cannot be done: "Ik zal de Kamer niet informeren over ...", "Ik verwacht u niet te
+# kunnen informeren", "Het is niet mogelijk u voor de zomer te informeren" (but "niet later dan in
+# mei" is a promise)
 _REFUSED = lowered_pattern(
-    re.compile(r"\b(?:zal|zullen|kan|kunnen|wil|willen)\s+(?:[\w-]+\s+){0,3}?niet\b(?!\s+(?:eerder|later|voor|na)\b)", re.I)
+    re.compile(
+        r"\b(?:zal|zullen|kan|kunnen|wil|willen)\s+(?:[\w-]+\s+){0,3}?niet\b(?!\s+(?:eerder|later|voor|na)\b)"
+        r"|\bniet\s+te\s+(?:kunnen\s+)?\w+|\bniet\s+(?:mogelijk|in\s+staat)\b",
+        re.I,
+    )
 )
+# an expectation or a promise of before, told again ("Vorig jaar verwachtte ik u in het voorjaar te
+# kunnen informeren"): what was said then, not an undertaking now
+_EARLIER_INTENT = lowered_pattern(re.compile(r"\b(?:verwachtte|verwachtten|hoopte|hoopten|beloofde|beloofden)\b", re.I))
 _NEGATED_RECEIVER = lowered_pattern(re.compile(r"\b(?:ontvangt|krijgt)\b[^,;]{0,30}\b(?:geen|niet)\b", re.I))
 
 
@@ -329,7 +339,7 @@ def _accept(type_: str, low: str, s: int, e: int, doc: Document, dates: Mentions
     """Is the (lower-cased) sentence a commitment of this type, all things considered?"""
     if _PAST_OR_CURRENT.search(low) or _PERFORMATIVE.search(low):
         return False  # "tot op heden", "reeds": what is done already; "hierbij": done by this very letter
-    if type_.startswith("toezegging") and (_KAMER_ASKS.search(low) or _REFUSED.search(low)):
+    if type_.startswith("toezegging") and (_KAMER_ASKS.search(low) or _REFUSED.search(low) or _EARLIER_INTENT.search(low)):
         return False
     if type_ == "toezegging":
         return _is_future(low, s, e, doc, dates)
@@ -416,9 +426,21 @@ def _government_spans(doc: Document) -> Iterator[tuple[int, int]]:
             yield q.answer.start, q.answer.end
     for part in doc.parts:
         if part.kind == "letter" and doc.kind in GOVERNMENT_KINDS:
-            yield part.span.start, part.span.end
+            yield from _between_questions(doc, part.span.start, part.span.end)
         elif part.kind == "turn" and part.role in GOVERNMENT_FUNCTIONS:
             yield part.span.start + len(part.title) + 1, part.span.end  # after the speaker's label
+
+
+def _between_questions(doc: Document, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """[start, end) without the questions in it: a letter that repeats the questions it answers
+    speaks in its own voice around them, never in theirs ("Bent u bereid … te informeren?")."""
+    for q in doc.questions:
+        if start <= q.span.start < end:
+            if q.span.start > start:
+                yield start, q.span.start
+            start = max(start, q.span.end)
+    if start < end:
+        yield start, end
 
 
 def _rules_of_cues() -> dict[str, tuple[int, ...]]:

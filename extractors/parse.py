@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractors.document import Document, Signatory
+from extractors.document import GOVERNMENT_FUNCTIONS, Document, Signatory
 from extractors.fracties import canonical_fractie
 from extractors.metadata import kind_of_type
 from extractors.motions import motion_parts
@@ -27,13 +27,15 @@ from extractors.turns import find_turns, turn_parts
 
 # The version of the structure readers: part of the key under which a build caches a document's
 # results, so that a change here re-reads every document (the extractors have their own versions).
-VERSION = "5"
+VERSION = "6"
 
 
 def parse_document(source: SourceText) -> Document:
     """Read a document's structure: metadata, parts, signatories, footnotes, tables, questions."""
     text = source.text
     lines = split_lines(text)
+    given = dict(source.metadata)  # the publisher's metadata decides over the head's text
+    signatories = _signatories(lines)
     kind = detect_kind(text)
     boundaries = find_boundaries(lines)
     turns = find_turns(text, lines) if kind in (None, "debat") else []
@@ -41,9 +43,10 @@ def parse_document(source: SourceText) -> Document:
         kind = "debat"
         parts = turn_parts(text, lines, turns)
     else:
+        if kind is None and not given.get("type"):
+            kind = _letter_by_signature(text, signatories)
         parts = (motion_parts(text, lines) if kind == "motie" else []) or find_parts(text, lines, kind, boundaries)
     dossier, identifiers = detect_own_numbers(text)
-    given = dict(source.metadata)  # the publisher's metadata decides over the head's text
     if given.get("identifier"):
         identifiers = tuple(dict.fromkeys((*identifiers, given["identifier"])))
     number = given.get("number") or official_number(dossier, text)
@@ -61,7 +64,7 @@ def parse_document(source: SourceText) -> Document:
         official_number=number,
         identifiers=identifiers,
         title=given.get("title") or detect_title(lines),
-        signatories=_signatories(lines),
+        signatories=signatories,
         parts=tuple(parts),
         footnotes=tuple(find_footnotes(text, lines)),
         tables=tuple(find_tables(lines)),
@@ -86,6 +89,16 @@ def _asked_by_head(questions, text: str) -> tuple:
     if fractie is None:
         return tuple(questions)
     return tuple(q if q.asked_by else replace(q, asked_by=fractie) for q in questions)
+
+
+def _letter_by_signature(text: str, signatories: tuple[Signatory, ...]) -> str | None:
+    """A letter whose head names no kind ("Brief van de minister" in ordinary case, a letter as
+    typed) is still the government's when a minister or state secretary signs it; written questions
+    (whose head names who asks) are never a letter, whoever answers them."""
+    if _asker(text) is not None:
+        return None
+    signed = any(s.role and s.role.lower().startswith(GOVERNMENT_FUNCTIONS) for s in signatories)
+    return "brief" if signed else None
 
 
 def _signatories(lines) -> tuple[Signatory, ...]:

@@ -19,7 +19,7 @@ from extractors.document import Document, Mention, per_document
 from extractors.registry import Extractor
 from extractors.text import Claimed, anchored_matches, digit_run_starts, token_start
 
-NAME, VERSION = "periods", "4"
+NAME, VERSION = "periods", "5"
 LABEL = f"{NAME}@{VERSION}"
 
 Y = r"(?:19|20)\d{2}"
@@ -220,7 +220,11 @@ def _kind_before_year(text: str, s: int) -> str | None:
 
 _TUSSEN = re.compile(r"(?i:tussen)\s+$")
 _YEAR_RANGE_AFTER = re.compile(r"\s*(?P<sep>t/m|tot\s+en\s+met|–|-|tot|en)\s*(?P<y2>\d{4})(?![\w-])")
+# a quarter without its year is the document's year's: "Q2", "in het derde kwartaal" (the word
+# before "kwartaal" is read only where that word stands)
 _Q = re.compile(r"Q(?P<q>[1-4])(?![\w])")
+_QUARTER_WORD = re.compile(r"\b(?P<qw>(?i:eerste|tweede|derde|vierde))\s+$")
+literals.register("quarter anchors", ("kwartaal",))
 literals.register("relative date anchors", ("jaar", "zomer", "binnenkort", "korte termijn"))
 # the word before "jaar" or "zomer" in the relative phrases
 _BEFORE_RELATIVE = {"vorig", "afgelopen", "dit", "volgend", "komend", "volgende", "het", "de", "voor"}
@@ -286,6 +290,11 @@ def _scan(doc: Document) -> list[tuple[str, int, int, re.Match[str] | None]]:
     for q in _Q.finditer(text):
         if found.free(q.start(), q.end()) and (q.start() == 0 or not text[q.start() - 1].isalnum()):
             found.add("quarter", q.start(), q.end(), q)
+    for pos in literals.positions(text, "quarter anchors"):
+        end = pos + len("kwartaal")
+        w = _QUARTER_WORD.search(text, max(0, pos - 12), pos)
+        if w and not text[end : end + 1].isalpha() and found.free(w.start(), end):
+            found.add("quarter", w.start(), end, w)
     for pos in literals.positions(text, "relative date anchors"):
         before = text[max(0, pos - 14) : pos].split()
         inside_word = pos > 0 and text[pos - 1].isalpha()  # "najaar", "voorjaar"
@@ -315,7 +324,7 @@ def _resolve_found(kind: str, s: int, e: int, m: re.Match[str] | None, doc: Docu
         return _relative(_WHITE.sub(" ", text[s:e].lower()), doc, {})
     assert m is not None
     groups = m.groupdict()
-    if not (kind == "quarter" and e - s <= 2):  # all but a bare "Q2" end in their year
+    if text[e - 4 : e].isdigit():  # all but a quarter without its year ("Q2") end in their year
         groups["y"] = text[e - 4 : e]
     return _resolve(kind, groups, doc)  # type: ignore[arg-type]
 

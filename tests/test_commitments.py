@@ -459,6 +459,8 @@ def test_a_promise_without_a_named_vehicle_moves_to_a_later_moment():
         ("Het kabinet heeft besloten de steun aan Oekraïne ook in 2027 op hetzelfde niveau te handhaven.", "plan"),
         ("Ik laat nader uitzoeken welke kosten hiermee gemoeid zijn.", "examination"),
         ("Defensie zal in overleg met de sector verkennen of een gezamenlijke inkoop mogelijk is.", "examination"),
+        ("Ik verwacht uw Kamer in het najaar van 2026 te kunnen informeren over de uitkomsten.", "toezegging"),
+        ("Wij sturen u de rapportage in het derde kwartaal.", "toezegging"),
     ],
 )  # fmt: skip
 def test_more_ways_of_promising(text, type_):
@@ -487,6 +489,10 @@ def test_more_ways_of_promising(text, type_):
         "De bondgenoten zullen hun bijdrage verhogen.",  # someone else
         "Er komt geen nieuwe regeling.",  # nothing comes
         "Er komt een debat over de begroting, op verzoek van de Kamer, in 2023.",  # past
+        "Ik verwacht uw Kamer volgend jaar niet te kunnen informeren over de uitkomst.",  # cannot
+        "Het is niet mogelijk u voor de zomer te informeren over de keuze.",  # cannot
+        "Vorig jaar verwachtte ik u in het najaar te kunnen informeren.",  # an expectation of before
+        "Wij stuurden u de rapportage in het eerste kwartaal.",  # past, and a quarter gone by
     ],
 )  # fmt: skip
 def test_near_misses_of_more_ways_of_promising(text):
@@ -526,3 +532,39 @@ def replace_date(doc, date):
     from dataclasses import replace
 
     return replace(doc, date=date)
+
+
+# A letter as typed, without the published head ("Brief van de staatssecretaris" in ordinary case):
+# signed by a state secretary, it speaks in the government's voice; the questions it repeats do not.
+TYPED_LETTER = """Brief van de staatssecretaris van Defensie
+
+Den Haag, 5 juni 2027
+
+U vroeg mij het volgende.
+
+1. Bent u bereid de Kamer in het najaar over de werving te informeren?
+
+Ik zal uw Kamer in het najaar informeren over de werving. De resultaten sturen wij u in het derde kwartaal.
+
+De staatssecretaris van Defensie,
+G.P. Tuinman
+"""
+
+
+def test_a_letter_signed_by_a_state_secretary_is_the_governments_voice_but_its_questions_are_not():
+    doc = parse_document(SourceText("t.txt", "t.txt", TYPED_LETTER, "utf-8"))
+    assert doc.kind == "brief" and doc.parts[0].kind == "letter"
+    found = [(m.text, m.fields["due_from"]) for m in commitment_mentions(doc)]
+    assert found == [("Ik zal uw Kamer in het najaar informeren over de werving", "2027-09"),
+                     ("De resultaten sturen wij u in het derde kwartaal", "2027-07")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "signature",
+    ["De voorzitter van de commissie,\nA. Jansen", "De griffier van de commissie,\nB. de Vries", ""],
+)
+def test_a_paper_signed_by_no_minister_is_no_letter(signature):
+    text = TYPED_LETTER.replace("De staatssecretaris van Defensie,\nG.P. Tuinman", signature)
+    text = text.replace("1. Bent u bereid de Kamer in het najaar over de werving te informeren?\n\n", "")
+    doc = parse_document(SourceText("t.txt", "t.txt", text, "utf-8"))
+    assert doc.kind is None and commitment_mentions(doc) == []

@@ -345,6 +345,7 @@ def test_known_miss_verbal_fraction():
         ("op 8 mei jl. besloten", "2026-05-08", None), ("de 11–12 maart 2026", "2026-03-11", "2026-03-12"),
         ("de eerste helft van 2025", "2025-01", "2025-06"), ("uiterlijk in 2030", None, "2030"),
         ("de begroting voor 2027-2031 groeit", "2027", "2031"), ("in de jaren 1998-2002", "1998", "2002"),
+        ("in het derde kwartaal volgt de brief", "2026-07", "2026-09"), ("het Eerste kwartaal", "2026-01", "2026-03"),
     ],
 )  # fmt: skip
 def test_periods(text, value, until):
@@ -356,10 +357,12 @@ def test_periods(text, value, until):
 @pytest.mark.parametrize(
     "text",
     ["besloten op 2026-04-15", "zie rapport-2025-2026.pdf", "onder nummer 2026-0345", "kenmerk 2025-20260",
-     "de reeks 2026-04 volgt", "code ah-tk-2025-2026"],
+     "de reeks 2026-04 volgt", "code ah-tk-2025-2026", "het kwartaalbericht", "het derde kwartaalrapport",
+     "elk kwartaal", "het afgelopen kwartaal"],
 )  # fmt: skip
-def test_a_year_with_a_hyphen_is_a_range_only_before_a_second_year(text):
-    """An ISO date, a month path, a file name or a number with a year in it is no year range."""
+def test_no_period_in_near_misses(text):
+    """An ISO date, a month path, a file name or a number with a year in it is no year range; a
+    quarter needs its ordinal word and is no part of a longer word."""
     assert [m.text for m in period_mentions(doc_of(text)) if m.kind == "date"] == []
 
 
