@@ -24,7 +24,7 @@ from extractors.document import Document, Mention
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, Claimed, anchored_matches
 
-NAME, VERSION = "references", "6"
+NAME, VERSION = "references", "7"
 LABEL = f"{NAME}@{VERSION}"
 
 literals.register("kamerstuk triggers", ("Kamerstuk", "motie", "Motie"))
@@ -44,6 +44,12 @@ _ONE = rf"{_DOSSIER}{_TAIL}"
 # "Kamerstuk 36 800 X, nr. 3", "Kamerstukken 28676-472; 28676-504 en 28676-464",
 # "Kamerstukken 27 830 en 31 865, nr. 339", "motie 36 045–191"
 _TRIGGERED = re.compile(rf"(?P<trigger>Kamerstuk(?:ken)?|[Mm]otie(?:s)?)\s+(?P<list>{_ONE}(?:\s*(?:;|,|en)\s*{_ONE})*){_NR}")
+# an Eerste Kamer paper, lettered where a Tweede Kamer paper is numbered: "Kamerstukken I 2025/26,
+# 36 800 X, C", "Kamerstuk 36 800 X, A" (36800-X-C, as published: kst-36800-X-C)
+_LETTERED = re.compile(
+    rf"Kamerstuk(?:ken)?(?:\s+I)?\s+(?:(?:19|20)\d\d[/-]\d{{2,4}},?\s+)?(?P<list>{_ONE}),\s*(?P<letter>[A-Z]{{1,2}})"
+    r"(?=\s*(?:[).,;:]|$)|\s+(?:en|p\.|blz\.|pag\.)\s)"  # the end of the citation, not a word such as "U"
+)
 # without a trigger word only the unambiguous shapes: "36 725 X nr. 6", "(36 800-X34)", "36 124, nr. 57"
 _BARE = re.compile(
     rf"(?P<list>\d(?<![\w.-]\d)\d[\x20.]?\d{{3}}(?:\s?[-–]\s?[A-Z]{{1,3}}\d{{0,4}}|\x20[A-Z]{{1,3}}(?![\w])|[-–]\d{{1,3}}(?=,?\s*nrs?\b)|)){_NR}"
@@ -152,7 +158,15 @@ def _split_list(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _kamerstukken(doc: Document, taken: Claimed) -> Iterator[Mention]:
     text = doc.text
-    for m in anchored_matches(_TRIGGERED, text, literals.positions(text, "kamerstuk triggers")):
+    triggers = literals.positions(text, "kamerstuk triggers")
+    for m in anchored_matches(_LETTERED, text, triggers):
+        taken.claim(m.start(), m.end())
+        value = f"{normalise_kamerstuk(m['list'], None)}-{m['letter']}"
+        fields = {"dossier": value.split("-")[0], "volgnummer": None, "letter": m["letter"], "official_id": official_id(value)}
+        yield _ref(doc, m.start(), m.end(), value, "kamerstuk", **fields, url=f"{OFFICIAL}{official_id(value)}.html")
+    for m in anchored_matches(_TRIGGERED, text, triggers):
+        if taken.overlaps(m.start(), m.end()):
+            continue  # a lettered paper, read above
         motion = m["trigger"].lower().startswith("motie")
         items = _split_list(text, m.start("list"), m.end("list"))
         numbers = re.findall(r"\d{1,4}", m["nr"]) if m["nr"] else [None]
