@@ -118,32 +118,92 @@ def _find_anchor(anchors: list[tuple[str, Span]], label: str, body: Span) -> Spa
 
 
 def find_tables(lines: Sequence[Line]) -> list[Table]:
-    """Runs of tab-separated lines; each line a row, each tab-separated field a cell."""
+    """Tables as text gives them, each line a row: tab-separated cells (what the PDF, XML and HTML
+    readers write), Markdown's pipe tables ("| Artikel | 2026 |", the line of dashes under the head
+    left out), and columns aligned with two spaces or more, when most of their cells are figures
+    (prose typed with two spaces after a full stop is no table)."""
     tables = []
     i = 0
     while i < len(lines):
-        if "\t" not in lines[i].text:
+        form = _row_form(lines[i].text)
+        if form is None:
             i += 1
             continue
         j = i
-        while j + 1 < len(lines) and "\t" in lines[j + 1].text:
+        while j + 1 < len(lines) and _row_form(lines[j + 1].text) == form:
             j += 1
-        rows = tuple(_cells(ln) for ln in lines[i : j + 1])
-        tables.append(Table(Span(lines[i].start, lines[j].end), rows))
+        rows = tuple(_CELLS[form](ln) for ln in lines[i : j + 1] if not _PIPE_RULE.match(ln.text))
+        if form != "aligned" or _mostly_figures(rows):
+            tables.append(Table(Span(lines[i].start, lines[j].end), rows))
         i = j + 1
     return tables
 
 
-def _cells(line: Line) -> tuple[Cell, ...]:
+_GAP = re.compile(r"\t| {2,}")
+_PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")  # |---|:---:|
+_FIGURE_CELL = re.compile(r"[-–−]?\s?(?:€\s?)?\d[\d.,\x20]*%?|[-–−]")
+
+
+def _row_form(text: str) -> str | None:
+    if "\t" in text:
+        return "tab"
+    stripped = text.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 3:
+        return "pipe"
+    if "  " in stripped and not stripped.startswith(("#", "- ", "* ")) and len(_GAP.split(stripped)) >= 3:
+        return "aligned"
+    return None
+
+
+def _mostly_figures(rows: tuple[tuple[Cell, ...], ...]) -> bool:
+    """Two rows or more, and most cells after each row's first a figure."""
+    values = [c.text for row in rows for c in row[1:]]
+    figures = sum(bool(_FIGURE_CELL.fullmatch(v)) for v in values)
+    return len(rows) >= 2 and figures * 2 > len(values)
+
+
+def _split_cells(line: Line, fields: list[tuple[int, int]]) -> tuple[Cell, ...]:
+    """The cells at (start, end) offsets within the line, stripped."""
     cells = []
-    pos = 0
-    for field in line.text.split("\t"):
+    for a, b in fields:
+        field = line.text[a:b]
         lead = len(field) - len(field.lstrip())
         stripped = field.strip()
-        start = line.start + pos + lead
-        cells.append(Cell(Span(start, start + len(stripped)), stripped))
-        pos += len(field) + 1
+        cells.append(Cell(Span(line.start + a + lead, line.start + a + lead + len(stripped)), stripped))
     return tuple(cells)
+
+
+def _tab_cells(line: Line) -> tuple[Cell, ...]:
+    fields, pos = [], 0
+    for field in line.text.split("\t"):
+        fields.append((pos, pos + len(field)))
+        pos += len(field) + 1
+    return _split_cells(line, fields)
+
+
+def _pipe_cells(line: Line) -> tuple[Cell, ...]:
+    """The cells between the bars ("| a | b |" has two; a last cell without its closing bar too)."""
+    text = line.text.rstrip()
+    bars = [k for k, ch in enumerate(text) if ch == "|"]
+    if not text.endswith("|"):
+        bars.append(len(text))
+    return _split_cells(line, [(a + 1, b) for a, b in zip(bars, bars[1:], strict=False)])
+
+
+def _aligned_cells(line: Line) -> tuple[Cell, ...]:
+    text = line.text
+    start = len(text) - len(text.lstrip())
+    fields = []
+    for gap in _GAP.finditer(text, start):
+        if gap.start() > start:
+            fields.append((start, gap.start()))
+        start = gap.end()
+    if start < len(text.rstrip()):
+        fields.append((start, len(text.rstrip())))
+    return _split_cells(line, fields)
+
+
+_CELLS = {"tab": _tab_cells, "pipe": _pipe_cells, "aligned": _aligned_cells}
 
 
 # --- signatories -------------------------------------------------------------------------------

@@ -270,3 +270,64 @@ def test_the_official_id_names_the_series_when_the_publication_has_no_type():
     answers = facts({"DC.identifier": ["ah-tk-20252026-1234"]})
     assert kind_of_type(answers["type"]) == "antwoorden op Kamervragen"
     assert "type" not in facts({"DC.identifier": ["kst-36800-X-3"]})  # a Kamerstuk's kind is in its head
+
+
+# --- tables as text gives them ---------------------------------------------------------------------
+
+_PIPE_TABLE = (
+    "Tabel 4 Uitgaven (bedragen x € 1.000)\n\n"
+    "| Post | 2027 | 2028 |\n|:---|---:|---:|\n| Munitie | 450 | 500 |\n| Vastgoed | 1.200 | -/- 50 |\n"
+)
+_ALIGNED_TABLE = (
+    "Tabel 5 Uitgaven (bedragen x € 1 mln)\n\n"
+    "Post           2027     2028\n"
+    "Munitie         450      500\n"
+    "Vastgoed      1.200    1.250\n\n"
+    "De cijfers zijn voorlopig.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (_PIPE_TABLE, [["Post", "2027", "2028"], ["Munitie", "450", "500"], ["Vastgoed", "1.200", "-/- 50"]]),
+        (_ALIGNED_TABLE, [["Post", "2027", "2028"], ["Munitie", "450", "500"], ["Vastgoed", "1.200", "1.250"]]),
+        ("Kop\tA\tB\nRij\t1\t2\n", [["Kop", "A", "B"], ["Rij", "1", "2"]]),
+    ],
+)
+def test_tables_in_markdown_and_in_aligned_columns_are_read_cell_by_cell(text, rows):
+    from extractors.structure import find_tables
+    from extractors.text import split_lines
+
+    (table,) = find_tables(split_lines(text))
+    assert [[c.text for c in row] for row in table.rows] == rows
+    assert all(text[c.span.start : c.span.end] == c.text for row in table.rows for c in row)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dit is een zin.  Hier volgt er nog een.  En een derde.\nOok deze regel.  Heeft twee.  Spaties.\n",  # prose
+        "Munitie         450      500\n",  # one line
+        "Post      Toelichting      Stand\nMunitie   loopt op schema  groen\nVastgoed  vertraagd        rood\n",  # words
+        "- punt een  met  spaties\n- punt twee  met  spaties\n",  # a list
+    ],
+)
+def test_text_with_wide_spaces_that_is_no_table_of_figures_is_no_table(text):
+    from extractors.structure import find_tables
+    from extractors.text import split_lines
+
+    assert find_tables(split_lines(text)) == []
+
+
+@pytest.mark.parametrize("text", [_PIPE_TABLE, _ALIGNED_TABLE])
+def test_the_cells_under_a_scale_title_are_amounts_in_either_layout(text):
+    from extractors.figures import figure_mentions
+    from extractors.parse import parse_document
+    from extractors.reading import SourceText
+
+    doc = parse_document(SourceText("t.txt", "t.txt", text, "utf-8"))
+    amounts = {m.text: m.value for m in figure_mentions(doc) if m.kind == "amount"}
+    scale = 1_000 if "1.000" in text else 1_000_000
+    assert amounts["450"] == 450 * scale and amounts["1.200"] == 1_200 * scale
+    assert "2027" not in amounts  # a year in the head row is no amount
