@@ -82,9 +82,11 @@ class Named(NamedTuple):
 
 
 def names_an_organisation(name: str) -> bool:
-    """Does the name end in the head of an organisation's name ("Defensie Materieel Organisatie")?"""
+    """Does the name end in the head of an organisation's name ("Defensie Materieel Organisatie"),
+    or begin with it, as Dutch names of services and commands do ("Commando Landstrijdkrachten",
+    "Dienst Vastgoed Defensie", "Koninklijke Marechaussee")?"""
     words = name.split()
-    return bool(words) and words[-1] in ORGANISATION_HEADS
+    return bool(words) and (words[-1] in ORGANISATION_HEADS or words[0] in ORGANISATION_HEADS or words[0] == "Koninklijke")
 
 
 def _sentence_start(text: str, pos: int) -> bool:

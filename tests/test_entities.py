@@ -286,3 +286,19 @@ def test_no_compound_head_ends_another():
     from extractors.named_things import _HEADS
 
     assert not [(a, b) for a in _HEADS for b in _HEADS if a != b and a.endswith(b)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Het Commando Zeestrijdkrachten (CZSK) neemt de schepen over.", "organisation"),  # the head first
+        ("De Dienst Geneeskundige Ondersteuning (DGO) keurt de rekruten.", "organisation"),
+        ("De Koninklijke Militaire Academie (KMA) leidt officieren op.", "organisation"),
+        ("De Defensie Ondersteuningsorganisatie Centrum (DOC) helpt.", "organisation"),  # the head last
+        ("Het Vernieuwingsplan Logistiek Defensie (VLD) loopt door.", "programme"),  # no head of an organisation
+        ("Het Fonds Commando Oefeningen (FCO) betaalt de reizen.", "programme"),  # a fund, though a head stands inside
+    ],
+)
+def test_a_name_defined_in_the_text_is_an_organisation_when_its_first_or_last_word_is_a_head(text, kind):
+    found = {m.kind for m in entity_mentions(Document("t.txt", "t.txt", text)) if m.fields.get("category") == "defined_in_text"}
+    assert found == {kind}
