@@ -25,6 +25,11 @@ _BARE = re.compile(r"^\s*(?:\*\*)?(?P<n>\d{1,3})[.)]?\s*(?:\*\*)?\s*$")
 _VRAAG = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]?\s*(?:\*\*)?\s*$", re.I)
 # "Antwoord", "Antwoord 1" (the Aanhangsel's form), "Antwoord op vraag 1", "Reactie:"
 _ANTWOORD = re.compile(r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:(?:op\s+)?vraag\s+)?\d+)?\s*:?\s*(?:\*\*)?\s*$", re.I)
+# the label and the text on one line: "Vraag 3: Wanneer komt ...?", "Antwoord: Ja." ("Antwoord 3: Ja.")
+_VRAAG_INLINE = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]\s*(?:\*\*)?\s*(?=\S)", re.I)
+_ANSWER_INLINE = re.compile(
+    r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:(?:op\s+)?vraag\s+)?(?P<n>\d{1,3}))?\s*:\s*(?:\*\*)?\s*(?=\S)", re.I
+)
 _CHAPTER = re.compile(r"^Antwoorden\s+op\s+(?:de\s+)?(?:\w+\s+)?(?:schriftelijke\s+)?vragen\b", re.I)
 _QA_LIST = re.compile(r"^(?:Nr\.\s*\d+\s+)?(?:Lijst\s+van\s+)?Vragen\s+en\s+antwoorden$", re.I)  # "Nr. 12 LIJST VAN ..."
 _FRACTIE_HEADING = re.compile(r"^Vragen\s+en\s+opmerkingen\s+van\s+(?:de\s+)?leden\s+van\s+", re.I)
@@ -243,6 +248,8 @@ def _numbered_starts(text: str, lines: Sequence[Line], boundaries: list[_Boundar
         first = _first_char(ln.text)
         m = _VRAAG.match(ln.text) if first in "Vv*" else None
         form = "vraag"
+        if not m and first in "Vv*":
+            m, form = _VRAAG_INLINE.match(ln.text), "vraag_inline"
         if not m and (first in "-–*" or first.isdigit()):
             m = _NUMBERED.match(ln.text)
             form = "number"
@@ -252,7 +259,7 @@ def _numbered_starts(text: str, lines: Sequence[Line], boundaries: list[_Boundar
             n = int(m["n"])
             follows = n == last_n + 1 or (n == 1 and restart_ok)
             near = last_n < n <= last_n + 3
-            probe = ln.text if form == "number" else _next_text(lines, i)
+            probe = ln.text if form in ("number", "vraag_inline") else _next_text(lines, i)
             if (follows or (near and "?" in probe)) and _opens_question(form, probe):
                 part = _part_at(parts, ln.start)
                 starts.append(_Start(i, n, form, part, fractie, chapter))
@@ -265,7 +272,7 @@ def _opens_question(form: str, probe: str) -> bool:
     """"Vraag 3" always opens a question; a number only before text that asks (a bare number before
     a line that asks nothing is a table cell or a footnote mark; before a line in lower case, a page
     number in the middle of a sentence)."""
-    if form == "vraag":
+    if form in ("vraag", "vraag_inline"):
         return True
     if form == "bare":  # a page number left in converted text is followed by the rest of a sentence
         return _first_char(probe).isupper() and _asks(probe)
@@ -281,29 +288,30 @@ def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: l
     k = bisect.bisect_right(stops, start.line)
     next_stop = stops[k] if k < len(stops) else len(lines)
     first = lines[start.line]
+    begin = 0  # where the answer's text begins, when its label stands before it on its line
     if start.form == "vraag":
         q_first = _skip_footnotes(lines, start.line + 1)
         q_last = q_first
         j = q_first
-        while j < next_stop and not _ANTWOORD.match(lines[j].text):
+        while j < next_stop and not _answer_label(lines[j].text):
             if not lines[j].blank and footnote_label(lines, j) is None:
                 q_last = j
             j += 1
         q_start = content_span(lines[q_first])[0] if q_first < next_stop else first.end
         q_end = content_span(lines[q_last])[1] if q_first < next_stop else first.end
-        answer_from = j + 1 if j < next_stop else next_stop
+        answer_from, begin = _after_label(lines, j, next_stop) if j < next_stop else (next_stop, 0)
     else:
         if start.form == "bare":
             q_last = _skip_footnotes(lines, start.line + 1)
             q_start = content_span(lines[q_last])[0]
         else:
-            m = _NUMBERED.match(first.text)
+            m = (_VRAAG_INLINE if start.form == "vraag_inline" else _NUMBERED).match(first.text)
             assert m is not None
             q_start, q_last = first.start + m.end(), start.line
         extra = 0
         while not ends_sentence(text[q_start : lines[q_last].end]) and extra < 3:
             j = _skip_footnotes(lines, q_last + 1)
-            if j >= next_stop or _ANTWOORD.match(lines[j].text):
+            if j >= next_stop or _answer_label(lines[j].text):
                 break
             if not _continues(lines[q_last].text, lines[j].text):
                 break
@@ -313,10 +321,12 @@ def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: l
             q_end = max(q_end, q_start)
         answer_from = q_last + 1
         label_line = _skip_footnotes(lines, answer_from)
-        if label_line < next_stop and _ANTWOORD.match(lines[label_line].text):
-            answer_from = label_line + 1
+        if label_line < next_stop and _answer_label(lines[label_line].text):
+            answer_from, begin = _after_label(lines, label_line, next_stop)
     answer, content_lines = _answer_extent(lines, answer_from, next_stop)
-    refers, pointer = _answer_references(text, lines, content_lines, start.n)
+    if answer is not None and begin:
+        answer = Span(max(answer.start, begin), answer.end)
+    refers, pointer = _answer_references(text, lines, content_lines, start.n, begin)
     q_span = Span(q_start, q_end)
     asked_by = asking_fractie(text, q_span.start, q_span.end) or start.fractie
     return Question(
@@ -384,9 +394,9 @@ def _block_labels(
         k = bisect.bisect_right(held_starts, ln.start) - 1
         if ln.blank or (k >= 0 and ln.start < held[k][1]):
             continue
-        label = _ANSWER_LABEL.match(ln.text)
-        if label and int(label["n"]) in numbers:
-            out.append((i, int(label["n"]), ln.end))
+        label = _ANSWER_LABEL.match(ln.text) or _ANSWER_INLINE.match(ln.text)
+        if label and label["n"] and int(label["n"]) in numbers:
+            out.append((i, int(label["n"]), ln.start + label.end() if label.re is _ANSWER_INLINE else ln.end))
         elif heading is not None and heading < i and ln.text.lstrip()[:1].isdigit():
             bare = _BARE.match(ln.text)
             m = bare or _NUMBERED.match(ln.text)
@@ -397,6 +407,19 @@ def _block_labels(
         if out and out[-1][0] == i:
             expected = out[-1][1] + 1
     return out
+
+
+def _answer_label(line: str) -> bool:
+    """Does the line open an answer: its label alone ("Antwoord", "Antwoord 3") or before its text?"""
+    return bool(_ANTWOORD.match(line) or _ANSWER_INLINE.match(line))
+
+
+def _after_label(lines: Sequence[Line], i: int, stop: int) -> tuple[int, int]:
+    """(the first line of the answer labelled at line i, where its text begins: 0 when on a line of its own)."""
+    inline = _ANSWER_INLINE.match(lines[i].text)
+    if inline and not _ANTWOORD.match(lines[i].text):
+        return i, lines[i].start + inline.end()
+    return min(i + 1, stop), 0
 
 
 def _continues(current: str, following: str) -> bool:

@@ -314,3 +314,26 @@ def test_answers_after_each_question_are_not_moved_and_an_open_one_stays_open():
     got = {q.n: (q.answer.quote(doc.text) if q.answer else None) for q in doc.questions}
     assert got[1].startswith("Nog niet.") and got[3].startswith("Het Rijksvastgoedbedrijf.")
     assert got[2] is None  # neither the list item in answer 1 nor the trailing "2" answers it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vraag 1: Hoeveel schepen varen uit?\nAntwoord: Vier schepen.\n\n"
+        "Vraag 2: Wat kost dat?\nAntwoord: Zie het antwoord op vraag 1.\n",
+        "Vraag 1\nHoeveel schepen varen uit?\nAntwoord: Vier schepen.\n\n"
+        "Vraag 2\nWat kost dat?\nAntwoord 2: Zie het antwoord op vraag 1.\n",
+        "**Vraag 1.** Hoeveel schepen varen uit?\n\n**Antwoord:** Vier schepen.\n\n**Vraag 2.** Wat kost dat?\n\n"
+        "Antwoord op vraag 2: Zie het antwoord op vraag 1.\n",
+    ],
+)
+def test_a_label_and_its_text_on_one_line(text):
+    doc = _parsed(text)
+    got = [(q.n, q.span.quote(doc.text), q.answer.quote(doc.text) if q.answer else None) for q in doc.questions]
+    assert got == [(1, "Hoeveel schepen varen uit?", "Vier schepen."), (2, "Wat kost dat?", "Zie het antwoord op vraag 1.")]
+    assert doc.questions[1].by_reference_only and doc.questions[1].answer_refers_to == (1,)
+
+
+def test_a_question_mentioned_in_prose_opens_no_question():
+    doc = _parsed("Vraag 2 van de leden is al beantwoord. Vraag 3 volgt later.\n")
+    assert doc.questions == ()
