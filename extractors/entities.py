@@ -21,14 +21,14 @@ from typing import Any
 
 from extractors import literals
 from extractors.document import Document, Mention, per_document
-from extractors.fracties import aliases, find_fracties
+from extractors.fracties import aliases, canonical_fractie, find_fracties
 from extractors.literals import leftmost_longest
 from extractors.named_things import named_things, names_an_organisation
 from extractors.references import motion_submitters
 from extractors.registry import Extractor
 from extractors.text import NAME_PARTICLES, Claimed, in_name
 
-NAME, VERSION = "entities", "5"
+NAME, VERSION = "entities", "6"
 LABEL = f"{NAME}@{VERSION}"
 
 
@@ -357,6 +357,19 @@ def _names_a_member(m: re.Match[str]) -> bool:
     return m["name"][:1].isupper() and not _NOT_A_NAME & set(words)
 
 
+_FRACTIE_AFTER = re.compile(r"\s*\((?P<f>[^()\n]{2,30})\)")
+
+
+def _member_role(text: str, m: re.Match[str]) -> str | None:
+    """ "het lid Kramers", "De heer Kramers (CDA)": a member of the Kamer, speaking or named as one,
+    whatever post the gazetteer gives the person at another time; None when the title says nothing."""
+    title = m.group(0)[: m.start("name") - m.start()].lower()
+    after = _FRACTIE_AFTER.match(text, m.end("name"))
+    if "lid" in title or (after and canonical_fractie(after["f"]) is not None):
+        return "kamerlid"
+    return None
+
+
 def _title_positions(text: str) -> list[int]:
     return [p for p in literals.positions(text, "titles") if p == 0 or not text[p - 1].isalnum()]
 
@@ -391,7 +404,7 @@ def person_mentions(doc: Document) -> list[Mention]:
     for pos in _title_positions(text):
         m = _TITLED.match(text, pos)
         if m and _names_a_member(m):
-            add(m.start("name"), m.end("name"), m["name"], None, "title")
+            add(m.start("name"), m.end("name"), m["name"], _member_role(text, m), "title")
     for s, e, name, function in _function_titled(text):
         add(s, e, name, function, "title")
     for s, e, (source, _name) in _name_hits(doc):

@@ -302,3 +302,17 @@ def test_no_compound_head_ends_another():
 def test_a_name_defined_in_the_text_is_an_organisation_when_its_first_or_last_word_is_a_head(text, kind):
     found = {m.kind for m in entity_mentions(Document("t.txt", "t.txt", text)) if m.fields.get("category") == "defined_in_text"}
     assert found == {kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("De heer Boswijk (CDA) vroeg naar de kazernes.", "kamerlid"),  # a member, whatever post he holds later
+        ("Het lid Boswijk diende een motie in.", "kamerlid"),
+        ("Staatssecretaris Boswijk antwoordde.", "staatssecretaris"),  # the function printed before the name
+        ("De heer Boswijk (Defensie) antwoordde.", "staatssecretaris van Defensie"),  # no fractie: the gazetteer's post
+    ],
+)
+def test_a_person_titled_as_a_member_is_a_member_of_the_kamer(text, role):
+    (m,) = [m for m in entity_mentions(Document("t.txt", "t.txt", text)) if m.kind == "person"]
+    assert (m.value, m.fields["role"]) == ("Derk Boswijk", role)
