@@ -19,7 +19,7 @@ from extractors.periods import periods_of
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, lowered_pattern
 
-NAME, VERSION = "commitments", "7"
+NAME, VERSION = "commitments", "8"
 LABEL = f"{NAME}@{VERSION}"
 
 # who receives a promise, and who makes it (on lower-cased sentences)
@@ -102,7 +102,12 @@ _TOEZEGGING_RULES = [
     (("volgt",), re.compile(
         r"\bvolgt\s+(?:[\w-]+\s+){0,4}?(?:een|de|het|mijn|onze)\s+(?:[\w-]+\s+)?(?:brief|kamerbrief|rapportage|evaluatie|nota"
         r"|reactie|kabinetsreactie|overzicht|uitwerking|voorstel|wetsvoorstel|plan|visie|notitie)\b"
-        r"|\b(?:brief|kamerbrief|rapportage|evaluatie|reactie|kabinetsreactie|uitwerking|wetsvoorstel)\s+volgt\b", re.I)),
+        # the paper first, a compound or named one too: "De Voortgangsrapportage Materieel volgt in het najaar"
+        r"|\b[\w-]*(?:brief|rapportage|evaluatie|reactie|kabinetsreactie|uitwerking|wetsvoorstel|overzicht|nota)"
+        r"(?:\s+[A-Z][\w-]*){0,3}\s+volgt\b", re.I)),
+    # the report the minister makes, the verb before its subject after a fronted phrase: "In het
+    # Defensie Projectenoverzicht, dat u in september ontvangt, rapporteer ik over de voortgang"
+    (("rapporteer",), re.compile(r"\brapporteer\s+ik\b|\brapporteren\s+(?:wij|we)\b", re.I)),
 ]  # fmt: skip
 
 

@@ -17,9 +17,9 @@ from extractors import literals
 from extractors.dates import FULL_MONTHS, MONTHS, iso_date
 from extractors.document import Document, Mention, per_document
 from extractors.registry import Extractor
-from extractors.text import Claimed, anchored_matches, digit_run_starts, token_start
+from extractors.text import Claimed, anchored_matches, digit_run_starts, sentence_bounds, token_start
 
-NAME, VERSION = "periods", "5"
+NAME, VERSION = "periods", "6"
 LABEL = f"{NAME}@{VERSION}"
 
 Y = r"(?:19|20)\d{2}"
@@ -103,6 +103,10 @@ def _resolve(kind: str, m: re.Match[str], doc: Document) -> tuple[str | None, st
         y = int(m["y"])
         a, b = _HALVES[m["h"].lower()]
         return iso_date(y, a), iso_date(y, b), extra
+    if kind == "month_alone":  # the year is the one the paragraph named last (see _context_year)
+        cue = _WHITE.sub(" ", m["cue"].lower())
+        extra.update(relative=True, cue=cue, modifier=cue if cue in ("begin", "eind", "medio", "halverwege") else None)
+        return (iso_date(int(m["y"]), _month(m["m"])) if m["y"] else None), None, extra
     if kind == "quarter":
         q = int(m["q"]) if m["q"] else _QUARTERS[m["qw"].lower()]
         if m["y"]:
@@ -225,6 +229,12 @@ _YEAR_RANGE_AFTER = re.compile(r"\s*(?P<sep>t/m|tot\s+en\s+met|–|-|tot|en)\s*(
 _Q = re.compile(r"Q(?P<q>[1-4])(?![\w])")
 _QUARTER_WORD = re.compile(r"\b(?P<qw>(?i:eerste|tweede|derde|vierde))\s+$")
 literals.register("quarter anchors", ("kwartaal",))
+# a month without its year after a cue is the document's year's: "in september", "eind oktober",
+# "vóór december" (a day before it, or a year after it, makes another phrase, read before this one)
+_CUE_BEFORE_MONTH = re.compile(
+    r"(?<![\w])(?P<cue>(?i:uiterlijk\s+in|in|eind|begin|medio|halverwege|v[oó][oó]r|na|uiterlijk|vanaf|sinds))\s+$"
+)
+literals.register("month anchors", literals.cased(FULL_MONTHS))
 literals.register("relative date anchors", ("jaar", "zomer", "binnenkort", "korte termijn"))
 # the word before "jaar" or "zomer" in the relative phrases
 _BEFORE_RELATIVE = {"vorig", "afgelopen", "dit", "volgend", "komend", "volgende", "het", "de", "voor"}
@@ -290,6 +300,11 @@ def _scan(doc: Document) -> list[tuple[str, int, int, re.Match[str] | None]]:
     for q in _Q.finditer(text):
         if found.free(q.start(), q.end()) and (q.start() == 0 or not text[q.start() - 1].isalnum()):
             found.add("quarter", q.start(), q.end(), q)
+    for start, end, month in literals.hits(text, "month anchors"):
+        cue = _CUE_BEFORE_MONTH.search(text, max(0, start - 14), start)
+        after = text[end : end + 6]
+        if cue and not after[:1].isalpha() and not after.strip()[:1].isdigit() and found.free(cue.start(), end):
+            found.add("month_alone", cue.start(), end, _Groups(m=month, cue=cue["cue"]))
     for pos in literals.positions(text, "quarter anchors"):
         end = pos + len("kwartaal")
         w = _QUARTER_WORD.search(text, max(0, pos - 12), pos)
@@ -323,10 +338,22 @@ def _resolve_found(kind: str, s: int, e: int, m: re.Match[str] | None, doc: Docu
     if kind == "relative":
         return _relative(_WHITE.sub(" ", text[s:e].lower()), doc, {})
     assert m is not None
-    groups = m.groupdict()
+    groups = m.groupdict() if hasattr(m, "groupdict") else dict(m)  # a match, or the groups of one found by hand
+    if kind == "month_alone":
+        groups["y"] = _context_year(text, s)
+        return _resolve(kind, groups, doc)  # type: ignore[arg-type]
     if text[e - 4 : e].isdigit():  # all but a quarter without its year ("Q2") end in their year
         groups["y"] = text[e - 4 : e]
     return _resolve(kind, groups, doc)  # type: ignore[arg-type]
+
+
+def _context_year(text: str, s: int) -> str | None:
+    """The year its sentence names last before s ("eerder in 2025 ..., steeg dit in juli": 2025), or
+    None. Not the document's year: a month without its year is as often in the past ("verscheen
+    pas in oktober", in a letter of January) as still to come, and only the text says which; nor a
+    year of an earlier sentence, which may speak of another time."""
+    years = [y.group(0) for y in _YEAR.finditer(text, sentence_bounds(text, s)[0], s)]
+    return years[-1] if years else None
 
 
 def _resolve_day(kind: str, m: re.Match[str], doc: Document) -> tuple[str | None, str | None, dict]:

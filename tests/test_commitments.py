@@ -461,6 +461,8 @@ def test_a_promise_without_a_named_vehicle_moves_to_a_later_moment():
         ("Defensie zal in overleg met de sector verkennen of een gezamenlijke inkoop mogelijk is.", "examination"),
         ("Ik verwacht uw Kamer in het najaar van 2026 te kunnen informeren over de uitkomsten.", "toezegging"),
         ("Wij sturen u de rapportage in het derde kwartaal.", "toezegging"),
+        ("In het Projectenoverzicht 2026, dat u in september ontvangt, rapporteer ik over de voortgang.", "toezegging"),
+        ("De Voortgangsrapportage Materieel volgt in het najaar van 2026.", "toezegging"),
     ],
 )  # fmt: skip
 def test_more_ways_of_promising(text, type_):
@@ -493,6 +495,8 @@ def test_more_ways_of_promising(text, type_):
         "Het is niet mogelijk u voor de zomer te informeren over de keuze.",  # cannot
         "Vorig jaar verwachtte ik u in het najaar te kunnen informeren.",  # an expectation of before
         "Wij stuurden u de rapportage in het eerste kwartaal.",  # past, and a quarter gone by
+        "In het Projectenoverzicht 2025 rapporteerde ik over de voortgang.",  # past
+        "De Voortgangsrapportage Materieel volgde in het najaar van 2025.",  # past
     ],
 )  # fmt: skip
 def test_near_misses_of_more_ways_of_promising(text):

@@ -366,6 +366,29 @@ def test_no_period_in_near_misses(text):
     assert [m.text for m in period_mentions(doc_of(text)) if m.kind == "date"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        ("Eerder in 2025 waren het er 200, maar in juli steeg het aantal.", "in juli", "2025-07"),
+        ("Het Projectenoverzicht 2027, dat u in september ontvangt, is klaar.", "in september", "2027-09"),
+        ("Eind oktober 2024 en begin november volgde de rest.", "begin november", "2024-11"),
+        # no year in its sentence: the month is found, its year left open (the past or what is to come?)
+        ("De Monitor verscheen pas in oktober.", "in oktober", None),
+        ("Vóór december ontvangt u het plan.", "Vóór december", None),
+    ],
+)  # fmt: skip
+def test_a_month_without_its_year_takes_the_year_its_sentence_names(text, quote, value):
+    found = [m for m in period_mentions(doc_of(text)) if m.fields.get("period_kind") == "month_alone"]
+    assert [(m.text, m.value) for m in found] == [(quote, value)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Op 3 mei was er overleg.", "In mei 2028 start de bouw.", "De meiviering is voorbij.", "Mei de Vries sprak."]
+)
+def test_a_month_with_its_day_or_year_or_inside_a_word_is_no_month_alone(text):
+    assert not [m for m in period_mentions(doc_of(text)) if m.fields.get("period_kind") == "month_alone"]
+
+
 def test_relative_dates_need_a_document_date():
     (m,) = list(period_mentions(doc_of("vorig jaar", date=None)))
     assert m.value is None and m.fields["relative"] is True
