@@ -57,10 +57,11 @@ _REFERS = re.compile(
 # ("Zoals aangegeven in het antwoord op vraag 5, is dat nog niet bekend") is an answer of its own.
 _WHO = r"(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+minister)"
 _NUMBERS = r"\d{1,3}(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*(?:vraag\s+)?\d{1,3})*"
-_POINTER_TARGET = (
-    r"(?:ook\s+)?(?:(?:het|de|mijn|ons|onze)\s+)?(?:antwoord(?:en)?|reactie|beantwoording)\s+"
-    r"(?:(?:op|bij|van|onder)\s+)?(?:de\s+)?vra(?:ag|gen)\s+" + _NUMBERS
+_POINTER_TARGET = (  # "(het) antwoord op vraag 3", "de antwoorden op de vragen 1 en 2", or "vraag 3" itself
+    r"(?:ook\s+)?(?:(?:(?:het|de|mijn|ons|onze)\s+)?(?:antwoord(?:en)?|reactie|beantwoording)\s+"
+    r"(?:(?:op|bij|van|onder)\s+)?)?(?:de\s+)?vra(?:ag|gen)\s+" + _NUMBERS
 )
+_POINTER_TARGETS = _POINTER_TARGET + r"(?:\s*(?:,|en)\s+" + _POINTER_TARGET + r")*"  # "… op vraag 4 en het antwoord op vraag 1"
 _POINTER_LEAD = (
     r"(?:zie"
     r"|(?:(?:voor\s+(?:het\s+antwoord\s+op|de\s+beantwoording\s+van)\s+(?:deze|die)\s+vraag|hiervoor|daarvoor)\s+)?"
@@ -69,7 +70,7 @@ _POINTER_LEAD = (
     r"|(?:hiervoor\s+)?(?:wordt\s+)?verwezen\s+(?:wordt\s+)?naar)"
 )
 _POINTER_ONLY = re.compile(
-    r"^\s*(?:" + _POINTER_LEAD + r"\s+" + _POINTER_TARGET
+    r"^\s*(?:" + _POINTER_LEAD + r"\s+" + _POINTER_TARGETS
     + r"|deze\s+vraag\s+(?:is|wordt)\s+(?:al\s+|reeds\s+)?(?:beantwoord\s+(?:in|bij|onder)\s+"
     r"(?:het\s+antwoord\s+op\s+)?vra(?:ag|gen)\s+" + _NUMBERS
     + r"|(?:samen|tezamen|in\s+samenhang)\s+met\s+vra(?:ag|gen)\s+" + _NUMBERS + r"\s+beantwoord))"
@@ -464,13 +465,22 @@ def _answer_references(
             pointer = False  # no "vraag"/"vragen" on this line: no reference, and no pointer
             continue
         for m in _refers_in(line, low):
-            numbers = [int(m["first"])] + [int(x) for x in _NUMBER.findall(m["more"] or "")]
-            refs.extend(n for n in numbers if n != own)
+            refs.extend(n for n in _referred_numbers(m) if n != own)
         pointer = pointer and bool(_POINTER_ONLY.match(strip_decoration(line)))
     return tuple(sorted(set(refs))), pointer
 
 
-_NUMBER = re.compile(r"\d{1,3}")
+_NEXT_NUMBER = re.compile(r"\s*(?P<sep>,|en|t/m|tot\s+en\s+met)\s*(?:vraag\s+)?(?P<n>\d{1,3})", re.I)
+
+
+def _referred_numbers(m: re.Match[str]) -> list[int]:
+    """The question numbers a reference names: "vragen 1, 4 en 7"; a range whole: "vraag 1 t/m 3",
+    "de vragen 1 tot en met 3" are 1, 2 and 3 (a range of more than 50 as its ends only)."""
+    numbers = [int(m["first"])]
+    for x in _NEXT_NUMBER.finditer(m["more"] or ""):
+        n, ranged = int(x["n"]), x["sep"].lower() not in (",", "en")
+        numbers.extend(range(numbers[-1] + 1, n + 1) if ranged and 0 < n - numbers[-1] <= 50 else [n])
+    return numbers
 
 
 def _refers_in(line: str, low: str):

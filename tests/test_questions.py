@@ -220,6 +220,9 @@ _THREE_QUESTIONS = (
         "Verwezen wordt naar het antwoord op vraag 2.",
         "Het kabinet verwijst naar het antwoord op vraag 2.",
         "Wij verwijzen u graag naar het antwoord op de vragen 1 en 2.",
+        "Voor de beantwoording van deze vraag verwijs ik naar vraag 2.",
+        "Zie het antwoord op vraag 1 en het antwoord op vraag 2.",
+        "Zie de antwoorden op de vragen 1 tot en met 2.",
     ],
 )
 def test_more_ways_of_pointing_to_another_answer(line):
@@ -235,6 +238,7 @@ def test_more_ways_of_pointing_to_another_answer(line):
         "Ik verwijs naar de brief van 3 maart over vraag 2.",
         "Deze vraag is niet te beantwoorden.",
         "Zie de Defensienota 2024.",
+        "Zie vraag 2 voor de cijfers van dit jaar.",
     ],
 )
 def test_answers_that_merely_mention_another_question_are_not_pointers(line):
@@ -337,3 +341,18 @@ def test_a_label_and_its_text_on_one_line(text):
 def test_a_question_mentioned_in_prose_opens_no_question():
     doc = _parsed("Vraag 2 van de leden is al beantwoord. Vraag 3 volgt later.\n")
     assert doc.questions == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "refers"),
+    [
+        ("Zie de antwoorden op vraag 4 t/m 7.", (4, 5, 6, 7)),
+        ("Zie het antwoord op de vragen 2, 5 tot en met 7 en 9.", (2, 5, 6, 7, 9)),
+        ("Zie de vragen 1 t/m 80.", (1, 80)),  # a range this long is more likely a slip: its ends only
+    ],
+)
+def test_a_range_of_questions_pointed_to_is_every_question_in_it(line, refers):
+    asked = "".join(f"Vraag {n}\nVraagt u iets?\n\nAntwoord\nJa.\n\n" for n in range(1, 10))
+    text = asked + "Vraag 10\nEn nu?\n\nAntwoord\n" + line + "\n"
+    q = _parsed(text).questions[-1]
+    assert q.n == 10 and q.answer_refers_to == refers and q.by_reference_only
