@@ -19,7 +19,7 @@ from extractors.periods import periods_of
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, lowered_pattern
 
-NAME, VERSION = "commitments", "8"
+NAME, VERSION = "commitments", "9"
 LABEL = f"{NAME}@{VERSION}"
 
 # who receives a promise, and who makes it (on lower-cased sentences)
@@ -274,10 +274,12 @@ _HYPOTHETICAL = lowered_pattern(re.compile(r"\b(?:zou|zouden|mocht|mochten|indie
 _PAST = lowered_pattern(re.compile(
     r"\b(?:werd|werden|was|waren|bedroeg|bedroegen|vorig\s+jaar|vorige\s+\w+|destijds|in\s+het\s+verleden"
     r"|uitgegeven|besteed)\b", re.I))  # fmt: skip
-# what this very letter does: "Hierbij bied ik u ... aan", "Met deze brief informeer ik uw Kamer"
+# what this very letter does: "Hierbij bied ik u ... aan", "Hierbij ontvangt u de antwoorden", "Met
+# deze brief informeer ik uw Kamer"
 _PERFORMATIVE = lowered_pattern(
     re.compile(
-        r"\b(?:hierbij|bij\s+deze|hiermee)\s+(?:\w+\s+){0,3}?(?:bied|stuur|zend|informeer)|\b(?:met|in)\s+deze\s+brief\b", re.I
+        r"\b(?:hierbij|bij\s+deze|hiermee)\s+(?:\w+\s+){0,3}?(?:bied|stuur|zend|informeer|ontvangt|treft|doe)"
+        r"|\b(?:met|in)\s+deze\s+brief\b", re.I
     )
 )
 # the Kamer's request reported, not the government's answer to it ("De Kamer heeft gevraagd om voor de

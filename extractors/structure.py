@@ -233,7 +233,24 @@ def is_role_line(line: Line) -> bool:
     return len(s) < 70 and bool(_ROLE.match(s)) and (s.rstrip().endswith(",") or s.isupper())
 
 
+# academic and professional titles before a signatory's name: "mr. dr. J.A. van der Meer", "drs. A. de Vries"
+_NAME_TITLES = re.compile(r"(?:(?:mr|dr|drs|ir|ing|prof|bc|ds)\.\s*)+", re.I)
+
+
+def _without_titles(s: str) -> str:
+    m = _NAME_TITLES.match(s)
+    return s[m.end() :] if m else s
+
+
+def _name_span(line: Line) -> tuple[int, int]:
+    """The signatory's name on its line, after any titles."""
+    a, b = _stripped_span(line)
+    m = _NAME_TITLES.match(line.text, a - line.start)
+    return (line.start + m.end() if m else a), b
+
+
 def _is_name_line(s: str) -> bool:
+    s = _without_titles(s)
     words = s.split()
     return 1 <= len(words) <= 5 and bool(_NAME.match(s)) and not s.isupper()
 
@@ -269,7 +286,7 @@ def find_signatories(lines: Sequence[Line]) -> list[tuple[int, int, list[Signato
             j += 1
         if names:
             sigs = [
-                Signatory(strip_decoration(n.text), _role_text(r), Span(*_stripped_span(n)))
+                Signatory(_without_titles(strip_decoration(n.text)), _role_text(r), Span(*_name_span(n)))
                 for r, n in zip(roles, names, strict=False)
             ]
             blocks.append((i, last, sigs))

@@ -497,6 +497,8 @@ def test_more_ways_of_promising(text, type_):
         "Wij stuurden u de rapportage in het eerste kwartaal.",  # past, and a quarter gone by
         "In het Projectenoverzicht 2025 rapporteerde ik over de voortgang.",  # past
         "De Voortgangsrapportage Materieel volgde in het najaar van 2025.",  # past
+        "Hierbij ontvangt u de antwoorden op de vragen van de commissie.",  # done by this very letter
+        "Hierbij treft u de rapportage over het eerste kwartaal aan.",  # done by this very letter
     ],
 )  # fmt: skip
 def test_near_misses_of_more_ways_of_promising(text):

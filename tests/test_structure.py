@@ -331,3 +331,15 @@ def test_the_cells_under_a_scale_title_are_amounts_in_either_layout(text):
     scale = 1_000 if "1.000" in text else 1_000_000
     assert amounts["450"] == 450 * scale and amounts["1.200"] == 1_200 * scale
     assert "2027" not in amounts  # a year in the head row is no amount
+
+
+def test_a_signatory_with_academic_titles_is_named_without_them():
+    from extractors.parse import parse_document
+    from extractors.reading import SourceText
+
+    text = ("Den Haag, 5 juni 2027\n\nMet vriendelijke groet,\n\nDe minister van Defensie,\n\nmr. dr. J.A. van der Meer\n\n"
+            "De staatssecretaris van Defensie,\n\ndrs. A. de Vries-Bakker\n")  # fmt: skip
+    doc = parse_document(SourceText("t.txt", "t.txt", text, "utf-8"))
+    got = [(s.name, s.role, s.span.quote(text)) for s in doc.signatories]
+    assert got == [("J.A. van der Meer", "minister van Defensie", "J.A. van der Meer"),
+                   ("A. de Vries-Bakker", "staatssecretaris van Defensie", "A. de Vries-Bakker")]  # fmt: skip
