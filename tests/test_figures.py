@@ -680,6 +680,9 @@ def test_counts_in_compounds_and_after_het_aantal(text, found):
         "Het aantal vacatures staat in tabel 3 (zie bijlage 2).",  # a table's and an annex's number
         "Het aantal aanvragen is in 2024 gedaald.",  # a year
         "Een groot aantal landen doet mee sinds 2019.",  # no count printed
+        "Ongeveer 1 op de 3 reservisten stopt binnen een jaar.",  # a proportion, not three reservists
+        "Een op de vijf militairen werkt parttime.",  # the same, in words
+        "Twee op elke tien rekruten haken af.",
     ],
 )
 def test_near_misses_of_counts_after_het_aantal(text):
