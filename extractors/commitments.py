@@ -19,7 +19,7 @@ from extractors.periods import periods_of
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, lowered_pattern
 
-NAME, VERSION = "commitments", "9"
+NAME, VERSION = "commitments", "10"
 LABEL = f"{NAME}@{VERSION}"
 
 # who receives a promise, and who makes it (on lower-cased sentences)
@@ -298,13 +298,13 @@ _KAMER_ASKS = lowered_pattern(
 _REFUSED = lowered_pattern(
     re.compile(
         r"\b(?:zal|zullen|kan|kunnen|wil|willen)\s+(?:[\w-]+\s+){0,3}?niet\b(?!\s+(?:eerder|later|voor|na)\b)"
-        r"|\bniet\s+te\s+(?:kunnen\s+)?\w+|\bniet\s+(?:mogelijk|in\s+staat)\b",
+        r"|\bniet\s+te\s+(?:kunnen\s+)?\w+en\b|\bniet\s+(?:mogelijk|in\s+staat)\b",  # not "niet te laat"
         re.I,
     )
 )
-# an expectation or a promise of before, told again ("Vorig jaar verwachtte ik u in het voorjaar te
-# kunnen informeren"): what was said then, not an undertaking now
-_EARLIER_INTENT = lowered_pattern(re.compile(r"\b(?:verwachtte|verwachtten|hoopte|hoopten|beloofde|beloofden)\b", re.I))
+# an expectation of before, told again ("Vorig jaar verwachtte ik u in het voorjaar te kunnen
+# informeren"): what was expected then, not an undertaking now (but "Zoals ik beloofde, zal ik ..." is one)
+_EARLIER_INTENT = lowered_pattern(re.compile(r"\b(?:verwachtte|verwachtten|hoopte|hoopten)\b", re.I))
 _NEGATED_RECEIVER = lowered_pattern(re.compile(r"\b(?:ontvangt|krijgt)\b[^,;]{0,30}\b(?:geen|niet)\b", re.I))
 
 

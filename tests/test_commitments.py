@@ -461,6 +461,8 @@ def test_a_promise_without_a_named_vehicle_moves_to_a_later_moment():
         ("Defensie zal in overleg met de sector verkennen of een gezamenlijke inkoop mogelijk is.", "examination"),
         ("Ik verwacht uw Kamer in het najaar van 2026 te kunnen informeren over de uitkomsten.", "toezegging"),
         ("Wij sturen u de rapportage in het derde kwartaal.", "toezegging"),
+        ("Ik zal u voor de zomer informeren, zodat u niet te lang hoeft te wachten.", "toezegging"),
+        ("Zoals ik beloofde, zal ik u voor de zomer informeren over de keuze.", "toezegging"),
         ("In het Projectenoverzicht 2026, dat u in september ontvangt, rapporteer ik over de voortgang.", "toezegging"),
         ("De Voortgangsrapportage Materieel volgt in het najaar van 2026.", "toezegging"),
     ],
