@@ -419,9 +419,14 @@ def _normal_base(of: str) -> str:
 _ONE_IN = re.compile(r"(?<![\w])(?:\d{1,3}|een|één|twee|drie|vier|vijf)\s+op\s+(?:de|elke|iedere)\s+$", re.I)
 
 
+def _in_a_proportion(text: str, start: int) -> bool:
+    """Is the number at start the second of a proportion ("1 op de 3", "een op de vijf")?"""
+    return bool(_ONE_IN.search(text, max(0, start - 20), start))
+
+
 def _quantity(doc: Document, taken: Claimed, m: re.Match[str]):
     value = number_value(m["n"])
-    if value is not None and not _ONE_IN.search(doc.text, max(0, m.start() - 20), m.start()):
+    if value is not None and not _in_a_proportion(doc.text, m.start()):
         scale = SCALES[m["sc"].lower()] if m["sc"] else 1
         unit, per = count_unit(m["unit"]), _rate(doc.text, m.end("unit"))
         yield _emit(doc, taken, "quantity", m.start(), m.end("unit"), value * scale, unit=unit, per=per)
@@ -479,8 +484,8 @@ def _word_quantities(doc: Document, taken: Claimed) -> Iterator[Mention]:
         w = _WORD_BEFORE.search(text, max(0, s_unit - 45), s_unit)
         if not w or w["w"].lower() in _ARTICLES or taken.overlaps(w.start(), e_unit):
             continue
-        if _ONE_IN.search(text, max(0, w.start() - 20), w.start()):
-            continue  # "een op de vijf militairen": a proportion
+        if _in_a_proportion(text, w.start()):
+            continue
         value = parse_words(w["w"])
         if value is not None:
             yield _emit(doc, taken, "quantity", w.start(), e_unit, value, unit=units[unit], per=_rate(text, e_unit))

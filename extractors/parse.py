@@ -27,7 +27,7 @@ from extractors.turns import find_turns, turn_parts
 
 # The version of the structure readers: part of the key under which a build caches a document's
 # results, so that a change here re-reads every document (the extractors have their own versions).
-VERSION = "10"
+VERSION = "11"
 
 
 def parse_document(source: SourceText) -> Document:
@@ -36,6 +36,7 @@ def parse_document(source: SourceText) -> Document:
     lines = split_lines(text)
     given = dict(source.metadata)  # the publisher's metadata decides over the head's text
     signatories = _signatories(lines)
+    asker = _asker(text)  # the fractie of written questions, from their head
     kind = detect_kind(text)
     boundaries = find_boundaries(lines)
     turns = find_turns(text, lines) if kind in (None, "debat") else []
@@ -44,7 +45,7 @@ def parse_document(source: SourceText) -> Document:
         parts = turn_parts(text, lines, turns)
     else:
         if kind is None and not given.get("type"):
-            kind = _letter_by_signature(text, signatories)
+            kind = _letter_by_signature(asker, signatories)
         parts = (motion_parts(text, lines) if kind == "motie" else []) or find_parts(text, lines, kind, boundaries)
     dossier, identifiers = detect_own_numbers(text)
     if given.get("identifier"):
@@ -57,7 +58,7 @@ def parse_document(source: SourceText) -> Document:
         name=source.name,
         path=source.path,
         text=text,
-        kind=kind or kind_of_type(given.get("type")) or ("antwoorden op Kamervragen" if _asker(text) else None),
+        kind=kind or kind_of_type(given.get("type")) or ("antwoorden op Kamervragen" if asker else None),
         chamber=given.get("chamber") or detect_chamber(text),
         date=given.get("date") or detect_date(text),
         dossier=dossier,
@@ -68,7 +69,7 @@ def parse_document(source: SourceText) -> Document:
         parts=tuple(parts),
         footnotes=tuple(find_footnotes(text, lines)),
         tables=tuple(find_tables(lines)),
-        questions=_asked_by_head(questions, text),
+        questions=_asked_by_head(questions, asker),
         warnings=source.warnings,
         pages=source.pages,
     )
@@ -83,19 +84,18 @@ def _asker(text: str) -> str | None:
     return canonical_fractie(m["f"]) if m else None
 
 
-def _asked_by_head(questions, text: str) -> tuple:
+def _asked_by_head(questions, fractie: str | None) -> tuple:
     """Written questions (Kamervragen) are asked by the fractie their head names."""
-    fractie = _asker(text)
     if fractie is None:
         return tuple(questions)
     return tuple(q if q.asked_by else replace(q, asked_by=fractie) for q in questions)
 
 
-def _letter_by_signature(text: str, signatories: tuple[Signatory, ...]) -> str | None:
+def _letter_by_signature(asker: str | None, signatories: tuple[Signatory, ...]) -> str | None:
     """A letter whose head names no kind ("Brief van de minister" in ordinary case, a letter as
     typed) is still the government's when a minister or state secretary signs it; written questions
     (whose head names who asks) are never a letter, whoever answers them."""
-    if _asker(text) is not None:
+    if asker is not None:
         return None
     signed = any(s.role and s.role.lower().startswith(GOVERNMENT_FUNCTIONS) for s in signatories)
     return "brief" if signed else None

@@ -103,7 +103,7 @@ def _resolve(kind: str, m: re.Match[str], doc: Document) -> tuple[str | None, st
         y = int(m["y"])
         a, b = _HALVES[m["h"].lower()]
         return iso_date(y, a), iso_date(y, b), extra
-    if kind == "month_alone":  # the year is the one the paragraph named last (see _context_year)
+    if kind == "month_alone":  # its year, when its sentence names one, set by _resolve_found
         cue = _WHITE.sub(" ", m["cue"].lower())
         extra.update(relative=True, cue=cue, modifier=cue if cue in ("begin", "eind", "medio", "halverwege") else None)
         return (iso_date(int(m["y"]), _month(m["m"])) if m["y"] else None), None, extra
@@ -229,11 +229,12 @@ _YEAR_RANGE_AFTER = re.compile(r"\s*(?P<sep>t/m|tot\s+en\s+met|–|-|tot|en)\s*(
 _Q = re.compile(r"Q(?P<q>[1-4])(?![\w])")
 _QUARTER_WORD = re.compile(r"\b(?P<qw>(?i:eerste|tweede|derde|vierde))\s+$")
 literals.register("quarter anchors", ("kwartaal",))
-# a month without its year after a cue is the document's year's: "in september", "eind oktober",
-# "vóór december" (a day before it, or a year after it, makes another phrase, read before this one)
-_CUE_BEFORE_MONTH = re.compile(
-    r"(?<![\w])(?P<cue>(?i:uiterlijk\s+in|in|eind|begin|medio|halverwege|v[oó][oó]r|na|uiterlijk|vanaf|sinds))\s+$"
-)
+# a month without its year after a cue: "in september", "eind oktober", "vóór december" (a day
+# before it, or a year after it, makes another phrase, read before this one); its year is the one
+# its sentence names (_context_year), if any. The cue is looked for just before where a month stands.
+_MONTH_CUES = r"(?i:uiterlijk\s+in|in|eind|begin|medio|halverwege|v[oó][oó]r|na|uiterlijk|vanaf|sinds)"
+_CUE_BEFORE_MONTH = re.compile(rf"(?<![\w]){_MONTH_CUES}\s+$")
+_MONTH_ALONE = re.compile(rf"(?P<cue>{_MONTH_CUES})\s+(?P<m>{_MI})")
 literals.register("month anchors", literals.cased(FULL_MONTHS))
 literals.register("relative date anchors", ("jaar", "zomer", "binnenkort", "korte termijn"))
 # the word before "jaar" or "zomer" in the relative phrases
@@ -300,11 +301,14 @@ def _scan(doc: Document) -> list[tuple[str, int, int, re.Match[str] | None]]:
     for q in _Q.finditer(text):
         if found.free(q.start(), q.end()) and (q.start() == 0 or not text[q.start() - 1].isalnum()):
             found.add("quarter", q.start(), q.end(), q)
-    for start, end, month in literals.hits(text, "month anchors"):
+    for start, end, _ in literals.hits(text, "month anchors"):
         cue = _CUE_BEFORE_MONTH.search(text, max(0, start - 14), start)
         after = text[end : end + 6]
-        if cue and not after[:1].isalpha() and not after.strip()[:1].isdigit() and found.free(cue.start(), end):
-            found.add("month_alone", cue.start(), end, _Groups(m=month, cue=cue["cue"]))
+        if cue is None or after[:1].isalpha() or after.strip()[:1].isdigit() or not found.free(cue.start(), end):
+            continue
+        m = _MONTH_ALONE.match(text, cue.start(), end)
+        if m is not None:
+            found.add("month_alone", cue.start(), end, m)
     for pos in literals.positions(text, "quarter anchors"):
         end = pos + len("kwartaal")
         w = _QUARTER_WORD.search(text, max(0, pos - 12), pos)
@@ -338,7 +342,7 @@ def _resolve_found(kind: str, s: int, e: int, m: re.Match[str] | None, doc: Docu
     if kind == "relative":
         return _relative(_WHITE.sub(" ", text[s:e].lower()), doc, {})
     assert m is not None
-    groups = m.groupdict() if hasattr(m, "groupdict") else dict(m)  # a match, or the groups of one found by hand
+    groups = m.groupdict()
     if kind == "month_alone":
         groups["y"] = _context_year(text, s)
         return _resolve(kind, groups, doc)  # type: ignore[arg-type]

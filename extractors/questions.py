@@ -23,8 +23,10 @@ _NUMBERED = re.compile(r"^\s*(?:[-–]\s+)?(?:\*\*)?(?P<n>\d{1,3})(?:\.(?!\d)\s*
 # a question number alone on its line, the question below it (as published lists are often laid out)
 _BARE = re.compile(r"^\s*(?:\*\*)?(?P<n>\d{1,3})[.)]?\s*(?:\*\*)?\s*$")
 _VRAAG = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]?\s*(?:\*\*)?\s*$", re.I)
-# "Antwoord", "Antwoord 1" (the Aanhangsel's form), "Antwoord op vraag 1", "Reactie:"
-_ANTWOORD = re.compile(r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:(?:op\s+)?vraag\s+)?\d+)?\s*:?\s*(?:\*\*)?\s*$", re.I)
+# "Antwoord", "Antwoord 1" (the Aanhangsel's form), "Antwoord op vraag 1", "Reactie:", alone on its line
+_ANTWOORD = re.compile(
+    r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:(?:op\s+)?vraag\s+)?(?P<n>\d{1,3}))?\s*[:.]?\s*(?:\*\*)?\s*$", re.I
+)
 # the label and the text on one line: "Vraag 3: Wanneer komt ...?", "Antwoord: Ja." ("Antwoord 3: Ja.")
 _VRAAG_INLINE = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]\s*(?:\*\*)?\s*(?=\S)", re.I)
 _ANSWER_INLINE = re.compile(
@@ -286,21 +288,23 @@ def _next_text(lines: Sequence[Line], i: int) -> str:
 
 
 def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: list[int]) -> Question:
-    k = bisect.bisect_right(stops, start.line)
-    next_stop = stops[k] if k < len(stops) else len(lines)
+    next_stop = _next_stop(stops, start.line, len(lines))
     first = lines[start.line]
-    begin = 0  # where the answer's text begins, when its label stands before it on its line
+    begin = 0  # where the answer's text begins, when a label stands before it
     if start.form == "vraag":
         q_first = _skip_footnotes(lines, start.line + 1)
         q_last = q_first
-        j = q_first
-        while j < next_stop and not _answer_label(lines[j].text):
+        j, opening = q_first, None
+        while j < next_stop and (opening := _answer_opening(lines[j])) is None:
             if not lines[j].blank and footnote_label(lines, j) is None:
                 q_last = j
             j += 1
         q_start = content_span(lines[q_first])[0] if q_first < next_stop else first.end
         q_end = content_span(lines[q_last])[1] if q_first < next_stop else first.end
-        answer_from, begin = _after_label(lines, j, next_stop) if j < next_stop else (next_stop, 0)
+        answer_from = next_stop
+        if opening is not None:
+            begin = opening[1]
+            answer_from = _answer_line(lines, j, begin)
     else:
         if start.form == "bare":
             q_last = _skip_footnotes(lines, start.line + 1)
@@ -312,7 +316,7 @@ def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: l
         extra = 0
         while not ends_sentence(text[q_start : lines[q_last].end]) and extra < 3:
             j = _skip_footnotes(lines, q_last + 1)
-            if j >= next_stop or _answer_label(lines[j].text):
+            if j >= next_stop or _answer_opening(lines[j]) is not None:
                 break
             if not _continues(lines[q_last].text, lines[j].text):
                 break
@@ -322,8 +326,10 @@ def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: l
             q_end = max(q_end, q_start)
         answer_from = q_last + 1
         label_line = _skip_footnotes(lines, answer_from)
-        if label_line < next_stop and _answer_label(lines[label_line].text):
-            answer_from, begin = _after_label(lines, label_line, next_stop)
+        opening = _answer_opening(lines[label_line]) if label_line < next_stop else None
+        if opening is not None:
+            begin = opening[1]
+            answer_from = _answer_line(lines, label_line, begin)
     answer, content_lines = _answer_extent(lines, answer_from, next_stop)
     if answer is not None and begin:
         answer = Span(max(answer.start, begin), answer.end)
@@ -342,10 +348,32 @@ def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: l
     )
 
 
-# An answer's own label with its question's number: "Antwoord 2", "Antwoord op vraag 2:"
-_ANSWER_LABEL = re.compile(
-    r"^\s*(?:\*\*)?(?:Antwoord|Reactie)\s+(?:op\s+)?(?:vraag\s+)?(?P<n>\d{1,3})\s*[:.]?\s*(?:\*\*)?\s*$", re.I
-)
+def _next_stop(stops: list[int], line: int, default: int) -> int:
+    """The first stop (a boundary or a question's start) after the line, else default."""
+    k = bisect.bisect_right(stops, line)
+    return stops[k] if k < len(stops) else default
+
+
+def _answer_opening(line: Line) -> tuple[int | None, int] | None:
+    """(the question number its label gives or None, where the answer's text begins) when the line
+    opens an answer: its label alone ("Antwoord", "Antwoord 3": the text begins after the line) or
+    before its text ("Antwoord: Ja.", "Antwoord op vraag 2: ..."); None for any other line."""
+    if _first_char(line.text) not in ("A", "a", "R", "r", "*"):
+        return None  # most lines: no label
+    m = _ANTWOORD.match(line.text)
+    begin = line.end
+    if m is None:
+        m = _ANSWER_INLINE.match(line.text)
+        if m is None:
+            return None
+        begin = line.start + m.end()
+    return (int(m["n"]) if m["n"] else None), begin
+
+
+def _answer_line(lines: Sequence[Line], i: int, begin: int) -> int:
+    """The first line of an answer whose label is on line i: that line when the text follows the
+    label there, else the next."""
+    return i if begin < lines[i].end else i + 1
 
 
 def _answers_in_a_block(
@@ -354,16 +382,18 @@ def _answers_in_a_block(
     """Answers printed after all the questions instead of after each: "Vraag 1", "Vraag 2", then
     "Antwoord 1", "Antwoord 2" (or, under a heading such as "Antwoord van minister X", the numbers
     alone or before the text). Each goes to the unanswered question of its number before it."""
-    waiting = [q for q in questions if q.answer is None]
-    if not waiting:
-        return questions
-    labels = _block_labels(lines, boundaries, questions, {q.n for q in waiting})
+    waiting: dict[int | None, list[int]] = {}
+    for k, q in enumerate(questions):
+        if q.answer is None:
+            waiting.setdefault(q.n, []).append(k)
+    if not any(n is not None for n in waiting):
+        return questions  # all answered, or unnumbered (a consultation report's): no numbered answers
+    labels = _block_labels(lines, boundaries, questions, waiting.keys() - {None})
     out = list(questions)
     for k, (i, n, begin) in enumerate(labels):
-        k_stop = bisect.bisect_right(stops, i)
-        stop = min(labels[k + 1][0] if k + 1 < len(labels) else len(lines), stops[k_stop] if k_stop < len(stops) else len(lines))
-        answer, content = _answer_extent(lines, i if begin < lines[i].end else i + 1, stop)
-        before = [j for j, q in enumerate(out) if q.n == n and q.answer is None and q.span.end <= lines[i].start]
+        stop = min(labels[k + 1][0] if k + 1 < len(labels) else len(lines), _next_stop(stops, i, len(lines)))
+        answer, content = _answer_extent(lines, _answer_line(lines, i, begin), stop)
+        before = [j for j in waiting[n] if out[j].answer is None and out[j].span.end <= lines[i].start]
         if answer is None or not before:
             continue
         q = out[before[-1]]
@@ -374,10 +404,10 @@ def _answers_in_a_block(
 
 
 def _block_labels(
-    lines: Sequence[Line], boundaries: list[_Boundary], questions: list[Question], numbers: set[int | None]
+    lines: Sequence[Line], boundaries: list[_Boundary], questions: list[Question], numbers: set[int]
 ) -> list[tuple[int, int, int]]:
     """(line, question number, where the answer's text begins) of each answer printed apart from its
-    question, in order: a line "Antwoord N" that no question or answer holds, for an unanswered N;
+    question, in order: a label "Antwoord N" that no question or answer holds, for an unanswered N;
     under an answer heading after all the questions, also a number alone or before the text, when it
     runs on from the answer before it (the first: the lowest number unanswered), so that a list
     item or a page number in an answer is never taken for one."""
@@ -387,40 +417,34 @@ def _block_labels(
     last = max(q.span.end for q in questions)  # the heading of a block of answers follows every question
     heading = next((b.line for b in boundaries if b.kind == "answer_section" and lines[b.line].start >= last), None)
     out: list[tuple[int, int, int]] = []
-    if not any(n is not None for n in numbers):
-        return out  # unnumbered questions (a consultation report's) have no numbered answers
-    expected = min(n for n in numbers if n is not None)
+    expected = min(numbers)
     for i in range(bisect.bisect_left([ln.start for ln in lines], first), len(lines)):
         ln = lines[i]
         k = bisect.bisect_right(held_starts, ln.start) - 1
         if ln.blank or (k >= 0 and ln.start < held[k][1]):
             continue
-        label = _ANSWER_LABEL.match(ln.text) or _ANSWER_INLINE.match(ln.text)
-        if label and label["n"] and int(label["n"]) in numbers:
-            out.append((i, int(label["n"]), ln.start + label.end() if label.re is _ANSWER_INLINE else ln.end))
-        elif heading is not None and heading < i and ln.text.lstrip()[:1].isdigit():
-            bare = _BARE.match(ln.text)
-            m = bare or _NUMBERED.match(ln.text)
-            if m and int(m["n"]) == expected:
-                out.append((i, expected, ln.end if bare else ln.start + m.end()))
-        else:
-            continue
-        if out and out[-1][0] == i:
-            expected = out[-1][1] + 1
+        found = _block_label(ln, numbers, expected if heading is not None and heading < i else None)
+        if found is not None:
+            out.append((i, *found))
+            expected = found[0] + 1
     return out
 
 
-def _answer_label(line: str) -> bool:
-    """Does the line open an answer: its label alone ("Antwoord", "Antwoord 3") or before its text?"""
-    return bool(_ANTWOORD.match(line) or _ANSWER_INLINE.match(line))
-
-
-def _after_label(lines: Sequence[Line], i: int, stop: int) -> tuple[int, int]:
-    """(the first line of the answer labelled at line i, where its text begins: 0 when on a line of its own)."""
-    inline = _ANSWER_INLINE.match(lines[i].text)
-    if inline and not _ANTWOORD.match(lines[i].text):
-        return i, lines[i].start + inline.end()
-    return min(i + 1, stop), 0
+def _block_label(line: Line, numbers: set[int], expected: int | None) -> tuple[int, int] | None:
+    """(question number, where the text begins) when the line opens an answer of a block: a label
+    with the number of an unanswered question, or (under the answers' heading: expected given) the
+    expected number alone or before the text."""
+    opening = _answer_opening(line)
+    if opening is not None:
+        n, begin = opening
+        return (n, begin) if n in numbers else None
+    if expected is None or not _first_char(line.text).isdigit():
+        return None
+    bare = _BARE.match(line.text)
+    m = bare or _NUMBERED.match(line.text)
+    if m is None or int(m["n"]) != expected:
+        return None
+    return expected, (line.end if bare else line.start + m.end())
 
 
 def _continues(current: str, following: str) -> bool:

@@ -125,10 +125,14 @@ def _ref(doc: Document, s: int, e: int, value: str, type_: str, **fields) -> Men
     return Mention(doc.name, "reference", s, e, doc.text[s:e], value, LABEL, {"type": type_, **fields})
 
 
-def _kamerstuk_fields(value: str, motion: bool, nr: str | None = None) -> dict:
+def _kamerstuk_fields(value: str, motion: bool, nr: str | None = None, letter: str | None = None) -> dict:
+    """The dossier, the volgnummer (or an Eerste Kamer paper's letter) and, for a paper with
+    either, its official identifier and address."""
     has_nr = value.count("-") >= 1 and value.rsplit("-", 1)[1].isdigit()
     fields: dict = {"dossier": value.split("-")[0], "volgnummer": int(nr) if nr else None}
-    if has_nr and not motion:
+    if letter:
+        fields["letter"] = letter
+    if (has_nr or letter) and not motion:
         fields["official_id"] = official_id(value)
         fields["url"] = f"{OFFICIAL}{official_id(value)}.html"
     return fields
@@ -162,8 +166,7 @@ def _kamerstukken(doc: Document, taken: Claimed) -> Iterator[Mention]:
     for m in anchored_matches(_LETTERED, text, triggers):
         taken.claim(m.start(), m.end())
         value = f"{normalise_kamerstuk(m['list'], None)}-{m['letter']}"
-        fields = {"dossier": value.split("-")[0], "volgnummer": None, "letter": m["letter"], "official_id": official_id(value)}
-        yield _ref(doc, m.start(), m.end(), value, "kamerstuk", **fields, url=f"{OFFICIAL}{official_id(value)}.html")
+        yield _ref(doc, m.start(), m.end(), value, "kamerstuk", **_kamerstuk_fields(value, False, letter=m["letter"]))
     for m in anchored_matches(_TRIGGERED, text, triggers):
         if taken.overlaps(m.start(), m.end()):
             continue  # a lettered paper, read above
