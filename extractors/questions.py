@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.document import GOVERNMENT_KINDS, Line, Part, Question, Span
 from extractors.fracties import asking_fractie, find_fracties
@@ -23,14 +23,20 @@ _NUMBERED = re.compile(r"^\s*(?:[-–]\s+)?(?:\*\*)?(?P<n>\d{1,3})(?:\.(?!\d)\s*
 # a question number alone on its line, the question below it (as published lists are often laid out)
 _BARE = re.compile(r"^\s*(?:\*\*)?(?P<n>\d{1,3})[.)]?\s*(?:\*\*)?\s*$")
 _VRAAG = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]?\s*(?:\*\*)?\s*$", re.I)
-# "Antwoord", "Antwoord 1" (the Aanhangsel's form), "Antwoord op vraag 1", "Reactie:", alone on its line
+# "Antwoord", "Antwoord 1" (the Aanhangsel's form), "Antwoord op vraag 1", "Reactie:", alone on its
+# line; one answer to several questions: "Antwoord 3 en 4", "Antwoorden op de vragen 5 t/m 7"
+_ANSWER_NUMBERS = (
+    r"(?:\s+(?:op\s+)?(?:de\s+)?(?:vraag|vragen)\b)?\s+(?P<first>\d{1,3})(?!\d)"
+    r"(?P<more>(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*(?:vraag\s+)?\d{1,3}(?!\d))*)"
+)
+_PLURAL = r"Antwoorden(?=\s+(?:op\s+)?(?:de\s+)?(?:vragen\s+)?\d)"  # only before numbers: else a heading
 _ANTWOORD = re.compile(
-    r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:(?:op\s+)?vraag\s+)?(?P<n>\d{1,3}))?\s*[:.]?\s*(?:\*\*)?\s*$", re.I
+    rf"^\s*(?:\*\*)?(?:Antwoord|Reactie|{_PLURAL})(?:{_ANSWER_NUMBERS})?\s*[:.]?\s*(?:\*\*)?\s*$", re.I
 )
 # the label and the text on one line: "Vraag 3: Wanneer komt ...?", "Antwoord: Ja." ("Antwoord 3: Ja.")
 _VRAAG_INLINE = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]\s*(?:\*\*)?\s*(?=\S)", re.I)
 _ANSWER_INLINE = re.compile(
-    r"^\s*(?:\*\*)?(?:Antwoord|Reactie)(?:\s+(?:(?:op\s+)?vraag\s+)?(?P<n>\d{1,3}))?\s*:\s*(?:\*\*)?\s*(?=\S)", re.I
+    rf"^\s*(?:\*\*)?(?:Antwoord|Reactie|{_PLURAL})(?:{_ANSWER_NUMBERS})?\s*:\s*(?:\*\*)?\s*(?=\S)", re.I
 )
 _CHAPTER = re.compile(r"^Antwoorden\s+op\s+(?:de\s+)?(?:\w+\s+)?(?:schriftelijke\s+)?vragen\b", re.I)
 _QA_LIST = re.compile(r"^(?:Nr\.\s*\d+\s+)?(?:Lijst\s+van\s+)?Vragen\s+en\s+antwoorden$", re.I)  # "Nr. 12 LIJST VAN ..."
@@ -204,7 +210,8 @@ def segment_questions(
     boundaries = find_boundaries(lines) if boundaries is None else boundaries
     starts = _numbered_starts(text, lines, boundaries, parts)
     stops = sorted({b.line for b in boundaries} | {s.line for s in starts})
-    questions = [_numbered_question(text, lines, s, stops) for s in starts]
+    made = [_numbered_question(text, lines, s, stops) for s in starts]
+    questions = _joint_answers([q for q, _ in made], [labelled for _, labelled in made])
     questions = _answers_in_a_block(text, lines, boundaries, questions, stops)
     questions = _assign_series(questions, starts)
     numbered_parts = {s.part for s in starts}
@@ -287,10 +294,15 @@ def _next_text(lines: Sequence[Line], i: int) -> str:
     return lines[j].text if j < len(lines) else ""
 
 
-def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: list[int]) -> Question:
+def _numbered_question(
+    text: str, lines: Sequence[Line], start: _Start, stops: list[int]
+) -> tuple[Question, tuple[int, ...]]:
+    """The question that starts at start, with its answer when one follows it; and the numbers its
+    answer's label gives ("Antwoord 3 en 4": 3 and 4; none without a label or a number)."""
     next_stop = _next_stop(stops, start.line, len(lines))
     first = lines[start.line]
     begin = 0  # where the answer's text begins, when a label stands before it
+    labelled: tuple[int, ...] = ()
     if start.form == "vraag":
         q_first = _skip_footnotes(lines, start.line + 1)
         q_last = q_first
@@ -303,7 +315,7 @@ def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: l
         q_end = content_span(lines[q_last])[1] if q_first < next_stop else first.end
         answer_from = next_stop
         if opening is not None:
-            begin = opening[1]
+            labelled, begin = opening
             answer_from = _answer_line(lines, j, begin)
     else:
         if start.form == "bare":
@@ -328,7 +340,7 @@ def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: l
         label_line = _skip_footnotes(lines, answer_from)
         opening = _answer_opening(lines[label_line]) if label_line < next_stop else None
         if opening is not None:
-            begin = opening[1]
+            labelled, begin = opening
             answer_from = _answer_line(lines, label_line, begin)
     answer, content_lines = _answer_extent(lines, answer_from, next_stop)
     if answer is not None and begin:
@@ -336,7 +348,7 @@ def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: l
     refers, pointer = _answer_references(text, lines, content_lines, start.n, begin)
     q_span = Span(q_start, q_end)
     asked_by = asking_fractie(text, q_span.start, q_span.end) or start.fractie
-    return Question(
+    question = Question(
         series=None,
         n=start.n,
         asked_by=asked_by,
@@ -346,6 +358,29 @@ def _numbered_question(text: str, lines: Sequence[Line], start: _Start, stops: l
         answer_is_pointer=pointer,
         part=start.part,
     )
+    return question, labelled
+
+
+def _joint_answers(questions: list[Question], labelled: list[tuple[int, ...]]) -> list[Question]:
+    """One answer to several questions, printed after the last of them ("Vraag 3", "Vraag 4",
+    "Antwoord 3 en 4"): the questions before it that its label names and that have no answer of
+    their own get it too."""
+    out = list(questions)
+    for k, numbers in enumerate(labelled):
+        joint = out[k]
+        if len(numbers) < 2 or joint.answer is None:
+            continue
+        j = k - 1
+        while j >= 0 and out[j].answer is None and out[j].n in numbers and out[j].part == joint.part:
+            out[j] = _answered_by(out[j], joint)
+            j -= 1
+    return out
+
+
+def _answered_by(q: Question, joint: Question) -> Question:
+    """The question given the answer it shares with another (the references to itself left out)."""
+    refers = tuple(n for n in joint.answer_refers_to if n != q.n)
+    return replace(q, answer=joint.answer, answer_refers_to=refers, answer_is_pointer=joint.answer_is_pointer)
 
 
 def _next_stop(stops: list[int], line: int, default: int) -> int:
@@ -354,10 +389,11 @@ def _next_stop(stops: list[int], line: int, default: int) -> int:
     return stops[k] if k < len(stops) else default
 
 
-def _answer_opening(line: Line) -> tuple[int | None, int] | None:
-    """(the question number its label gives or None, where the answer's text begins) when the line
-    opens an answer: its label alone ("Antwoord", "Antwoord 3": the text begins after the line) or
-    before its text ("Antwoord: Ja.", "Antwoord op vraag 2: ..."); None for any other line."""
+def _answer_opening(line: Line) -> tuple[tuple[int, ...], int] | None:
+    """(the question numbers its label gives, none when it gives none; where the answer's text
+    begins) when the line opens an answer: its label alone ("Antwoord", "Antwoord 3", "Antwoord 3 en
+    4": the text begins after the line) or before its text ("Antwoord: Ja.", "Antwoord op vraag 2:
+    ..."); None for any other line."""
     if _first_char(line.text) not in ("A", "a", "R", "r", "*"):
         return None  # most lines: no label
     m = _ANTWOORD.match(line.text)
@@ -367,7 +403,7 @@ def _answer_opening(line: Line) -> tuple[int | None, int] | None:
         if m is None:
             return None
         begin = line.start + m.end()
-    return (int(m["n"]) if m["n"] else None), begin
+    return (tuple(_referred_numbers(m)) if m["first"] else ()), begin
 
 
 def _answer_line(lines: Sequence[Line], i: int, begin: int) -> int:
@@ -381,7 +417,8 @@ def _answers_in_a_block(
 ) -> list[Question]:
     """Answers printed after all the questions instead of after each: "Vraag 1", "Vraag 2", then
     "Antwoord 1", "Antwoord 2" (or, under a heading such as "Antwoord van minister X", the numbers
-    alone or before the text). Each goes to the unanswered question of its number before it."""
+    alone or before the text). Each goes to the unanswered question of its number before it (one
+    labelled with several numbers, "Antwoord 3 en 4", to each of them)."""
     waiting: dict[int | None, list[int]] = {}
     for k, q in enumerate(questions):
         if q.answer is None:
@@ -390,24 +427,26 @@ def _answers_in_a_block(
         return questions  # all answered, or unnumbered (a consultation report's): no numbered answers
     labels = _block_labels(lines, boundaries, questions, waiting.keys() - {None})
     out = list(questions)
-    for k, (i, n, begin) in enumerate(labels):
+    for k, (i, numbers, begin) in enumerate(labels):
         stop = min(labels[k + 1][0] if k + 1 < len(labels) else len(lines), _next_stop(stops, i, len(lines)))
         answer, content = _answer_extent(lines, _answer_line(lines, i, begin), stop)
-        before = [j for j in waiting[n] if out[j].answer is None and out[j].span.end <= lines[i].start]
-        if answer is None or not before:
+        if answer is None:
             continue
-        q = out[before[-1]]
-        refers, pointer = _answer_references(text, lines, content, n, begin)
         answer = Span(max(answer.start, begin), answer.end)
-        out[before[-1]] = Question(q.series, q.n, q.asked_by, q.span, answer, refers, pointer, q.part)
+        for n in numbers:
+            before = [j for j in waiting.get(n, ()) if out[j].answer is None and out[j].span.end <= lines[i].start]
+            if before:
+                q = out[before[-1]]
+                refers, pointer = _answer_references(text, lines, content, n, begin)
+                out[before[-1]] = Question(q.series, q.n, q.asked_by, q.span, answer, refers, pointer, q.part)
     return out
 
 
 def _block_labels(
     lines: Sequence[Line], boundaries: list[_Boundary], questions: list[Question], numbers: set[int]
-) -> list[tuple[int, int, int]]:
-    """(line, question number, where the answer's text begins) of each answer printed apart from its
-    question, in order: a label "Antwoord N" that no question or answer holds, for an unanswered N;
+) -> list[tuple[int, tuple[int, ...], int]]:
+    """(line, question numbers, where the answer's text begins) of each answer printed apart from
+    its question, in order: a label "Antwoord N" that no question or answer holds, for an unanswered N;
     under an answer heading after all the questions, also a number alone or before the text, when it
     runs on from the answer before it (the first: the lowest number unanswered), so that a list
     item or a page number in an answer is never taken for one."""
@@ -416,7 +455,7 @@ def _block_labels(
     first = min(q.span.end for q in questions if q.answer is None)
     last = max(q.span.end for q in questions)  # the heading of a block of answers follows every question
     heading = next((b.line for b in boundaries if b.kind == "answer_section" and lines[b.line].start >= last), None)
-    out: list[tuple[int, int, int]] = []
+    out: list[tuple[int, tuple[int, ...], int]] = []
     expected = min(numbers)
     for i in range(bisect.bisect_left([ln.start for ln in lines], first), len(lines)):
         ln = lines[i]
@@ -426,25 +465,25 @@ def _block_labels(
         found = _block_label(ln, numbers, expected if heading is not None and heading < i else None)
         if found is not None:
             out.append((i, *found))
-            expected = found[0] + 1
+            expected = max(found[0]) + 1
     return out
 
 
-def _block_label(line: Line, numbers: set[int], expected: int | None) -> tuple[int, int] | None:
-    """(question number, where the text begins) when the line opens an answer of a block: a label
-    with the number of an unanswered question, or (under the answers' heading: expected given) the
-    expected number alone or before the text."""
+def _block_label(line: Line, numbers: set[int], expected: int | None) -> tuple[tuple[int, ...], int] | None:
+    """(question numbers, where the text begins) when the line opens an answer of a block: a label
+    naming an unanswered question ("Antwoord 3", "Antwoord 3 en 4"), or (under the answers' heading:
+    expected given) the expected number alone or before the text."""
     opening = _answer_opening(line)
     if opening is not None:
-        n, begin = opening
-        return (n, begin) if n in numbers else None
+        labelled, begin = opening
+        return (labelled, begin) if numbers.intersection(labelled) else None
     if expected is None or not _first_char(line.text).isdigit():
         return None
     bare = _BARE.match(line.text)
     m = bare or _NUMBERED.match(line.text)
     if m is None or int(m["n"]) != expected:
         return None
-    return expected, (line.end if bare else line.start + m.end())
+    return (expected,), (line.end if bare else line.start + m.end())
 
 
 def _continues(current: str, following: str) -> bool:

@@ -356,3 +356,45 @@ def test_a_range_of_questions_pointed_to_is_every_question_in_it(line, refers):
     text = asked + "Vraag 10\nEn nu?\n\nAntwoord\n" + line + "\n"
     q = _parsed(text).questions[-1]
     assert q.n == 10 and q.answer_refers_to == refers and q.by_reference_only
+
+
+# --- one answer to several questions ------------------------------------------------------------------
+
+_TWO_ASKED = "Vraag 1\nIs het depot klaar?\n\nAntwoord 1\nJa.\n\nVraag 2\nWat kost het?\n\nVraag 3\nWie betaalt het?\n\n"
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Antwoord 2 en 3", "Antwoord op vraag 2 en 3", "Antwoorden op de vragen 2 en 3:", "**Antwoord 2 t/m 3**",
+     "Antwoord op de vragen 2, 3"],
+)  # fmt: skip
+def test_one_answer_after_the_questions_it_answers_answers_each(label):
+    doc = _parsed(_TWO_ASKED + label + "\nRuim € 3 miljoen, te betalen door het Rijk.\n\nVraag 4\nEn verder?\n")
+    got = {q.n: (q.span.quote(doc.text), q.answer.quote(doc.text) if q.answer else None) for q in doc.questions}
+    assert got == {
+        1: ("Is het depot klaar?", "Ja."),
+        2: ("Wat kost het?", "Ruim € 3 miljoen, te betalen door het Rijk."),
+        3: ("Wie betaalt het?", "Ruim € 3 miljoen, te betalen door het Rijk."),
+        4: ("En verder?", None),
+    }
+
+
+def test_one_answer_in_a_block_of_answers_answers_each_question_its_label_names():
+    answers = "Antwoord 1\nTot nu toe 640.\n\nAntwoord 2 en 3\nDe campagne kost € 2 miljoen; de evaluatie volgt in mei.\n"
+    doc = _parsed(_ASKED + "Antwoord van staatssecretaris Tuinman (Defensie).\n\n" + answers)
+    got = {q.n: (q.answer.quote(doc.text) if q.answer else None) for q in doc.questions}
+    joint = "De campagne kost € 2 miljoen; de evaluatie volgt in mei."
+    assert got == {1: "Tot nu toe 640.", 2: joint, 3: joint}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Antwoorden",  # a heading, not the label of an answer
+        "Antwoord 2 en 3 van het lid zijn al gegeven.",  # a sentence, not a label
+        "Antwoord 3",  # names the last question only: the one before stays open
+    ],
+)
+def test_what_is_no_joint_answer_leaves_the_earlier_question_open(line):
+    doc = _parsed(_TWO_ASKED + line + "\nDat volgt later.\n")
+    assert next(q for q in doc.questions if q.n == 2).answer is None
