@@ -19,7 +19,7 @@ from extractors.periods import periods_of
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, lowered_pattern
 
-NAME, VERSION = "commitments", "10"
+NAME, VERSION = "commitments", "11"
 LABEL = f"{NAME}@{VERSION}"
 
 # who receives a promise, and who makes it (on lower-cased sentences)
@@ -62,11 +62,15 @@ _TOEZEGGING_RULES = [
     (("stuur", "sturen", "zend", "bied", "informe"), re.compile(
         rf"\b{_WE}\s+(?:stuur|stuurt|sturen|zend|zendt|zenden|bied|biedt|bieden|informeer|informeert|informeren)\s+"
         rf"(?:[\w-]+\s+){{0,4}}?{_KAMER}\b", re.I)),
-    # the same in a clause, verb last: "kan ik zeggen dat ik de Kamer voor het zomerreces een plan stuur"
+    # the same in a clause, verb last: "kan ik zeggen dat ik de Kamer voor het zomerreces een plan stuur",
+    # "..., waarna ik deze met een beleidsreactie aan uw Kamer zend"
     (("stuur", "zend", "bied", "informeer", "bericht"), re.compile(
-        rf"\b(?:dat|zodat)\s+{_WE}\s+{_KAMER}\b.{{0,100}}?\b(?:stuur|stuurt|sturen|toestuur|toestuurt|zend|zendt|toezend"
+        rf"\b(?:dat|zodat|waarna|zodra|nadat)\s+{_WE}\s+(?:[\w-]+\s+){{0,6}}?(?:aan\s+|naar\s+)?{_KAMER}\b.{{0,100}}?"
+        r"\b(?:stuur|stuurt|sturen|toestuur|toestuurt|zend|zendt|toezend"
         r"|toezendt|aanbied|aanbiedt|informeer|informeert|bericht)\b", re.I)),
-    (("publice",), re.compile(r"\bworden\s+.{0,60}?gepubliceerd|\bresultaten\s+.{0,100}?publiceren", re.I)),
+    (("publice",), re.compile(
+        rf"\bworden\s+.{{0,60}}?gepubliceerd|\bresultaten\s+.{{0,100}}?publiceren"
+        rf"|\b{_we_and('(?:publiceert|publiceren|publiceer)')}\b", re.I)),
     # the Kamer as the one told, in the verbs of telling and handing over besides "informeren"
     # ("zal ik uw Kamer daarover berichten", "Ik verwacht u ... de rapportage te kunnen sturen",
     # "wordt u voor het einde van het jaar voorgelegd", "zal ... aan uw Kamer worden aangeboden")
@@ -138,6 +142,14 @@ _PROMISE_NOW_RULES = [
         rf"|\binformeer\s+ik\s+{_KAMER}\b|\binformeert\s+(?:het\s+kabinet|defensie|de\s+minister)\s+{_KAMER}\b", re.I)),
 ]  # fmt: skip
 
+# An offer to the Kamer, conditional as offers are: "Indien uw Kamer dat wenst, ben ik bereid een
+# technische briefing te laten verzorgen", "Daartoe zijn wij graag bereid" (not "niet bereid")
+_OFFER_RULES = [
+    (("bereid",), re.compile(
+        r"\b(?:ben|zijn|is)\s+(?:ik|wij|we|het\s+kabinet|defensie)\s+(?:graag\s+|uiteraard\s+|altijd\s+)?bereid\b"
+        r"|\b(?:ik|wij|we|het\s+kabinet|defensie)\s+(?:ben|zijn|is)\s+(?:graag\s+|uiteraard\s+|altijd\s+)?bereid\b", re.I)),
+]  # fmt: skip
+
 # Money made available, decided or reserved: a funding verb and an amount in one sentence.
 _MONEY = r"(?:€|\beur\b|\beuro\b|\d\s*(?:mln|mld|mrd|miljoen|miljard)\b)"
 _BUDGET_RULES = [
@@ -190,9 +202,28 @@ _TARGET_RULES = [
     (("streef", "streven"), re.compile(
         r"\b(?:streef|streeft|streven|streef(?:cijfer|waarde))\b.{0,60}?\b(?:naar|ernaar|er\s+naar|om)\b", re.I)),
     (("uiterlijk",), re.compile(r"\b(?:wil|moet)\s+uiterlijk\s+in\s+\d{4}|\bmoet\s+uiterlijk\b", re.I)),
+    # "Defensie wil in 2028 ten minste 95% van de functies gevuld hebben": the government's wish with a year
+    (("wil",), re.compile(
+        rf"\b{_we_and('(?:wil|willen)')}\b[^.;]{{0,100}}?\b(?:in|uiterlijk\s+in|v[oó][oó]r|per|eind|begin|medio)\s+20\d{{2}}\b",
+        re.I)),
+    # a state to reach by a year: "De kazerne moet in 2030 gereed zijn", "moeten eind 2027 operationeel zijn"
+    (("moet",), re.compile(
+        r"^(?=.*?\b20\d{2}\b).*?\b(?:moet|moeten)\b[^.;]{0,80}?\b(?:gereed|klaar|operationeel|gevuld|ingericht"
+        r"|gerealiseerd|afgerond|voltooid|op\s+orde|inzetbaar)\b", re.I)),
     (("groeien",), re.compile(r"\bgroeien\s+(?:we\s+)?(?:door\s+)?naar\b.{0,100}?\b(?:in|vanaf)\s+\d{4}", re.I)),
     (("gecommitteerd",), re.compile(r"\bgecommitteerd\s+aan\b", re.I)),
     (("verankeren",), re.compile(r"\bwettelijk\s+te\s+verankeren\b", re.I)),
+]  # fmt: skip
+# what starts, is decided or is planned at a time still to come (the sentence must name one: see
+# _accept): "De bouw start naar verwachting eind 2026", "Met de bouw wordt begin 2027 gestart", "De
+# oplevering is voorzien in 2031", "Het kabinet neemt hierover na de zomer een besluit"
+_PLAN_SOON_RULES = [
+    (("start", "begint", "beginnen", "begonnen"), re.compile(
+        r"(?<!van )\b(?:start|starten|begint|beginnen)\b|\b(?:wordt|worden)\b[^.;]{0,60}?\b(?:gestart|begonnen)\b", re.I)),
+    (("voorzien", "gepland"), re.compile(
+        r"\b(?:is|zijn|staat|staan)\s+(?:[\w-]+\s+){0,3}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|medio|eind|begin)\b", re.I)),
+    (("besluit",), re.compile(
+        rf"\b{_we_and('(?:neemt|nemen|neem)')}\b[^.;]{{0,80}}?\bbesluit\b", re.I)),
 ]  # fmt: skip
 _PLAN_RULES = [
     (("start",), re.compile(r"\b(?:start|starten)\s+(?:een|de)\b.{0,100}?(?:campagne|project|programma)", re.I)),
@@ -220,8 +251,9 @@ _PLAN_RULES = [
 # In order of precedence: a sentence that promises to inform is a toezegging even if it sets a goal.
 # "toezegging now" is a toezegging whose present tense is the promise itself (no future word needed).
 _RULE_GROUPS = (
-    ("toezegging", _TOEZEGGING_RULES), ("toezegging now", _PROMISE_NOW_RULES), ("target", _TARGET_RULES),
-    ("budget", _BUDGET_RULES), ("plan", _PLAN_RULES), ("plan", _CONTINUED_RULES), ("examination", _EXAMINATION_RULES),
+    ("toezegging", _TOEZEGGING_RULES), ("toezegging now", _PROMISE_NOW_RULES), ("toezegging offer", _OFFER_RULES),
+    ("target", _TARGET_RULES), ("budget", _BUDGET_RULES), ("plan", _PLAN_RULES), ("plan", _CONTINUED_RULES),
+    ("plan soon", _PLAN_SOON_RULES), ("examination", _EXAMINATION_RULES),
 )  # fmt: skip
 _RULES = [(type_, words, lowered_pattern(pattern)) for type_, rules in _RULE_GROUPS for words, pattern in rules]
 
@@ -252,7 +284,10 @@ _PAST_OR_CURRENT = lowered_pattern(re.compile(r"\btot\s+op\s+heden\b|\breeds\b",
 _FUTURE = lowered_pattern(
     re.compile(
         r"\b(?:zal|zullen|gaan|gaat|toekomst\w*|voortaan|binnenkort|dit\s+jaar|volgende|eerstvolgende|voor\s+het\s+eerst"
-        r"|jaarlijks|halfjaarlijks|maandelijks|elk\s+kwartaal|per\s+kwartaal|ieder\s+jaar|elk\s+jaar|twee\s+keer\s+per\s+jaar"
+        r"|jaarlijks|halfjaarlijks|maandelijks|wekelijks|elk\s+kwartaal|per\s+kwartaal|ieder\s+jaar|elk\s+jaar"
+        r"|(?:twee|drie|vier)\s+keer\s+per\s+jaar|(?:elk|ieder|per)\s+half\s+jaar|(?:elke|iedere)\s+maand"
+        # an aim or an expectation, and what follows it ("Ik streef ernaar u ... te sturen", "..., waarna ik ...")
+        r"|(?:streef|streeft|streven)\s+ernaar|naar\s+verwachting|uiterlijk|waarna"
         r"|later\s+in\s+het\s+jaar|zoals\s+gebruikelijk|zoals\s+gewoonlijk|volgend\s+jaar|komend\s+jaar|het\s+komende\s+jaar"
         r"|(?:voor|na)\s+de\s+zomer|(?:voor|na)\s+het\s+(?:zomer|kerst|herfst|voorjaars)?reces|in\s+het\s+(?:voorjaar|najaar)"
         # an intention, a moment that has not come, or a coming event of the Kamer's calendar
@@ -264,7 +299,7 @@ _FUTURE = lowered_pattern(
     )
 )
 _FIGURE = re.compile(
-    r"\d+(?:,\d+)?\s?(?:%|procent)|\d{1,3}(?:\.\d{3})+|\b(?:19|20)\d{2}\b|\d+(?:,\d+)?\s?(?:miljoen|miljard|mln|mld|mrd)\b"
+    r"\b(?:halveren|halvering|verdubbel\w*|verdrievoudig\w*)\b|\d+(?:,\d+)?\s?(?:%|procent)|\d{1,3}(?:\.\d{3})+|\b(?:19|20)\d{2}\b|\d+(?:,\d+)?\s?(?:miljoen|miljard|mln|mld|mrd)\b"
 )
 _STREVEN = lowered_pattern(re.compile(r"\b(?:streef|streeft|streven)\b", re.I))
 _NOT_OURS = lowered_pattern(re.compile(r"\b(?:niet|nog\s+niet|andere|bondgenoten\s+hebben)\b[^.]{0,40}gecommitteerd", re.I))
@@ -305,6 +340,13 @@ _REFUSED = lowered_pattern(
 # an expectation of before, told again ("Vorig jaar verwachtte ik u in het voorjaar te kunnen
 # informeren"): what was expected then, not an undertaking now (but "Zoals ik beloofde, zal ik ..." is one)
 _EARLIER_INTENT = lowered_pattern(re.compile(r"\b(?:verwachtte|verwachtten|hoopte|hoopten)\b", re.I))
+# a body outside the government as the subject: its report or its act is not the government's
+# undertaking ("Het rapport van de Algemene Rekenkamer verschijnt in mei", "De NAVO zal ... publiceren")
+_OUTSIDE = lowered_pattern(re.compile(
+    r"^(?:(?:het|de|een)\s+(?:[\w-]+\s+){0,2}?(?:van|door)\s+(?:de|het)\s+|de\s+|het\s+)?"
+    r"(?:algemene\s+rekenkamer|rekenkamer|raad\s+van\s+state|navo|europese\s+commissie|europese\s+unie|eu|cpb"
+    r"|centraal\s+planbureau|adviesraad\s+internationale\s+vraagstukken|aiv|nationale\s+ombudsman|ombudsman"
+    r"|onderzoeksraad\s+voor\s+veiligheid|onderzoeksraad|inspectie\s+[\w-]+|tno|verenigde\s+naties|vn)(?![\w-])", re.I))  # fmt: skip
 _NEGATED_RECEIVER = lowered_pattern(re.compile(r"\b(?:ontvangt|krijgt)\b[^,;]{0,30}\b(?:geen|niet)\b", re.I))
 
 
@@ -344,7 +386,7 @@ def _only_past_years(sentence: str, doc: Document) -> bool:
 
 def _accept(type_: str, low: str, s: int, e: int, doc: Document, dates: MentionsByStart) -> bool:
     """Is the (lower-cased) sentence a commitment of this type, all things considered?"""
-    if _PAST_OR_CURRENT.search(low) or _PERFORMATIVE.search(low):
+    if _PAST_OR_CURRENT.search(low) or _PERFORMATIVE.search(low) or _OUTSIDE.match(low):
         return False  # "tot op heden", "reeds": what is done already; "hierbij": done by this very letter
     if type_.startswith("toezegging") and (_KAMER_ASKS.search(low) or _REFUSED.search(low) or _EARLIER_INTENT.search(low)):
         return False
@@ -352,11 +394,15 @@ def _accept(type_: str, low: str, s: int, e: int, doc: Document, dates: Mentions
         return _is_future(low, s, e, doc, dates)
     if type_ == "toezegging now":
         return not _NEGATED_RECEIVER.search(low) and not _HYPOTHETICAL.search(low)
+    if type_ == "toezegging offer":
+        return True  # an offer is conditional by nature ("indien uw Kamer dat wenst")
+    if type_ == "plan soon":
+        return _accept("plan", low, s, e, doc, dates) and _is_future(low, s, e, doc, dates)
     if type_ in ("budget", "examination", "plan"):
         # an amount spent or decided last year, a hypothetical, is no undertaking
         return not (_HYPOTHETICAL.search(low) or _PAST.search(low) or _only_past_years(doc.text[s:e], doc))
     if type_ == "target":
-        if _NOT_OURS.search(low):
+        if _NOT_OURS.search(low) or _only_past_years(doc.text[s:e], doc):
             return False
         # "streeft naar kwaliteit": an intention without a measure is no target
         return not (_STREVEN.search(low) and not _FIGURE.search(low))

@@ -576,3 +576,51 @@ def test_a_paper_signed_by_no_minister_is_no_letter(signature):
     text = text.replace("1. Bent u bereid de Kamer in het najaar over de werving te informeren?\n\n", "")
     doc = parse_document(SourceText("t.txt", "t.txt", text, "utf-8"))
     assert doc.kind is None and commitment_mentions(doc) == []
+
+
+# Targets, standing reports, offers and plans worded as answers word them, each with its near-misses.
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("De marine wil in 2029 alle vacatures voor technici gevuld hebben.", None),  # not the government's own "wil"
+        ("Defensie wil in 2028 ten minste 95% van de onderhoudsfuncties gevuld hebben.", "target"),
+        ("Wij willen uiterlijk in 2030 over twee extra brigades beschikken.", "target"),
+        ("Het nieuwe opleidingscentrum moet eind 2027 operationeel zijn.", "target"),
+        ("Het streven is om het aantal externe monteurs binnen drie jaar te halveren.", "target"),
+        ("Over de voortgang rapporteren wij elk half jaar in de Stand van Defensie.", "toezegging"),
+        ("Defensie publiceert maandelijks de vullingscijfers op haar website.", "toezegging"),
+        ("Indien uw Kamer dat wenst, ben ik bereid een technische briefing te laten verzorgen.", "toezegging"),
+        ("Daartoe zijn wij graag bereid.", "toezegging"),
+        ("Ik streef ernaar u uiterlijk half december een brief te sturen.", "toezegging"),
+        ("De evaluatie wordt in maart afgerond, waarna ik deze met een beleidsreactie aan uw Kamer zend.", "toezegging"),
+        ("De bouw van het eerste fregat start naar verwachting eind 2026.", "plan"),
+        ("Met de bouw van de kazerne wordt begin 2027 gestart.", "plan"),
+        ("De oplevering van het depot is voorzien in 2031.", "plan"),
+        ("Het kabinet neemt hierover na de zomer een besluit.", "plan"),
+    ],
+)  # fmt: skip
+def test_targets_standing_reports_offers_and_plans(text, type_):
+    found = commitment_mentions(doc_of(text))
+    assert [m.fields["type"] for m in found] == ([type_] if type_ else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defensie wilde in 2020 al 95% van de functies gevuld hebben.",  # a wish of the past
+        "Het depot moest in 2024 gereed zijn.",  # a deadline gone by
+        "Het opleidingscentrum moet voldoen aan de eisen van de inspectie.",  # an obligation, no goal with a year
+        "Het streven is om de kwaliteit te verbeteren.",  # an aim without a measure
+        "Ik ben niet bereid de vertrouwelijke stukken openbaar te maken.",  # a refusal
+        "Bent u bereid de Kamer te informeren?",  # the question itself, in the answer's words
+        "Over de voortgang rapporteerden wij vorig jaar in de Stand van Defensie.",  # past
+        "Het rapport van de Algemene Rekenkamer verschijnt in mei.",  # someone else's paper
+        "De NAVO zal in juni een nieuw overzicht publiceren.",  # someone else's act
+        "Het kabinet onderschrijft het belang van het van start gaan van het project.",  # a noun, no act
+        "De bouw van het fregat startte in 2024.",  # past
+        "De oplevering was voorzien in 2025.",  # past
+        "Het kabinet nam hierover in 2025 een besluit.",  # past
+    ],
+)  # fmt: skip
+def test_near_misses_of_targets_standing_reports_offers_and_plans(text):
+    assert commitment_mentions(doc_of(text)) == []
