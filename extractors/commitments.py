@@ -346,7 +346,8 @@ _OUTSIDE = lowered_pattern(re.compile(
     r"^(?:(?:het|de|een)\s+(?:[\w-]+\s+){0,2}?(?:van|door)\s+(?:de|het)\s+|de\s+|het\s+)?"
     r"(?:algemene\s+rekenkamer|rekenkamer|raad\s+van\s+state|navo|europese\s+commissie|europese\s+unie|eu|cpb"
     r"|centraal\s+planbureau|adviesraad\s+internationale\s+vraagstukken|aiv|nationale\s+ombudsman|ombudsman"
-    r"|onderzoeksraad\s+voor\s+veiligheid|onderzoeksraad|inspectie\s+[\w-]+|tno|verenigde\s+naties|vn)(?![\w-])", re.I))  # fmt: skip
+    r"|onderzoeksraad\s+voor\s+veiligheid|onderzoeksraad|inspectie\s+[\w-]+|tno|verenigde\s+naties|vn)(?![\w-])",
+    re.I))  # fmt: skip
 _NEGATED_RECEIVER = lowered_pattern(re.compile(r"\b(?:ontvangt|krijgt)\b[^,;]{0,30}\b(?:geen|niet)\b", re.I))
 
 
