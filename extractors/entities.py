@@ -28,7 +28,7 @@ from extractors.references import motion_submitters
 from extractors.registry import Extractor
 from extractors.text import NAME_PARTICLES, Claimed, in_name
 
-NAME, VERSION = "entities", "6"
+NAME, VERSION = "entities", "7"
 LABEL = f"{NAME}@{VERSION}"
 
 
@@ -275,8 +275,9 @@ def _occurrences(text: str, forms: tuple[str, ...]) -> list[tuple[int, int]]:
 _TITLED = re.compile(
     r"(?:[Dd]e\s+heer|[Mm]evrouw|mw\.|dhr\.|president|premier|minister-president|commissaris|[Hh]et\s+(?:Kamer)?lid"
     r"|Kamerlid)\s+"
-    r"(?P<name>(?:[A-Z][\w'’-]+\s+)?(?:(?:van|de|der|den|ter)\s+)*[A-Z][\w'’-]+)"
-)
+    r"(?:(?:mr|dr|drs|ir|ing|prof|bc)\.\s*)*"  # academic titles ("mevrouw drs. M. de Vries"): not the name
+    r"(?P<name>(?:(?:[A-Z]\.)+\s*|[A-Z][\w'’-]+\s+)?(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er)\s+)*[A-Z][\w'’-]+)"
+)  # a given name or initials ("de heer J. Klaver") belong to it
 
 
 literals.register("titles", ("de heer", "De heer", "mevrouw", "Mevrouw", "mw.", "dhr.", "president", "premier",

@@ -190,6 +190,12 @@ def test_the_submitters_in_a_motions_title_are_persons(head, names):
         ("Daarmee beantwoord ik de vraag van het lid Van der Lee (GL).", ["Van der Lee"]),
         ("Het lid van de Tweede Kamer stelde vragen.", []),  # names no one
         ("Dit vroeg het lid van de commissie.", []),
+        # initials and academic titles: the initials belong to the name, the titles do not
+        ("Ik sprak met de heer J. Klaver over de keuring.", ["J. Klaver"]),
+        ("Ook de directeur, mevrouw drs. M. de Vries, was aanwezig.", ["M. de Vries"]),
+        ("De heer mr. P.H. Omtzigt stelde een vraag.", ["P.H. Omtzigt"]),
+        ("Mevrouw prof. dr. A. van den Berg leidde het onderzoek.", ["A. van den Berg"]),
+        ("Mevrouw dr. De Groot gaf advies.", ["De Groot"]),
     ],
 )  # fmt: skip
 def test_members_named_with_a_title_at_any_place_in_the_sentence(text, names):
