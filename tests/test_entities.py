@@ -121,7 +121,7 @@ def test_a_defined_acronym_and_its_expansion_are_one_entity_wherever_printed():
         ("Nederland draagt bij aan de Defensie-innovatiefaciliteit van de Unie.", "Defensie-innovatiefaciliteit", "instrument"),
         ("De Commissie stelde de munitieproductieverordening voor.", "munitieproductieverordening", "regulation"),
         ("Dit volgt uit het Verdrag van Lissabon.", "Verdrag van Lissabon", "treaty"),
-        ("Het Europees Defensiefonds financiert het onderzoek.", "Europees Defensiefonds", "instrument"),
+        ("Het Europees Innovatiefonds financiert het onderzoek.", "Europees Innovatiefonds", "instrument"),
         ("De nieuwe Fennekvoertuigen worden in 2027 geleverd.", "Fennekvoertuigen", "system"),
         ("De opdracht ging naar Voorbeeld Defence BV uit Vlissingen.", "Voorbeeld Defence BV", "company"),
         ("De conclusies staan in het Capability Review Report van de NAVO.", "Capability Review Report", "name"),
@@ -161,9 +161,9 @@ def test_a_surname_alone_after_the_full_name_is_the_same_person():
 
 
 def test_named_things_are_listed_for_a_curator():
-    doc = Document("t.txt", "t.txt", "Het Europees Defensiefonds en het Capability Review Report zijn genoemd.")
+    doc = Document("t.txt", "t.txt", "Het Europees Innovatiefonds en het Capability Review Report zijn genoemd.")
     listed = dict(unknown_acronyms(doc))
-    assert {"Europees Defensiefonds", "Capability Review Report"} <= set(listed)
+    assert {"Europees Innovatiefonds", "Capability Review Report"} <= set(listed)
 
 
 @pytest.mark.parametrize(
@@ -297,9 +297,9 @@ def test_no_compound_head_ends_another():
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("Het Commando Zeestrijdkrachten (CZSK) neemt de schepen over.", "organisation"),  # the head first
+        ("Het Commando Kustwacht Caribisch Gebied (CKCG) neemt de schepen over.", "organisation"),  # the head first
         ("De Dienst Geneeskundige Ondersteuning (DGO) keurt de rekruten.", "organisation"),
-        ("De Koninklijke Militaire Academie (KMA) leidt officieren op.", "organisation"),
+        ("De Koninklijke Defensie Hogeschool (KDH) leidt officieren op.", "organisation"),
         ("De Defensie Ondersteuningsorganisatie Centrum (DOC) helpt.", "organisation"),  # the head last
         ("Het Vernieuwingsplan Logistiek Defensie (VLD) loopt door.", "programme"),  # no head of an organisation
         ("Het Fonds Commando Oefeningen (FCO) betaalt de reizen.", "programme"),  # a fund, though a head stands inside
@@ -322,3 +322,19 @@ def test_a_name_defined_in_the_text_is_an_organisation_when_its_first_or_last_wo
 def test_a_person_titled_as_a_member_is_a_member_of_the_kamer(text, role):
     (m,) = [m for m in entity_mentions(Document("t.txt", "t.txt", text)) if m.kind == "person"]
     assert (m.value, m.fields["role"]) == ("Derk Boswijk", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("Bij het CZSK en de Koninklijke Landmacht dienen de meeste militairen.", ["czsk", "clas"]),
+        ("De F-16 is vervangen door de JSF.", ["f-16", "f-35"]),
+        ("De bijdrage aan de Europese Vredesfaciliteit loopt via de minister van Financiën.", ["epf", "financien"]),
+        ("Het Toetsingskader en de artikel 100-brief gaan over de inzet bij UNIFIL.", ["toetsingskader", "artikel-100-brief", "unifil"]),
+        ("Damen Naval bouwt de ASW-fregatten; Saab Kockums de onderzeeboten.", ["damen", "aswf", "saab"]),
+        ("De marine en de landmacht oefenen samen.", []),  # the words, not the names of the commands
+    ],
+)  # fmt: skip
+def test_names_common_in_defence_letters_are_in_the_gazetteer(text, ids):
+    found = [m.fields["id"] for m in entity_mentions(Document("t.txt", "t.txt", text)) if m.kind in ("organisation", "programme")]
+    assert found == ids
