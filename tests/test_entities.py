@@ -330,7 +330,8 @@ def test_a_person_titled_as_a_member_is_a_member_of_the_kamer(text, role):
         ("Bij het CZSK en de Koninklijke Landmacht dienen de meeste militairen.", ["czsk", "clas"]),
         ("De F-16 is vervangen door de JSF.", ["f-16", "f-35"]),
         ("De bijdrage aan de Europese Vredesfaciliteit loopt via de minister van Financiën.", ["epf", "financien"]),
-        ("Het Toetsingskader en de artikel 100-brief gaan over de inzet bij UNIFIL.", ["toetsingskader", "artikel-100-brief", "unifil"]),
+        ("Het Toetsingskader en de artikel 100-brief gaan over de inzet bij UNIFIL.",
+         ["toetsingskader", "artikel-100-brief", "unifil"]),
         ("Damen Naval bouwt de ASW-fregatten; Saab Kockums de onderzeeboten.", ["damen", "aswf", "saab"]),
         ("De marine en de landmacht oefenen samen.", []),  # the words, not the names of the commands
     ],
