@@ -581,31 +581,72 @@ def _assign_series(questions: list[Question], starts: list[_Start]) -> list[Ques
 def _unnumbered_questions(
     text: str, lines: Sequence[Line], part: Part, p_index: int, boundaries: list[_Boundary]
 ) -> list[Question]:
-    """In a fractie's section without numbers, each paragraph that asks something is one question."""
+    """In a fractie's section without numbers, each paragraph that asks something is one question;
+    an answer printed after it under a label ("Antwoord", "Reactie:") is its answer, up to the next
+    paragraph that asks or speaks for the members again."""
     first = next(i for i, ln in enumerate(lines) if ln.start >= part.span.start)
     stop = next((i for i, ln in enumerate(lines) if ln.start >= part.span.end), len(lines))
-    out = []
+    out: list[Question] = []
     i = first + 1
     while i < stop:
         i = _skip_footnotes(lines, i)
         if i >= stop:
             break
-        j = i
-        while j + 1 < stop and not lines[j + 1].blank:
-            j += 1
-        # a paragraph cut by a page break goes on in a paragraph that starts in lower case
-        k = _skip_footnotes(lines, j + 1)
-        while k < stop and lines[k].text.lstrip()[:1].islower():
-            j = k
-            while j + 1 < stop and not lines[j + 1].blank:
-                j += 1
-            k = _skip_footnotes(lines, j + 1)
+        j = _paragraph_end(lines, i, stop)
+        opening = _answer_opening(lines[i])
+        if opening is not None:
+            i = _unnumbered_answer(text, lines, i, opening[1], stop, out)
+            continue
         span = Span(content_span(lines[i])[0], content_span(lines[j])[1])
         if _asks(span.quote(text)):
             asked_by = asking_fractie(text, span.start, span.end) or part.fractie
             out.append(Question(None, None, asked_by, span, None, (), False, p_index))
         i = j + 1
     return out
+
+
+def _paragraph_end(lines: Sequence[Line], i: int, stop: int) -> int:
+    """The last line of the paragraph that starts at line i; a paragraph cut by a page break goes on
+    in a paragraph that starts in lower case."""
+    j = i
+    while j + 1 < stop and not lines[j + 1].blank:
+        j += 1
+    k = _skip_footnotes(lines, j + 1)
+    while k < stop and lines[k].text.lstrip()[:1].islower():
+        j = k
+        while j + 1 < stop and not lines[j + 1].blank:
+            j += 1
+        k = _skip_footnotes(lines, j + 1)
+    return j
+
+
+_MEMBERS_SPEAK = re.compile(r"^\s*(?:De|Deze)\s+leden\b")
+
+
+def _unnumbered_answer(text: str, lines: Sequence[Line], label: int, begin: int, stop: int, out: list[Question]) -> int:
+    """Give the answer whose label is on line `label` to the last question before it (when it has
+    none yet); return the line after the answer. The answer runs over the paragraphs after the label
+    until one asks, speaks for the members ("De leden van ...", "Deze leden ...") or is another label."""
+    content: list[int] = []
+    i = _answer_line(lines, label, begin)
+    while i < stop:
+        if lines[i].blank or is_rule(lines[i]):
+            i += 1
+            continue
+        if footnote_label(lines, i) is not None:
+            i = footnote_extent(lines, i) + 1
+            continue
+        j = _paragraph_end(lines, i, stop)
+        paragraph = text[lines[i].start : lines[j].end]
+        if content and (_answer_opening(lines[i]) is not None or _asks(paragraph) or _MEMBERS_SPEAK.match(paragraph)):
+            break
+        content.extend(k for k in range(i, j + 1) if not lines[k].blank and not is_url_line(lines[k]))
+        i = j + 1
+    if content and out and out[-1].answer is None:
+        answer = Span(max(content_span(lines[content[0]])[0], begin), content_span(lines[content[-1]])[1])
+        refers, pointer = _answer_references(text, lines, content, None, begin)
+        out[-1] = replace(out[-1], answer=answer, answer_refers_to=refers, answer_is_pointer=pointer)
+    return i
 
 
 def find_parts(text: str, lines: Sequence[Line], doc_kind: str | None, boundaries: list[_Boundary] | None = None) -> list[Part]:

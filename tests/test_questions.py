@@ -398,3 +398,37 @@ def test_one_answer_in_a_block_of_answers_answers_each_question_its_label_names(
 def test_what_is_no_joint_answer_leaves_the_earlier_question_open(line):
     doc = _parsed(_TWO_ASKED + line + "\nDat volgt later.\n")
     assert next(q for q in doc.questions if q.n == 2).answer is None
+
+
+# --- a written consultation whose answers follow the fracties' questions -------------------------------
+
+_CONSULTATION = (
+    "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\n"
+    "Vragen en opmerkingen van de leden van de CDA-fractie\n\n"
+    "De leden van de CDA-fractie hebben kennisgenomen van de agenda. Zij hebben enkele vragen.\n\n"
+    "Hoeveel munitie is er in 2026 besteld?\n\n"
+    "{label}\nEr is voor € 600 miljoen besteld.\n\nDe levering loopt tot 2028.\n\n"
+    "Wanneer volgt de volgende bestelling?\n\n"
+    "{label}\nZie het antwoord op de vorige vraag.\n\n"
+    "Vragen en opmerkingen van de leden van de SP-fractie\n\n"
+    "De leden van de SP-fractie vragen hoe de minister de prijsstijgingen opvangt. Kan zij dat toelichten?\n\n"
+    "Deze leden vragen ook of er een plafond geldt.\n\n"
+)
+
+
+@pytest.mark.parametrize("label", ["Antwoord", "Antwoord:", "**Antwoord**", "Reactie"])
+def test_answers_after_unnumbered_questions_of_a_consultation(label):
+    doc = _parsed(_CONSULTATION.format(label=label))
+    got = [(q.asked_by, q.span.quote(doc.text)[:20], q.answer.quote(doc.text) if q.answer else None) for q in doc.questions]
+    assert got == [
+        ("CDA", "Hoeveel munitie is e", "Er is voor € 600 miljoen besteld.\n\nDe levering loopt tot 2028."),
+        ("CDA", "Wanneer volgt de vol", "Zie het antwoord op de vorige vraag."),
+        ("SP", "De leden van de SP-f", None),  # no label: no answer; the members speaking stay theirs
+        ("SP", "Deze leden vragen oo", None),
+    ]
+
+
+def test_a_consultation_without_answers_keeps_its_questions_open():
+    text = _CONSULTATION.replace("{label}\nEr is voor € 600 miljoen besteld.\n\nDe levering loopt tot 2028.\n\n", "")
+    doc = _parsed(text.replace("{label}\nZie het antwoord op de vorige vraag.\n\n", ""))
+    assert [q.answered for q in doc.questions] == [False, False, False, False]
