@@ -190,7 +190,8 @@ def _skip_footnotes(lines: Sequence[Line], i: int) -> int:
 # (but not the noun in "de leden hebben de volgende vragen")
 _ASKS = re.compile(
     r"\b(?:vragen|vraagt|verzoeken|verzoekt)\s+(?:de\s+leden|deze\s+leden|de\s+minister|het\s+kabinet"
-    r"|de\s+regering|zij\b|(?:[\w-]+\s+){0,4}?(?:of|hoe|wat|welke|waarom|wanneer|om|naar)\b)",
+    r"|de\s+regering|zij\b|(?:[\w-]+\s+){0,4}?(?:of|hoe|hoeveel|hoelang|wat|welke?|wie|waar|waarom|waarop|wanneer"
+    r"|in\s+hoeverre|om|naar)\b)",
     re.I,
 )
 
@@ -219,7 +220,7 @@ def segment_questions(
         if part.kind == "fractie_section" and p_index not in numbered_parts:
             questions.extend(_unnumbered_questions(text, lines, part, p_index, boundaries))
     questions.sort(key=lambda q: q.span.start)
-    return questions
+    return _reactions(text, lines, parts, questions)
 
 
 def _part_at(parts: Sequence[Part], offset: int) -> int:
@@ -647,6 +648,98 @@ def _unnumbered_answer(text: str, lines: Sequence[Line], label: int, begin: int,
         refers, pointer = _answer_references(text, lines, content, None, begin)
         out[-1] = replace(out[-1], answer=answer, answer_refers_to=refers, answer_is_pointer=pointer)
     return i
+
+
+# A reply to the fracties after all their sections: "II Reactie van de staatssecretaris", under it a
+# heading per fractie ("Reactie op de vragen en opmerkingen van de leden van de VVD-fractie"), and the
+# members' question told again before each answer ("De leden van de VVD-fractie vragen ... . <answer>").
+_REACTION_HEADING = re.compile(r"^\s*(?:\*\*)?(?:Reactie|Antwoord|Beantwoording)\b[^.?!]{0,120}\bleden\b[^.?!]*$", re.I)
+_WORD = re.compile(r"\w{4,}")
+
+
+def _reactions(text: str, lines: Sequence[Line], parts: Sequence[Part], questions: list[Question]) -> list[Question]:
+    """The fracties' unnumbered questions answered in a reply section after all their sections: each
+    question told again there gets the answer that follows it (matched by fractie and by the words
+    they share); in a fractie's part of the reply that tells no question again, the part answers all
+    its questions."""
+    open_ = [k for k, q in enumerate(questions) if q.answer is None and q.n is None]
+    sections = [p for p in parts if p.kind == "fractie_section"]
+    if not open_ or not sections:
+        return questions
+    reply = next((p for p in parts if p.kind == "answers" and p.span.start > sections[-1].span.start), None)
+    if reply is None:
+        return questions
+    out = list(questions)
+    blocks = _reply_blocks(text, lines, reply)
+    telling = {f for f, told, _ in blocks if told is not None}  # fracties whose questions the reply tells again
+    for fractie, told, answer in blocks:
+        waiting = [k for k in open_ if out[k].answer is None and out[k].asked_by == fractie]
+        if told is None:  # the fractie's part of the reply tells none of its questions again: it answers them all
+            if fractie not in telling:
+                for k in waiting:
+                    out[k] = replace(out[k], answer=answer)
+            continue
+        best = max(waiting, key=lambda k: (_shared_words(out[k].span.quote(text), told), -k), default=None)
+        if best is not None and _shared_words(out[best].span.quote(text), told) >= 0.3:
+            out[best] = replace(out[best], answer=answer)
+    return out
+
+
+def _shared_words(a: str, b: str) -> float:
+    """The share of words of four letters or more the two texts have in common (of the smaller set)."""
+    x, y = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
+
+
+def _reply_blocks(text: str, lines: Sequence[Line], reply: Part) -> list[tuple[str | None, str | None, Span]]:
+    """(fractie, the question told again or None, the answer's span) of each answer in the reply."""
+    first = bisect.bisect_left([ln.start for ln in lines], reply.span.start) + 1
+    stop = bisect.bisect_left([ln.start for ln in lines], reply.span.end)
+    blocks: list[tuple[str | None, str | None, Span]] = []
+    fractie: str | None = None
+    current: list = []  # [fractie, told, start of the answer (None until one follows), end]
+
+    def close() -> None:
+        if current and current[2] is not None:
+            blocks.append((current[0], current[1], Span(current[2], current[3])))
+        current.clear()
+
+    i = first
+    while i < stop:
+        ln = lines[i]
+        if ln.blank or footnote_label(lines, i) is not None:
+            i += 1
+            continue
+        if _REACTION_HEADING.match(ln.text):
+            close()
+            hits = find_fracties(ln.text)
+            fractie = hits[0].canonical if hits else fractie
+            i += 1
+            continue
+        j = _paragraph_end(lines, i, stop)
+        start, end = content_span(lines[i])[0], content_span(lines[j])[1]
+        if _MEMBERS_SPEAK.match(ln.text):
+            close()
+            told_end = _first_sentence_end(text, start, end)
+            while told_end < end and text[told_end].isspace():
+                told_end += 1
+            answer_start = told_end if told_end < end else None  # the answer in the same paragraph, or after it
+            current[:] = [asking_fractie(text, start, end) or fractie, text[start:told_end].rstrip(), answer_start, end]
+        elif current:
+            current[2] = start if current[2] is None else current[2]
+            current[3] = end
+        else:
+            current[:] = [fractie, None, start, end]
+        i = j + 1
+    close()
+    return blocks
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int:
+    """Just after the first sentence of text[start:end] (a question mark or a full stop before white
+    space), else end."""
+    m = re.search(r"[.?!](?=\s)", text[start:end])
+    return start + m.end() if m else end
 
 
 def find_parts(text: str, lines: Sequence[Line], doc_kind: str | None, boundaries: list[_Boundary] | None = None) -> list[Part]:

@@ -432,3 +432,41 @@ def test_a_consultation_without_answers_keeps_its_questions_open():
     text = _CONSULTATION.replace("{label}\nEr is voor € 600 miljoen besteld.\n\nDe levering loopt tot 2028.\n\n", "")
     doc = _parsed(text.replace("{label}\nZie het antwoord op de vorige vraag.\n\n", ""))
     assert [q.answered for q in doc.questions] == [False, False, False, False]
+
+
+_ASKED_BY_FRACTIES = (
+    "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\n"
+    "Vragen en opmerkingen van de leden van de VVD-fractie\n\n"
+    "De leden van de VVD-fractie vragen hoeveel reservisten er in 2027 extra worden opgeleid.\n\n"
+    "Voorts vragen deze leden wanneer de werving van technici verbetert?\n\n"
+    "Vragen en opmerkingen van de leden van de PVV-fractie\n\n"
+    "De leden van de PVV-fractie vragen wanneer de nieuwe kazerne gereed is.\n\n"
+    "II Reactie van de staatssecretaris\n\n"
+)
+
+
+def test_a_reply_after_all_the_fracties_answers_each_question_it_tells_again():
+    reply = (
+        "Reactie op de vragen en opmerkingen van de leden van de VVD-fractie\n\n"
+        "De leden van de VVD-fractie vragen wanneer de werving van technici verbetert. Dat is naar verwachting in 2028.\n\n"
+        "De leden van de VVD-fractie vragen hoeveel reservisten er in 2027 extra worden opgeleid.\n\n"
+        "Dat zijn er 1.500.\n\nIk informeer uw Kamer over de voortgang.\n\n"
+        "Reactie op de vragen en opmerkingen van de leden van de PVV-fractie\n\n"
+        "De kazerne is eind 2028 gereed.\n"
+    )
+    doc = _parsed(_ASKED_BY_FRACTIES + reply)
+    got = [(q.asked_by, q.answer.quote(doc.text) if q.answer else None) for q in doc.questions]
+    assert got == [
+        ("VVD", "Dat zijn er 1.500.\n\nIk informeer uw Kamer over de voortgang."),  # matched by its words, not its place
+        ("VVD", "Dat is naar verwachting in 2028."),
+        ("PVV", "De kazerne is eind 2028 gereed."),  # the fractie's part tells no question again: it answers them all
+    ]
+
+
+def test_a_reply_that_tells_a_question_no_fractie_asked_answers_none():
+    reply = (
+        "Reactie op de vragen en opmerkingen van de leden van de CDA-fractie\n\n"
+        "De leden van de CDA-fractie vragen naar de kosten van de kazerne. Die zijn nog niet bekend.\n"
+    )
+    doc = _parsed(_ASKED_BY_FRACTIES + reply)
+    assert not any(q.answered for q in doc.questions)
