@@ -19,7 +19,7 @@ from extractors.periods import periods_of
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, lowered_pattern
 
-NAME, VERSION = "commitments", "11"
+NAME, VERSION = "commitments", "12"
 LABEL = f"{NAME}@{VERSION}"
 
 # who receives a promise, and who makes it (on lower-cased sentences)
@@ -126,6 +126,11 @@ _PROMISE_NOW_RULES = [
     (("gerapporteerd", "rapporte"), re.compile(
         rf"\b(?:wordt|worden|rapporteert|rapporteren|rapporteer)\b.{{0,100}}?\b(?:aan|naar)\s+{_KAMER}\b"
         rf"|\b(?:aan|naar)\s+{_KAMER}\b.{{0,60}}?\b(?:gerapporteerd|rapporteren)\b", re.I)),
+    # the Kamer told through a paper still to come: "Over de uitkomsten wordt uw Kamer via het verslag
+    # geïnformeerd", "Uw Kamer wordt in de voortgangsrapportage geïnformeerd over de kosten"
+    (("geïnformeerd", "geinformeerd"), re.compile(
+        rf"(?:\b(?:wordt|worden)\s+{_KAMER}|\b{_KAMER}\s+(?:wordt|worden))\s+(?:[\w-]+\s+){{0,3}}?"
+        r"(?:via|in|met|middels|door\s+middel\s+van)\s+(?:het|de|een)\b[^.;]{0,100}?\bge[iï]nformeerd\b", re.I)),
     # "Ik zeg u toe dat ...", "Ik wil de heer Kramers toezeggen dat ...", "daar kom ik in het najaar op terug"
     (("zeg", "toezeggen", "terug"), re.compile(
         rf"\b{_WE}(?:\s+van\s+[a-z]+)?\s+(?:zeg|zegt|zeggen)\b.{{0,120}}?\btoe\b|"
@@ -240,20 +245,24 @@ _PLAN_RULES = [
     (("er komt",), re.compile(r"\ber\s+komt\s+(?:een|de|het)\b", re.I)),
     # the government's own act still to come, after "zal" or "gaat" ("Defensie gaat de komende twee
     # jaar 500 reservisten opleiden"); not a refusal, an assumption or a reply
+    # (Nederland too, as the government speaks of its own country's part: "Nederland zal ... presenteren"; the
+    # infinitive last, or before a phrase it governs: "zal aandringen op een snellere levering")
     (("zal", "zullen", "gaat", "gaan", "ga "), re.compile(
-        rf"\b{_WE}\s+(?:zal|zullen|gaat|gaan|ga)\b"
-        r"(?!\s+(?:er\s*van\s+uit|hier\s+niet|daar\s+niet|niet\b|nu\s+in\s+op|in\s+op\b|over\b))"
-        r"(?:(?!\b(?:niet|geen|ervan\s+uit|uit\s+van)\b)[^.;?]){3,150}?\b\w{3,}en\b\s*[.;]?\s*$", re.I)),
+        rf"\b(?:{_WE}|nederland)\s+(?:zal|zullen|gaat|gaan|ga)\b"
+        r"(?!\s+(?:er\s*van\s+uit|hier\s+niet|daar\s+niet|niet\b|nu\s+in\s+op|in\s+op\b|over\b|na\b))"
+        r"(?:(?!\b(?:niet|geen|ervan\s+uit|uit\s+van)\b)[^.;?]){3,150}?\b\w{3,}en\b"
+        r"(?:\s+(?:op|aan|in|voor|over|met|naar|bij|tot|tegen)\s[^.;?]{0,120}?)?\s*[.;]?\s*$", re.I)),
     (("mogelijk maken",), re.compile(r"\bgaat\s+Defensie\b.{0,100}?\bmogelijk\s+maken\b|\bmogelijk\s+maken\s+om\b", re.I)),
 ]  # fmt: skip
 
 
-# In order of precedence: a sentence that promises to inform is a toezegging even if it sets a goal.
+# In order of precedence: a sentence that promises to inform is a toezegging even if it sets a goal, and
+# one that will look into something ("zal bezien of ...") an examination though it names an act to come.
 # "toezegging now" is a toezegging whose present tense is the promise itself (no future word needed).
 _RULE_GROUPS = (
     ("toezegging", _TOEZEGGING_RULES), ("toezegging now", _PROMISE_NOW_RULES), ("toezegging offer", _OFFER_RULES),
-    ("target", _TARGET_RULES), ("budget", _BUDGET_RULES), ("plan", _PLAN_RULES), ("plan", _CONTINUED_RULES),
-    ("plan soon", _PLAN_SOON_RULES), ("examination", _EXAMINATION_RULES),
+    ("target", _TARGET_RULES), ("budget", _BUDGET_RULES), ("examination", _EXAMINATION_RULES), ("plan", _PLAN_RULES),
+    ("plan", _CONTINUED_RULES), ("plan soon", _PLAN_SOON_RULES),
 )  # fmt: skip
 _RULES = [(type_, words, lowered_pattern(pattern)) for type_, rules in _RULE_GROUPS for words, pattern in rules]
 

@@ -624,3 +624,21 @@ def test_targets_standing_reports_offers_and_plans(text, type_):
 )  # fmt: skip
 def test_near_misses_of_targets_standing_reports_offers_and_plans(text):
     assert commitment_mentions(doc_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Nederland zal in de tweede helft van 2027 een nationale industriestrategie presenteren.", "plan"),
+        ("De minister zal tijdens de bijeenkomst aandringen op een snellere levering van munitie.", "plan"),
+        ("Over de uitkomsten van de bijeenkomst wordt uw Kamer via het verslag geïnformeerd.", "toezegging"),
+        ("Uw Kamer wordt in de volgende voortgangsrapportage over de kosten geïnformeerd.", "toezegging"),
+        ("Nederland zal niet deelnemen aan de nieuwe missie.", None),  # a refusal
+        ("De NAVO zal in juni een besluit nemen over de missie.", None),  # someone else's act
+        ("Uw Kamer werd via het verslag van maart geïnformeerd.", None),  # past
+        ("Uw Kamer is in de brief van 3 maart geïnformeerd over de kosten.", None),  # done already
+    ],
+)  # fmt: skip
+def test_what_the_government_will_do_at_a_meeting_and_the_kamer_told_through_a_paper(text, type_):
+    found = commitment_mentions(doc_of(text))
+    assert [m.fields["type"] for m in found] == ([type_] if type_ else [])
