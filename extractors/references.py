@@ -24,10 +24,10 @@ from extractors.document import Document, Mention
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, Claimed, anchored_matches
 
-NAME, VERSION = "references", "7"
+NAME, VERSION = "references", "8"
 LABEL = f"{NAME}@{VERSION}"
 
-literals.register("kamerstuk triggers", ("Kamerstuk", "motie", "Motie"))
+literals.register("kamerstuk triggers", ("Kamerstuk", "kamerstuk", "motie", "Motie"))
 # every `type` a reference mention may have ("answer": a footnote pointing to another letter's question)
 REFERENCE_TYPES = frozenset({"kamerstuk", "motie", "tk_document", "tk_zaak", "toezegging", "mindef", "handelingen",
                              "kenmerk", "staatsblad", "staatscourant", "url", "answer"})  # fmt: skip
@@ -42,8 +42,11 @@ _NR = r"(?:,?\s*(?P<nrs>nrs?)\.?\s*(?P<nr>\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*))?"
 _ONE = rf"{_DOSSIER}{_TAIL}"
 
 # "Kamerstuk 36 800 X, nr. 3", "Kamerstukken 28676-472; 28676-504 en 28676-464",
-# "Kamerstukken 27 830 en 31 865, nr. 339", "motie 36 045–191"
-_TRIGGERED = re.compile(rf"(?P<trigger>Kamerstuk(?:ken)?|[Mm]otie(?:s)?)\s+(?P<list>{_ONE}(?:\s*(?:;|,|en)\s*{_ONE})*){_NR}")
+# "Kamerstukken 27 830 en 31 865, nr. 339", "motie 36 045–191", "Kamerstukken II 2025/26, 36 800 X, nr. 7"
+_TRIGGERED = re.compile(
+    rf"(?P<trigger>[Kk]amerstuk(?:ken)?(?:\s+II?)?(?:\s+(?:19|20)\d\d[/-]\d{{2,4}},)?|[Mm]otie(?:s)?)"
+    rf"\s+(?P<list>{_ONE}(?:\s*(?:;|,|en)\s*{_ONE})*){_NR}"
+)
 # an Eerste Kamer paper, lettered where a Tweede Kamer paper is numbered: "Kamerstukken I 2025/26,
 # 36 800 X, C", "Kamerstuk 36 800 X, A" (36800-X-C, as published: kst-36800-X-C)
 _LETTERED = re.compile(
@@ -129,6 +132,8 @@ def _kamerstuk_fields(value: str, motion: bool, nr: str | None = None, letter: s
     """The dossier, the volgnummer (or an Eerste Kamer paper's letter) and, for a paper with
     either, its official identifier and address."""
     has_nr = value.count("-") >= 1 and value.rsplit("-", 1)[1].isdigit()
+    if nr is None and (compact := re.fullmatch(r"\d+-[A-Z]{1,3}-(\d+)", value)):
+        nr = compact.group(1)  # "36800-X-12": the volgnummer after the chapter letter
     fields: dict = {"dossier": value.split("-")[0], "volgnummer": int(nr) if nr else None}
     if letter:
         fields["letter"] = letter
@@ -170,7 +175,9 @@ def _kamerstukken(doc: Document, taken: Claimed) -> Iterator[Mention]:
     for m in anchored_matches(_TRIGGERED, text, triggers):
         if taken.overlaps(m.start(), m.end()):
             continue  # a lettered paper, read above
-        motion = m["trigger"].lower().startswith("motie")
+        motion = m["trigger"].lower().startswith("motie") or (
+            text[m.start() - 1 : m.start()] == "(" and _cited_as_motion(text, m.start())
+        )  # "de motie-Dassen c.s. (Kamerstuk 21 501-28, nr. 312)": the paper is the motion
         items = _split_list(text, m.start("list"), m.end("list"))
         numbers = re.findall(r"\d{1,4}", m["nr"]) if m["nr"] else [None]
         type_ = "motie" if motion else "kamerstuk"
@@ -349,13 +356,14 @@ def motion_submitters(text: str, start: int, end: int) -> list[tuple[int, int, s
     return out
 
 
-_CITED_AS = re.compile(r"\b(?:motie|amendement)", re.I)
+_CITED_AS = re.compile(r"\b(?:motie|amendement|kamerstuk)", re.I)
 
 
 def _cited_as_motion(text: str, start: int) -> bool:
-    """Is a bare Kamerstuk number a motion's: the nearest "motie" or "amendement" before it (within
-    160 characters) is "motie" ("de motie-Boswijk (36 600 X, nr. 45) en het amendement-Van Dijk
-    (36 600 X, nr. 12)": the second is an amendment's)."""
+    """Is a bare Kamerstuk number a motion's: the nearest "motie", "amendement" or "Kamerstuk" before
+    it (within 160 characters) is "motie" ("de motie-Boswijk (36 600 X, nr. 45) en het
+    amendement-Van Dijk (36 600 X, nr. 12)": the second is an amendment's; "de motie (Kamerstuk
+    36 600 X, nr. 45). Zie ook Kamerstuk II 2024/25, 36 600 X, nr. 5": the second is no motion)."""
     found = [m.group(0).lower() for m in _CITED_AS.finditer(text, max(0, start - 160), start)]
     return bool(found) and found[-1] == "motie"
 

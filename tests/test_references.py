@@ -47,6 +47,14 @@ def refs(text: str):
         ("Kamerstuk 36 800 X, Bijlage 2", [("36800-X", "kamerstuk")]),
         ("Kamerstuk 36 800 X, nr. 4", [("36800-X-4", "kamerstuk")]),
         ("volgens Kamerstuk 36 800 X, U vroeg daarom", [("36800-X", "kamerstuk")]),
+        # the session year after the word, the word in lower case; a motion earlier in the text is not this paper's kind
+        ("(Kamerstukken II 2025/26, 36 800 X, nr. 7)", [("36800-X-7", "kamerstuk")]),
+        ("zie ook kamerstuk 27 830, nr. 421", [("27830-421", "kamerstuk")]),
+        ("de motie (Kamerstuk 36 410 X, nr. 45). Zie ook 36 600 X, nr. 5",
+         [("36410-X-45", "motie"), ("36600-X-5", "kamerstuk")]),
+        ("de motie-Boswijk (36 600 X, nr. 45)", [("36600-X-45", "motie")]),
+        ("de motie-Dassen c.s. (Kamerstukken II 2025/26, 21 501-28, nr. 312)", [("21501-28-312", "motie")]),
+        ("de brief van 3 maart (Kamerstuk 29 521, nr. 450)", [("29521-450", "kamerstuk")]),
     ],
 )  # fmt: skip
 def test_reference_variants(text, expected):
