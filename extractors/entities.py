@@ -28,7 +28,7 @@ from extractors.references import motion_submitters
 from extractors.registry import Extractor
 from extractors.text import NAME_PARTICLES, Claimed, in_name
 
-NAME, VERSION = "entities", "8"
+NAME, VERSION = "entities", "9"
 LABEL = f"{NAME}@{VERSION}"
 
 
@@ -316,23 +316,33 @@ def _submitters(text: str) -> Iterator[tuple[int, int, str]]:
 _NOT_A_NAME = {"Tweede", "Eerste", "Kamer", "Commissie", "Staten-Generaal", "Heeft", "Is", "Was", "Wordt", "Zal"}
 
 # A function or a military rank before a name: "minister Ruben Brekelmans", "Staatssecretaris Van der
-# Maat", "generaal Onno Eichelsheim". The name starts with a capital ("minister van Defensie" names a
-# post, not a person) and holds no word of a ministry's or a body's name.
+# Maat", "generaal Onno Eichelsheim", "bondskanselier Merz"; with its post between: "minister van
+# Defensie Sjmyhal", "de Amerikaanse minister van Defensie, Pete Hegseth, sprak". The name starts with
+# a capital ("minister van Defensie" names a post, not a person) and holds no word of a post's or a
+# body's name.
 _FUNCTIONS = ("minister", "staatssecretaris", "generaal", "luitenant-generaal", "generaal-majoor", "brigadegeneraal",
               "admiraal", "luitenant-admiraal", "vice-admiraal", "schout-bij-nacht", "kolonel", "commandeur",
-              "minister-president", "premier")  # fmt: skip
-_FUNCTION_FORMS = [f for w in _FUNCTIONS for f in (w, w.capitalize())]
-_FUNCTION_TITLED = re.compile(
-    rf"(?P<function>{'|'.join(sorted(_FUNCTION_FORMS, key=len, reverse=True))})[ \u00a0]+"
-    r"(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+|(?:[A-Z]\.)+)[ \u00a0]+)?"  # a given name or initials
-    r"(?:(?:Van|De|Der|Den|Ter|van|de|der|den|ter)[ \u00a0]+)*[A-Z][a-zà-ÿ'’]+"
-    r"(?:-[A-Z][a-zà-ÿ'’]+)?)(?![\w-])"
-)
+              "minister-president", "premier", "bondskanselier", "kanselier", "secretaris-generaal", "eurocommissaris",
+              "EU-commissaris", "Hoge Vertegenwoordiger", "ambassadeur", "koning", "koningin")  # fmt: skip
+_FUNCTION_OF_FORM = {f: w for w in _FUNCTIONS for f in (w, w[:1].upper() + w[1:])}  # at a sentence's start too
+_FUNCTION_FORMS = sorted(_FUNCTION_OF_FORM, key=len, reverse=True)
 _POST_WORDS = {"Defensie", "Financiën", "Buitenlandse", "Binnenlandse", "Justitie", "Economische", "Algemene", "Sociale",
                "Zaken", "Volksgezondheid", "Infrastructuur", "Onderwijs", "Landbouw", "Klimaat", "Asiel", "Koninkrijksrelaties",
                "President", "Minister", "Staatssecretaris", "Kamer", "Tweede", "Eerste", "Defensiestaf",
                "Nederland", "Oekraïne", "Europa", "Rusland", "Koninklijke", "Landmacht", "Luchtmacht", "Marine",
-               "Marechaussee", "Strijdkrachten", "Krijgsmacht", "Generaal"}  # fmt: skip
+               "Marechaussee", "Strijdkrachten", "Krijgsmacht", "Generaal", "Veiligheid", "Migratie", "Waterstaat",
+               "Werkgelegenheid", "Handel", "Ontwikkelingshulp", "Ontwikkelingssamenwerking", "Groene", "Groei",
+               "Volkshuisvesting", "Cultuur", "Wetenschap", "Welzijn", "Sport", "Natuur", "Visserij"}  # fmt: skip
+_POST = "|".join(sorted(_POST_WORDS, key=len, reverse=True))
+_FUNCTION_TITLED = re.compile(
+    rf"(?P<function>{'|'.join(_FUNCTION_FORMS)})"
+    rf"(?P<post>[ \u00a0]+van[ \u00a0]+(?:(?:{_POST}|en)[ \u00a0]+)*(?:{_POST}))?(?P<comma>,)?[ \u00a0]+"
+    # a given name or initials before the particles, or a capitalised particle first: right after the
+    # function a "van" in lower case is "of" ("secretaris-generaal van de Noord-Atlantische ...")
+    r"(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+|(?:[A-Z]\.)+)[ \u00a0]+(?:(?:Van|De|Der|Den|Ter|van|de|der|den|ter)[ \u00a0]+)*"
+    r"|(?:Van|De|Der|Den|Ter)[ \u00a0]+(?:(?:van|de|der|den|ter)[ \u00a0]+)*)?"
+    r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?)(?![\w-])"
+)
 literals.register("function titles", {f: f for f in _FUNCTION_FORMS})
 
 
@@ -346,7 +356,10 @@ def _function_titled(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue
         if text[m.end() : m.end() + 1] == ":":
             continue  # a debate turn's label, read as the turn's speaker
-        yield m.start("name"), m.end("name"), m["name"], m["function"].lower()
+        if m["comma"] and not (m["post"] and text[m.end() : m.end() + 1] == ","):
+            continue  # after a comma only a name set off by commas after the post: "minister van Defensie, Pete Hegseth,"
+        function = _FUNCTION_OF_FORM[m["function"]] + (" " + " ".join(m["post"].split()) if m["post"] else "")
+        yield m.start("name"), m.end("name"), m["name"], function
 
 
 def _names_a_member(m: re.Match[str]) -> bool:

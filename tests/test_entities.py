@@ -267,6 +267,30 @@ def test_persons_after_a_function_or_a_rank():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Ik sprak met bondskanselier Merz over de brigade.", [("Merz", "bondskanselier")]),
+        ("Hoge Vertegenwoordiger Kallas opende de Raad.", [("Kallas", "Hoge Vertegenwoordiger")]),
+        ("De Oekraïense minister van Defensie Sjmyhal was aanwezig.", [("Sjmyhal", "minister van Defensie")]),
+        ("De minister van Buitenlandse Zaken Veldkamp reisde mee.", [("Veldkamp", "minister van Buitenlandse Zaken")]),
+        ("De Amerikaanse minister van Defensie, Pete Hegseth, sprak.", [("Pete Hegseth", "minister van Defensie")]),
+        # near-misses: a post, an organisation after "van", a comma that sets off no name
+        ("De minister van Defensie, Financiën en Justitie overleggen.", []),
+        ("De secretaris-generaal van de Noord-Atlantische Verdragsorganisatie sprak.", []),
+        ("De minister van Defensie heeft besloten.", []),
+        ("De ambassadeur, Nederland en de EU zijn het eens.", []),
+    ],
+)  # fmt: skip
+def test_persons_after_a_function_with_its_post(text, found):
+    from extractors.entities import person_mentions
+    from extractors.parse import parse_document
+    from extractors.reading import SourceText
+
+    doc = parse_document(SourceText("t", "t", text + "\n", "utf-8"))
+    assert [(m.text, m.fields["role"]) for m in person_mentions(doc)] == found
+
+
 def test_organisations_by_their_head_and_treaties_named_by_an_adjective():
     from extractors.named_things import named_things
 
