@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -19,7 +20,7 @@ from extractors.fracties import asking_fractie, find_fracties
 from extractors.structure import footnote_extent, footnote_label, is_role_line, is_rule, is_url_line
 from extractors.text import anchored_matches, content_span, ends_sentence, find_all, strip_decoration
 
-_NUMBERED = re.compile(r"^\s*(?:[-–]\s+)?(?:\*\*)?(?P<n>\d{1,3})(?:\.(?!\d)\s*|\s+(?=[A-Z\"“‘'À-Ý]))(?=\S)")
+_NUMBERED = re.compile(r"^\s*(?:[-–]\s+)?(?:\*\*)?(?P<n>\d{1,3})(?:[.)](?!\d)\s*|\s+(?=[A-Z\"“‘'À-Ý]))(?=\S)")
 # a question number alone on its line, the question below it (as published lists are often laid out)
 _BARE = re.compile(r"^\s*(?:\*\*)?(?P<n>\d{1,3})[.)]?\s*(?:\*\*)?\s*$")
 _VRAAG = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]?\s*(?:\*\*)?\s*$", re.I)
@@ -30,13 +31,18 @@ _ANSWER_NUMBERS = (
     r"(?P<more>(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*(?:vraag\s+)?\d{1,3}(?!\d))*)"
 )
 _PLURAL = r"Antwoorden(?=\s+(?:op\s+)?(?:de\s+)?(?:vragen\s+)?\d)"  # only before numbers: else a heading
+# who answers, in a label of each answer: "Antwoord van de minister:", "Antwoord van de staatssecretaris van Defensie"
+_BY = (
+    r"(?:\s+van\s+(?:de\s+)?(?:minister|staatssecretaris|regering|bewindspersoon|het\s+kabinet)"
+    r"(?:\s+van\s+[A-Z][\w-]+(?:\s+(?:en\s+)?[A-Z][\w-]+)*)?)"
+)
 _ANTWOORD = re.compile(
-    rf"^\s*(?:\*\*)?(?:Antwoord|Reactie|{_PLURAL})(?:{_ANSWER_NUMBERS})?\s*[:.]?\s*(?:\*\*)?\s*$", re.I
+    rf"^\s*(?:\*\*)?(?:Antwoord|Reactie|{_PLURAL}){_BY}?(?:{_ANSWER_NUMBERS})?\s*[:.]?\s*(?:\*\*)?\s*$", re.I
 )
 # the label and the text on one line: "Vraag 3: Wanneer komt ...?", "Antwoord: Ja." ("Antwoord 3: Ja.")
 _VRAAG_INLINE = re.compile(r"^\s*(?:\*\*)?Vraag\s+(?P<n>\d{1,3})\s*[:.]\s*(?:\*\*)?\s*(?=\S)", re.I)
 _ANSWER_INLINE = re.compile(
-    rf"^\s*(?:\*\*)?(?:Antwoord|Reactie|{_PLURAL})(?:{_ANSWER_NUMBERS})?\s*:\s*(?:\*\*)?\s*(?=\S)", re.I
+    rf"^\s*(?:\*\*)?(?:Antwoord|Reactie|{_PLURAL}){_BY}?(?:{_ANSWER_NUMBERS})?\s*:\s*(?:\*\*)?\s*(?=\S)", re.I
 )
 _CHAPTER = re.compile(r"^Antwoorden\s+op\s+(?:de\s+)?(?:\w+\s+)?(?:schriftelijke\s+)?vragen\b", re.I)
 _QA_LIST = re.compile(r"^(?:Nr\.\s*\d+\s+)?(?:Lijst\s+van\s+)?Vragen\s+en\s+antwoorden$", re.I)  # "Nr. 12 LIJST VAN ..."
@@ -109,6 +115,7 @@ class _Start:
 def find_boundaries(lines: Sequence[Line]) -> list[_Boundary]:
     """Lines that end one stretch of questions and answers and may begin a new one."""
     out: list[_Boundary] = []
+    labels: Counter[str] | None = None  # counted when a line first looks like a heading of answers
     for i, ln in enumerate(lines):
         if ln.blank or len(ln.text) > 250:  # boundaries are headings and short lines, not paragraphs
             continue
@@ -133,7 +140,11 @@ def find_boundaries(lines: Sequence[Line]) -> list[_Boundary]:
             hits = find_fracties(s)
             out.append(_Boundary(i, "fractie", s, fractie=hits[0].canonical if hits else None))
         elif _ANSWER_SECTION.match(s) and (len(s) < 80 or _RECEIVED.search(s)):
-            out.append(_Boundary(i, "answer_section", s))
+            if labels is None:
+                labels = _answer_labels(lines)
+            label = _label_of(ln.text)
+            if label is None or labels[label] < 2:  # a label before each answer is no section's heading
+                out.append(_Boundary(i, "answer_section", s))
         elif _MEMO.match(ln.text) or _is_memo_address(lines, i):
             if not out or out[-1].kind != "memo":
                 out.append(_Boundary(i, "memo", s))
@@ -142,6 +153,18 @@ def find_boundaries(lines: Sequence[Line]) -> list[_Boundary]:
         elif ln.text.lstrip().startswith("#"):
             out.append(_Boundary(i, "heading", s))
     return out
+
+
+def _label_of(text: str) -> str | None:
+    """The answer label a line opens with ("antwoord van de minister"), alone or before the text."""
+    m = _ANTWOORD.match(text) or _ANSWER_INLINE.match(text)
+    return strip_decoration(m.group(0)).rstrip(":. ").lower() if m else None
+
+
+def _answer_labels(lines: Sequence[Line]) -> Counter[str]:
+    """How often each answer label opens a line ("Antwoord van de minister:" before every answer,
+    where a section of answers has its heading once)."""
+    return Counter(label for ln in lines if _first_char(ln.text) in "AaRr*" and (label := _label_of(ln.text)))
 
 
 # The first letters of the headings above: Antwoorden, Lijst, Vragen, De leden, roman numerals,

@@ -470,3 +470,31 @@ def test_a_reply_that_tells_a_question_no_fractie_asked_answers_none():
     )
     doc = _parsed(_ASKED_BY_FRACTIES + reply)
     assert not any(q.answered for q in doc.questions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a number with a bracket, the question on its line
+        "1) Hoeveel militairen zijn ingestroomd?\nEr zijn 6.200 ingestroomd.\n\n"
+        "2) Hoeveel zijn uitgestroomd?\nZie het antwoord op vraag 1.\n",
+        # the number alone, each answer under a label that names who answers
+        "1)\nHoeveel militairen zijn ingestroomd?\n\nAntwoord van de minister:\nEr zijn 6.200 ingestroomd.\n\n"
+        "2)\nHoeveel zijn uitgestroomd?\n\nAntwoord van de minister:\nZie het antwoord op vraag 1.\n",
+        "Vraag 1\nHoeveel militairen zijn ingestroomd?\nAntwoord van de staatssecretaris van Defensie: Er zijn 6.200 ingestroomd.\n\n"
+        "Vraag 2\nHoeveel zijn uitgestroomd?\nAntwoord van de staatssecretaris van Defensie: Zie het antwoord op vraag 1.\n",
+    ],
+)  # fmt: skip
+def test_numbers_with_a_bracket_and_labels_that_name_who_answers(text):
+    doc = _parsed(text)
+    got = [(q.n, q.answer.quote(doc.text) if q.answer else None) for q in doc.questions]
+    assert got == [(1, "Er zijn 6.200 ingestroomd."), (2, "Zie het antwoord op vraag 1.")]
+    assert doc.questions[1].by_reference_only
+
+
+def test_a_heading_of_answers_printed_once_is_still_a_section_of_answers():
+    heading = "Antwoord van de minister van Defensie\n\n"
+    answers = "1. Tot nu toe 640.\n\n2. Ongeveer € 2 miljoen.\n\n3. Zie het antwoord op vraag 2.\n"
+    doc = _parsed(_ASKED + heading + answers)
+    assert [q.answer.quote(doc.text) if q.answer else None for q in doc.questions] == [
+        "Tot nu toe 640.", "Ongeveer € 2 miljoen.", "Zie het antwoord op vraag 2."]
