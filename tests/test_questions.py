@@ -481,7 +481,8 @@ def test_a_reply_that_tells_a_question_no_fractie_asked_answers_none():
         # the number alone, each answer under a label that names who answers
         "1)\nHoeveel militairen zijn ingestroomd?\n\nAntwoord van de minister:\nEr zijn 6.200 ingestroomd.\n\n"
         "2)\nHoeveel zijn uitgestroomd?\n\nAntwoord van de minister:\nZie het antwoord op vraag 1.\n",
-        "Vraag 1\nHoeveel militairen zijn ingestroomd?\nAntwoord van de staatssecretaris van Defensie: Er zijn 6.200 ingestroomd.\n\n"
+        "Vraag 1\nHoeveel militairen zijn ingestroomd?\n"
+        "Antwoord van de staatssecretaris van Defensie: Er zijn 6.200 ingestroomd.\n\n"
         "Vraag 2\nHoeveel zijn uitgestroomd?\nAntwoord van de staatssecretaris van Defensie: Zie het antwoord op vraag 1.\n",
     ],
 )  # fmt: skip
