@@ -59,8 +59,8 @@ _RECEIVED = re.compile(r"\(ontvangen\s+\d{1,2}\s+[a-z]+\s+\d{4}\)\.?$", re.I)
 _MEMO = re.compile(r"^\s*TER\s+BESLISSING\s*$")
 _SERIES_FROM_KAMERSTUK = re.compile(r"Kamerstuk\s+[\d .]+-\s?(?P<s>[A-Z]{1,3})\)")
 _SERIES_FROM_LETTER = re.compile(r"\((?P<s>[A-Z]{1,2})\)")
-_REFERS = re.compile(
-    r"\bvra(?:ag|gen)\s+(?P<first>\d{1,3})(?P<more>(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*(?:vraag\s+)?\d{1,3}(?!\d))*)",
+_REFERS = re.compile(  # "vraag 3", "de vragen 1 en 2", "antwoord 7" (the answer by its question's number)
+    r"\b(?:vra(?:ag|gen)|antwoord(?:en)?)\s+(?P<first>\d{1,3})(?!\d)(?P<more>(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*(?:vraag\s+)?\d{1,3}(?!\d))*)",
     re.I,
 )
 # An answer that only sends the reader elsewhere, in the forms such lists use: "Zie (het) antwoord op
@@ -71,23 +71,28 @@ _REFERS = re.compile(
 # ("Zoals aangegeven in het antwoord op vraag 5, is dat nog niet bekend") is an answer of its own.
 _WHO = r"(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+minister)"
 _NUMBERS = r"\d{1,3}(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*(?:vraag\s+)?\d{1,3})*"
-_POINTER_TARGET = (  # "(het) antwoord op vraag 3", "de antwoorden op de vragen 1 en 2", or "vraag 3" itself
+_POINTER_TARGET = (  # "(het) antwoord op vraag 3", "de antwoorden op de vragen 1 en 2", "vraag 3" itself, "antwoord 3"
     r"(?:ook\s+)?(?:(?:(?:het|de|mijn|ons|onze)\s+)?(?:antwoord(?:en)?|reactie|beantwoording)\s+"
-    r"(?:(?:op|bij|van|onder)\s+)?)?(?:de\s+)?vra(?:ag|gen)\s+" + _NUMBERS
+    r"(?:(?:op|bij|van|onder)\s+)?)?(?:(?:de\s+)?vra(?:ag|gen)|antwoord(?:en)?)\s+" + _NUMBERS
+    # whose questions, or where they stand: "van de leden van de VVD-fractie", "in de eerste ronde"
+    + r"(?:\s+(?:van|in)\s+(?:de|het)\s+[^.;]{1,60}?)?"
 )
 _POINTER_TARGETS = _POINTER_TARGET + r"(?:\s*(?:,|en)\s+" + _POINTER_TARGET + r")*"  # "… op vraag 4 en het antwoord op vraag 1"
+_FOR_THIS = r"(?:(?:voor\s+(?:het\s+antwoord\s+op|de\s+beantwoording\s+van)\s+(?:deze|die)\s+vraag|hiervoor|daarvoor|graag)\s+)?"
 _POINTER_LEAD = (
-    r"(?:zie"
-    r"|(?:(?:voor\s+(?:het\s+antwoord\s+op|de\s+beantwoording\s+van)\s+(?:deze|die)\s+vraag|hiervoor|daarvoor)\s+)?"
-    r"(?:verwijs|verwijst|verwijzen)\s+" + _WHO + r"\s+(?:u\s+)?(?:graag\s+)?naar"
+    r"(?:zie(?:\s+(?:hiervoor|daarvoor|hierover|daarover))?"
+    r"|" + _FOR_THIS + r"(?:verwijs|verwijst|verwijzen)\s+" + _WHO + r"\s+(?:u\s+)?(?:graag\s+)?naar"
     r"|" + _WHO + r"\s+(?:verwijs|verwijst|verwijzen)\s+(?:u\s+)?(?:graag\s+)?(?:hiervoor\s+)?naar"
-    r"|(?:hiervoor\s+)?(?:wordt\s+)?verwezen\s+(?:wordt\s+)?naar)"
+    r"|" + _FOR_THIS + r"(?:wordt\s+)?verwezen\s+(?:wordt\s+)?naar)"
 )
 _POINTER_ONLY = re.compile(
     r"^\s*(?:" + _POINTER_LEAD + r"\s+" + _POINTER_TARGETS
-    + r"|deze\s+vraag\s+(?:is|wordt)\s+(?:al\s+|reeds\s+)?(?:beantwoord\s+(?:in|bij|onder)\s+"
-    r"(?:het\s+antwoord\s+op\s+)?vra(?:ag|gen)\s+" + _NUMBERS
-    + r"|(?:samen|tezamen|in\s+samenhang)\s+met\s+vra(?:ag|gen)\s+" + _NUMBERS + r"\s+beantwoord))"
+    + r"|(?:het\s+antwoord\s+op\s+)?deze\s+vraag\s+(?:is|wordt)\s+(?:al\s+|reeds\s+)?(?:(?:beantwoord|opgenomen|meegenomen)"
+    r"\s+(?:in|bij|onder)\s+(?:het\s+antwoord\s+op\s+)?vra(?:ag|gen)\s+" + _NUMBERS
+    + r"|(?:samen|tezamen|in\s+samenhang)\s+met\s+vra(?:ag|gen)\s+" + _NUMBERS + r"\s+beantwoord)"
+    # "Dit is (al) toegelicht in het antwoord op vraag 7"
+    + r"|(?:dit|dat)\s+is\s+(?:al\s+|reeds\s+)?(?:toegelicht|beantwoord|aangegeven|uiteengezet)\s+(?:in|bij)\s+"
+    + _POINTER_TARGETS + r")"
     r"\s*[.;]?\s*$",
     re.I,
 )
@@ -548,8 +553,8 @@ def _answer_references(
     for i in content:
         line = lines[i].text[max(0, begin - lines[i].start) :]
         low = line.lower()
-        if "vra" not in low:
-            pointer = False  # no "vraag"/"vragen" on this line: no reference, and no pointer
+        if "vra" not in low and "antwoord" not in low:
+            pointer = False  # no "vraag", "vragen" or "antwoord" on this line: no reference, and no pointer
             continue
         for m in _refers_in(line, low):
             refs.extend(n for n in _referred_numbers(m) if n != own)
@@ -571,10 +576,10 @@ def _referred_numbers(m: re.Match[str]) -> list[int]:
 
 
 def _refers_in(line: str, low: str):
-    """The references to other questions in a line, the pattern tried only where "vra" stands."""
+    """The references to other questions in a line, the pattern tried only where "vra" or "antwoord" stands."""
     if len(low) != len(line):  # a character whose lower case is longer: positions would shift
         return _REFERS.finditer(line)
-    return anchored_matches(_REFERS, line, find_all(low, ("vra",)))
+    return anchored_matches(_REFERS, line, find_all(low, ("vra", "antwoord")))
 
 
 def _assign_series(questions: list[Question], starts: list[_Start]) -> list[Question]:

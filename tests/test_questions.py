@@ -223,6 +223,13 @@ _THREE_QUESTIONS = (
         "Voor de beantwoording van deze vraag verwijs ik naar vraag 2.",
         "Zie het antwoord op vraag 1 en het antwoord op vraag 2.",
         "Zie de antwoorden op de vragen 1 tot en met 2.",
+        "Zie antwoord 2.",
+        "Zie het antwoord op vraag 2 van de leden van de VVD-fractie.",
+        "Voor de beantwoording van deze vraag wordt verwezen naar vraag 2.",
+        "Het antwoord op deze vraag is opgenomen bij vraag 2.",
+        "Dit is toegelicht in het antwoord op vraag 2.",
+        "Zie hiervoor het antwoord op vraag 2.",
+        "Graag verwijs ik naar het antwoord op vraag 2.",
     ],
 )
 def test_more_ways_of_pointing_to_another_answer(line):
@@ -239,6 +246,8 @@ def test_more_ways_of_pointing_to_another_answer(line):
         "Deze vraag is niet te beantwoorden.",
         "Zie de Defensienota 2024.",
         "Zie vraag 2 voor de cijfers van dit jaar.",
+        "Zoals in het antwoord op vraag 2 aangegeven, is de kazerne klaar.",
+        "Dit is toegelicht in het antwoord op vraag 2, maar de kosten zijn gestegen.",
     ],
 )
 def test_answers_that_merely_mention_another_question_are_not_pointers(line):
