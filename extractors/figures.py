@@ -32,7 +32,7 @@ from extractors.numbers import (
 from extractors.registry import Extractor
 from extractors.text import Claimed, anchored_matches, digit_run_starts, sentence_bounds, split_lines, token_start
 
-NAME, VERSION = "figures", "5"
+NAME, VERSION = "figures", "6"
 LABEL = f"{NAME}@{VERSION}"
 
 
@@ -172,10 +172,10 @@ def _figure_re() -> re.Pattern[str]:
 
 
 _MAY_PRECEDE = re.compile(
-    "|".join(re.escape(w) for w in ("€", "$", "£", "EUR", "USD", "GBP", "euro", "Euro", "dollar", "Dollar", "tussen"))
+    "|".join(re.escape(w) for w in ("€", "$", "£", "EUR", "USD", "GBP", "euro", "Euro", "dollar", "Dollar", "tussen", "Tussen"))
 )
 _PRE_CUR_BEFORE = re.compile(rf"(?P<cur>{_PRE_CUR})\s?$")
-_TUSSEN_BEFORE = re.compile(rf"\btussen\s+(?:de\s+)?(?P<cur>{_PRE_CUR}\s?)?$")  # "tussen (de) € 30 en € 45 miljoen"
+_TUSSEN_BEFORE = re.compile(rf"\b[Tt]ussen\s+(?:de\s+)?(?P<cur>{_PRE_CUR}\s?)?$")  # "tussen (de) € 30 en € 45 miljoen"
 # "€ 3 tot € 5 miljoen", "€ 50 à € 100 per persoon": the currency printed again before the second number
 _CURRENCY_RANGE_AFTER = re.compile(rf"{_RANGE_SEP}(?P<cur>{_PRE_CUR})\s?(?P<b>{NUM_END}|\d+{_GLUED_SCALE})(?:\s?(?P<s>{SCALE}))?")
 _BETWEEN_PERCENT_AFTER = re.compile(rf"\s+en\s+(?P<b>{NUM_END})\s?(?P<pct>%|procent(?![\w]))")

@@ -194,6 +194,7 @@ def test_qualifiers(text, qualifier):
         ("5 à 6 miljard euro", 5e9, 6e9), ("tussen 45 en 50 miljoen", 45e6, 50e6), ("€ 5-6 miljard", 5e9, 6e9),
         ("is € 3 tot € 5 miljoen extra nodig", 3e6, 5e6), ("kost € 50 à € 100 per persoon", 50, 100),
         ("de kosten liggen tussen de € 30 en € 45 miljoen", 30e6, 45e6), ("tussen de 2 en 3 miljard euro", 2e9, 3e9),
+        ("Tussen de € 40 en € 60 miljoen gaat naar onderhoud.", 40e6, 60e6),
     ],
 )  # fmt: skip
 def test_ranges(text, low, high):
@@ -216,7 +217,10 @@ def test_negative_percentages(text, quote, value):
     assert (m.text, m.value) == (quote, value)
 
 
-@pytest.mark.parametrize(("text", "low", "high"), [("5 à 6 procent groei", 5, 6), ("tussen 10 en 15 procent", 10, 15)])
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("5 à 6 procent groei", 5, 6), ("tussen 10 en 15 procent", 10, 15), ("Tussen de 20 en 30% is vervuld.", 20, 30)],
+)
 def test_percentage_ranges(text, low, high):
     m = one(text, "percentage")
     assert m.value is None
