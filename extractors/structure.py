@@ -133,7 +133,7 @@ def find_tables(lines: Sequence[Line]) -> list[Table]:
         while j + 1 < len(lines) and _row_form(lines[j + 1].text) == form:
             j += 1
         rows = tuple(_CELLS[form](ln) for ln in lines[i : j + 1] if form != "pipe" or not _PIPE_RULE.match(ln.text))
-        if form != "aligned" or _mostly_figures(rows):
+        if rows and (form != "aligned" or _mostly_figures(rows)):  # rules alone ("|---|---|") are no table
             tables.append(Table(Span(lines[i].start, lines[j].end), rows))
         i = j + 1
     return tables

@@ -311,6 +311,7 @@ def test_tables_in_markdown_and_in_aligned_columns_are_read_cell_by_cell(text, r
         "Munitie         450      500\n",  # one line
         "Post      Toelichting      Stand\nMunitie   loopt op schema  groen\nVastgoed  vertraagd        rood\n",  # words
         "- punt een  met  spaties\n- punt twee  met  spaties\n",  # a list
+        "Bedragen x € 1 mln\n|---|---|---|\n\nDe tabel ontbreekt.\n",  # the rule of a table whose rows were lost
     ],
 )
 def test_text_with_wide_spaces_that_is_no_table_of_figures_is_no_table(text):
