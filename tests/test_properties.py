@@ -18,6 +18,9 @@ PIECES = st.sampled_from([
     "Vragen en opmerkingen van de leden van de D66-fractie", "De minister van Defensie,", "Naam Achternaam",
     "Antwoorden op schriftelijke vragen (Kamerstuk 36800-K)", "TER BESLISSING", "# ", "zo vragen de leden",
     "tekst", "Hoe", ".", "?", ":",
+    "|---|---|", "| Munitie | 450 |", "Bedragen x € 1 mln", "Antwoord 3 en 4\n", "1)\n", "2) ", "Antwoord van de minister:\n",
+    "II Reactie van de staatssecretaris\n", "Reactie op de vragen en opmerkingen van de leden van de VVD-fractie\n",
+    "De leden van de VVD-fractie vragen hoeveel", "Tussen de 20 en 30%", "Zie antwoord 7.",
 ])  # fmt: skip
 DOC_TEXT = st.one_of(st.lists(PIECES, max_size=60).map("".join), st.text(max_size=400))
 
