@@ -19,7 +19,7 @@ from extractors.periods import periods_of
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, lowered_pattern
 
-NAME, VERSION = "commitments", "12"
+NAME, VERSION = "commitments", "13"
 LABEL = f"{NAME}@{VERSION}"
 
 # who receives a promise, and who makes it (on lower-cased sentences)
@@ -229,11 +229,20 @@ _PLAN_SOON_RULES = [
         r"\b(?:is|zijn|staat|staan)\s+(?:[\w-]+\s+){0,3}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|medio|eind|begin)\b", re.I)),
     (("besluit",), re.compile(
         rf"\b{_we_and('(?:neemt|nemen|neem)')}\b[^.;]{{0,80}}?\bbesluit\b", re.I)),
+    # what is finished, delivered or brought in: "De aanbesteding wordt in het derde kwartaal afgerond",
+    # "De eerste F-35 wordt in 2027 geleverd", "De regeling treedt op 1 januari 2027 in werking"
+    (("afgerond", "opgeleverd", "geleverd", "ingevoerd", "aangeschaft", "gerealiseerd", "voltooid", "aanbesteed",
+      "in gebruik", "in werking"), re.compile(
+        r"\b(?:wordt|worden)\b[^.;]{0,80}?\b(?:afgerond|opgeleverd|geleverd|ingevoerd|aangeschaft|gerealiseerd|voltooid"
+        r"|aanbesteed|in\s+gebruik\s+genomen)\b|\b(?:treedt|treden)\b[^.;]{0,60}?\bin\s+werking\b", re.I)),
+    # the government's (or Nederland's) own delivery: "Nederland levert in 2027 nog twintig voertuigen"
+    (("levert", "leveren"), re.compile(
+        rf"\b(?:{_WE}|nederland)\s+(?:levert|leveren)\b|\b(?:levert|leveren)\s+(?:{_WE}|nederland)\b", re.I)),
 ]  # fmt: skip
 _PLAN_RULES = [
     (("start",), re.compile(r"\b(?:start|starten)\s+(?:een|de)\b.{0,100}?(?:campagne|project|programma)", re.I)),
     (("opgepakt",), re.compile(r"\bworden\s+.{0,60}?\bopgepakt\b", re.I)),
-    (("voornemens",), re.compile(r"\b(?:zijn|is)\s+(?:we\s+)?voornemens\b|\bvoornemens\s+(?:om|te)\b", re.I)),
+    (("voornemens",), re.compile(r"\b(?:zijn|is|ben)\s+(?:we\s+|ik\s+)?voornemens\b|\bvoornemens\s+(?:om|te)\b", re.I)),
     (("bezien",), re.compile(r"\bbezien\s+de\s+mogelijkheden\b", re.I)),
     (("meenemen",), re.compile(
         r"\b(?:zal|zullen)\s+(?:dit|deze|dat|het)\s+advies\b.{0,60}?\bmeenemen\b|\bzal\s+dit\s+meenemen\b", re.I)),
@@ -307,6 +316,15 @@ _FUTURE = lowered_pattern(
         re.I,
     )
 )
+# the times still to come of _FUTURE, without its verbs: what starts, is delivered or decided must say when
+_SOON = lowered_pattern(
+    re.compile(
+        r"\b(?:binnenkort|dit\s+jaar|volgend\s+jaar|komend\s+jaar|het\s+komende\s+jaar|de\s+komende\s+(?:jaren|maanden|weken)"
+        r"|(?:voor|na)\s+de\s+zomer|(?:voor|na)\s+het\s+(?:zomer|kerst|herfst|voorjaars)?reces|in\s+het\s+(?:voorjaar|najaar)"
+        r"|op\s+korte\s+termijn|te\s+zijner\s+tijd|later\s+dit\s+jaar|eind\s+dit\s+jaar|naar\s+verwachting|volgende\s+(?:week|maand))\b",
+        re.I,
+    )
+)
 _FIGURE = re.compile(
     r"\b(?:halveren|halvering|verdubbel\w*|verdrievoudig\w*)\b|\d+(?:,\d+)?\s?(?:%|procent)|\d{1,3}(?:\.\d{3})+|\b(?:19|20)\d{2}\b|\d+(?:,\d+)?\s?(?:miljoen|miljard|mln|mld|mrd)\b"
 )
@@ -366,10 +384,10 @@ def _still_to_come(date: Mention, doc_date: str) -> bool:
     return bool(end) and end >= doc_date[: len(end)]
 
 
-def _is_future(low: str, s: int, e: int, doc: Document, dates: MentionsByStart) -> bool:
+def _is_future(low: str, s: int, e: int, doc: Document, dates: MentionsByStart, words: re.Pattern[str] = _FUTURE) -> bool:
     """Does the (lower-cased) sentence speak of something still to come (a future date, a future
-    tense, a recurring report)?"""
-    if _FUTURE.search(low):
+    tense, a recurring report: `words`)?"""
+    if words.search(low):
         return True
     if doc.date is None:
         return False
@@ -406,8 +424,8 @@ def _accept(type_: str, low: str, s: int, e: int, doc: Document, dates: Mentions
         return not _NEGATED_RECEIVER.search(low) and not _HYPOTHETICAL.search(low)
     if type_ == "toezegging offer":
         return True  # an offer is conditional by nature ("indien uw Kamer dat wenst")
-    if type_ == "plan soon":
-        return _accept("plan", low, s, e, doc, dates) and _is_future(low, s, e, doc, dates)
+    if type_ == "plan soon":  # a time still to come, not a verb of the future ("gaat ten koste van")
+        return _accept("plan", low, s, e, doc, dates) and _is_future(low, s, e, doc, dates, _SOON)
     if type_ in ("budget", "examination", "plan"):
         # an amount spent or decided last year, a hypothetical, is no undertaking
         return not (_HYPOTHETICAL.search(low) or _PAST.search(low) or _only_past_years(doc.text[s:e], doc))

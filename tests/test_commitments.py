@@ -642,3 +642,26 @@ def test_near_misses_of_targets_standing_reports_offers_and_plans(text):
 def test_what_the_government_will_do_at_a_meeting_and_the_kamer_told_through_a_paper(text, type_):
     found = commitment_mentions(doc_of(text))
     assert [m.fields["type"] for m in found] == ([type_] if type_ else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("De aanbesteding wordt naar verwachting in het derde kwartaal van 2027 afgerond.", "plan"),
+        ("De eerste F-35 wordt in 2027 in Nederland geleverd.", "plan"),
+        ("Het nieuwe beleid treedt op 1 januari 2027 in werking.", "plan"),
+        ("Ik ben voornemens de regeling te verlengen.", "plan"),
+        ("Nederland levert in 2027 nog eens twintig pantservoertuigen aan Oekraïne.", "plan"),
+        ("De F-35 werd in 2024 geleverd.", None),  # past
+        ("De eerste F-35 is in 2019 geleverd.", None),  # done
+        ("Nederland levert al jaren steun aan Oekraïne.", None),  # no time still to come
+        ("Het beleid trad in 2025 in werking.", None),  # past
+        ("Ik ben niet voornemens de regeling te verlengen.", None),  # a refusal
+        ("De bondgenoten leveren in 2027 meer munitie.", None),  # someone else
+        # a verb of the future elsewhere in the sentence is no time for what is delivered
+        ("Dit gaat ten koste van de eenheden, omdat ook capaciteit van buiten wordt geleverd.", None),
+    ],
+)  # fmt: skip
+def test_what_is_finished_delivered_or_brought_in_at_a_time_still_to_come(text, type_):
+    found = commitment_mentions(doc_of(text))
+    assert [m.fields["type"] for m in found] == ([type_] if type_ else [])
