@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from extractors.document import Document, Mention
 from extractors.registry import Extractor
 
-NAME, VERSION = "questions", "10"
+NAME, VERSION = "questions", "11"
 
 
 def question_mentions(doc: Document) -> Iterator[Mention]:

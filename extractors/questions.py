@@ -248,7 +248,8 @@ def segment_questions(
         if part.kind == "fractie_section" and p_index not in numbered_parts:
             questions.extend(_unnumbered_questions(text, lines, part, p_index, boundaries))
     questions.sort(key=lambda q: q.span.start)
-    return _reactions(text, lines, parts, questions)
+    questions = _reactions(text, lines, parts, questions)
+    return questions or _told_questions(text, lines, parts)
 
 
 def _part_at(parts: Sequence[Part], offset: int) -> int:
@@ -698,17 +699,20 @@ def _reactions(text: str, lines: Sequence[Line], parts: Sequence[Part], question
     if reply is None:
         return questions
     out = list(questions)
-    blocks = _reply_blocks(text, lines, reply)
+    blocks = _reply_blocks(text, lines, reply.span)
     telling = {f for f, told, _ in blocks if told is not None}  # fracties whose questions the reply tells again
     for fractie, told, answer in blocks:
+        if answer is None:
+            continue
         waiting = [k for k in open_ if out[k].answer is None and out[k].asked_by == fractie]
         if told is None:  # the fractie's part of the reply tells none of its questions again: it answers them all
             if fractie not in telling:
                 for k in waiting:
                     out[k] = replace(out[k], answer=answer)
             continue
-        best = max(waiting, key=lambda k: (_shared_words(out[k].span.quote(text), told), -k), default=None)
-        if best is not None and _shared_words(out[best].span.quote(text), told) >= 0.3:
+        said = told.quote(text)
+        best = max(waiting, key=lambda k: (_shared_words(out[k].span.quote(text), said), -k), default=None)
+        if best is not None and _shared_words(out[best].span.quote(text), said) >= 0.3:
             out[best] = replace(out[best], answer=answer)
     return out
 
@@ -719,17 +723,22 @@ def _shared_words(a: str, b: str) -> float:
     return len(x & y) / min(len(x), len(y)) if x and y else 0.0
 
 
-def _reply_blocks(text: str, lines: Sequence[Line], reply: Part) -> list[tuple[str | None, str | None, Span]]:
-    """(fractie, the question told again or None, the answer's span) of each answer in the reply."""
-    first = bisect.bisect_left([ln.start for ln in lines], reply.span.start) + 1
-    stop = bisect.bisect_left([ln.start for ln in lines], reply.span.end)
-    blocks: list[tuple[str | None, str | None, Span]] = []
+def _reply_blocks(
+    text: str, lines: Sequence[Line], span: Span, heading: bool = True
+) -> list[tuple[str | None, Span | None, Span | None]]:
+    """(fractie, the question told again or None, the answer's span or None) of each answer in the
+    reply (the text of span, after its first line when that is its heading), up to a signature."""
+    first = bisect.bisect_left([ln.start for ln in lines], span.start) + heading
+    stop = bisect.bisect_left([ln.start for ln in lines], span.end)
+    blocks: list[tuple[str | None, Span | None, Span | None]] = []
     fractie: str | None = None
-    current: list = []  # [fractie, told, start of the answer (None until one follows), end]
+    current: list = []  # [fractie, told span, start of the answer (None until one follows), end]
 
     def close() -> None:
         if current and current[2] is not None:
             blocks.append((current[0], current[1], Span(current[2], current[3])))
+        elif current and current[1] is not None:
+            blocks.append((current[0], current[1], None))  # a question told, no answer after it
         current.clear()
 
     i = first
@@ -738,6 +747,8 @@ def _reply_blocks(text: str, lines: Sequence[Line], reply: Part) -> list[tuple[s
         if ln.blank or footnote_label(lines, i) is not None:
             i += 1
             continue
+        if is_role_line(ln):
+            break  # the signature: the reply has ended
         if _REACTION_HEADING.match(ln.text):
             close()
             hits = find_fracties(ln.text)
@@ -748,11 +759,12 @@ def _reply_blocks(text: str, lines: Sequence[Line], reply: Part) -> list[tuple[s
         start, end = content_span(lines[i])[0], content_span(lines[j])[1]
         if _MEMBERS_SPEAK.match(ln.text):
             close()
-            told_end = _first_sentence_end(text, start, end)
-            while told_end < end and text[told_end].isspace():
-                told_end += 1
-            answer_start = told_end if told_end < end else None  # the answer in the same paragraph, or after it
-            current[:] = [asking_fractie(text, start, end) or fractie, text[start:told_end].rstrip(), answer_start, end]
+            told_end = _told_end(text, start, end)
+            answer_start = told_end
+            while answer_start < end and text[answer_start].isspace():
+                answer_start += 1
+            current[:] = [asking_fractie(text, start, end) or fractie, Span(start, told_end),
+                          answer_start if answer_start < end else None, end]  # the answer in the same paragraph, or after it
         elif current:
             current[2] = start if current[2] is None else current[2]
             current[3] = end
@@ -763,11 +775,40 @@ def _reply_blocks(text: str, lines: Sequence[Line], reply: Part) -> list[tuple[s
     return blocks
 
 
-def _first_sentence_end(text: str, start: int, end: int) -> int:
-    """Just after the first sentence of text[start:end] (a question mark or a full stop before white
-    space), else end."""
-    m = re.search(r"[.?!](?=\s)", text[start:end])
-    return start + m.end() if m else end
+def _told_questions(text: str, lines: Sequence[Line], parts: Sequence[Part]) -> list[Question]:
+    """A memorie van antwoord or a nota without numbers tells each question of the members again ("De
+    leden van de VVD-fractie vragen ...") and answers it below: each told question that asks is a
+    question, answered by what follows it. Two at least: a letter that mentions one request of the
+    members is no such reply."""
+    blocks = [(f, told, answer) for f, told, answer in _reply_blocks(text, lines, Span(0, len(text)), heading=False)
+              if told is not None and _asks(told.quote(text))]  # fmt: skip
+    if len(blocks) < 2:
+        return []
+    starts = [ln.start for ln in lines]
+    out = []
+    for fractie, told, answer in blocks:
+        refers, pointer = (), False
+        if answer is not None:
+            content = [k for k in range(bisect.bisect_left(starts, answer.start), bisect.bisect_left(starts, answer.end))
+                       if not lines[k].blank]  # fmt: skip
+            refers, pointer = _answer_references(text, lines, content, None, answer.start)
+        out.append(Question(None, None, fractie, told, answer, refers, pointer, _part_at(parts, told.start)))
+    return out
+
+
+_MEMBERS_VERB = re.compile(r"\b(?:vragen|vraagt|verzoeken|verzoekt|willen|wensen|merken|wijzen|zij|deze\s+leden)\b", re.I)
+
+
+def _told_end(text: str, start: int, end: int) -> int:
+    """Where the members' question told in the paragraph text[start:end] ends: its first sentence,
+    and each next one that still speaks for them ("Zij vragen ook ...", one that asks "?")."""
+    told = start
+    for m in re.finditer(r"[^.?!]+(?:[.?!]+|$)", text[start:end]):
+        sentence = m.group(0)
+        if told > start and not (_MEMBERS_VERB.search(sentence) or sentence.rstrip().endswith("?")):
+            break
+        told = start + m.end()
+    return told
 
 
 def find_parts(text: str, lines: Sequence[Line], doc_kind: str | None, boundaries: list[_Boundary] | None = None) -> list[Part]:

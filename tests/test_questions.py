@@ -508,3 +508,38 @@ def test_a_heading_of_answers_printed_once_is_still_a_section_of_answers():
     doc = _parsed(_ASKED + heading + answers)
     assert [q.answer.quote(doc.text) if q.answer else None for q in doc.questions] == [
         "Tot nu toe 640.", "Ongeveer € 2 miljoen.", "Zie het antwoord op vraag 2."]
+
+
+# --- a memorie van antwoord: the members' questions told again, each answered below it ---------------
+
+_MEMORIE = (
+    "MEMORIE VAN ANTWOORD\n\n"
+    "Met belangstelling heb ik kennisgenomen van het voorlopig verslag. Hieronder ga ik in op de vragen.\n\n"
+    "De leden van de VVD-fractie vragen hoeveel militairen er in 2026 worden geworven. Zij vragen ook of dat genoeg is?\n\n"
+    "In 2026 worden 3.000 militairen geworven.\n\nDat is genoeg voor de eerste fase.\n\n"
+    "De leden van de fractie van GroenLinks-PvdA vragen waarom de uitgaven aan munitie stijgen. De voorraden zijn aangevuld.\n\n"
+    "De leden van de SP-fractie vragen wanneer de evaluatie verschijnt.\n\n"
+    "De minister van Defensie,\n\nR.P. Brekelmans\n"
+)
+
+
+def test_a_memorie_van_antwoord_tells_each_question_again_and_answers_it_below():
+    doc = _parsed(_MEMORIE)
+    got = [(q.asked_by, q.span.quote(doc.text), q.answer.quote(doc.text) if q.answer else None) for q in doc.questions]
+    assert got == [
+        ("VVD",
+         "De leden van de VVD-fractie vragen hoeveel militairen er in 2026 worden geworven. Zij vragen ook of dat genoeg is?",
+         "In 2026 worden 3.000 militairen geworven.\n\nDat is genoeg voor de eerste fase."),
+        ("GroenLinks-PvdA", "De leden van de fractie van GroenLinks-PvdA vragen waarom de uitgaven aan munitie stijgen.",
+         "De voorraden zijn aangevuld."),  # the answer in the same paragraph
+        ("SP", "De leden van de SP-fractie vragen wanneer de evaluatie verschijnt.", None),  # the signature follows
+    ]
+
+
+def test_a_letter_that_mentions_one_request_of_the_members_has_no_questions():
+    text = (
+        "Geachte voorzitter,\n\nDe leden van de vaste commissie vragen mij om een brief over de kazernes.\n\n"
+        "Met deze brief voldoe ik aan dat verzoek. De kazernes worden in 2027 gerenoveerd.\n\n"
+        "De minister van Defensie,\n\nR.P. Brekelmans\n"
+    )
+    assert _parsed(text).questions == ()
