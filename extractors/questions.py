@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from extractors.document import GOVERNMENT_KINDS, Line, Part, Question, Span
@@ -527,6 +527,18 @@ def _continues(current: str, following: str) -> bool:
 
 def _answer_extent(lines: Sequence[Line], first: int, stop: int) -> tuple[Span | None, list[int]]:
     """The answer's span (from its first to its last line of content) and its content lines."""
+    content, _ = _content_lines(lines, first, stop)
+    if not content:
+        return None, []
+    return Span(content_span(lines[content[0]])[0], content_span(lines[content[-1]])[1]), content
+
+
+def _content_lines(
+    lines: Sequence[Line], first: int, stop: int, ends: Callable[[int, int], bool] | None = None
+) -> tuple[list[int], int]:
+    """The lines of content from `first` to `stop` (no blank line, rule, footnote or address alone on
+    its line), and where they end: at stop, or at the first paragraph (lines i to j) after some
+    content for which ends(i, j) holds."""
     content: list[int] = []
     i = first
     while i < stop:
@@ -536,12 +548,12 @@ def _answer_extent(lines: Sequence[Line], first: int, stop: int) -> tuple[Span |
         if footnote_label(lines, i) is not None:
             i = footnote_extent(lines, i) + 1
             continue
-        if not is_url_line(lines[i]):
-            content.append(i)
-        i += 1
-    if not content:
-        return None, []
-    return Span(content_span(lines[content[0]])[0], content_span(lines[content[-1]])[1]), content
+        j = _paragraph_end(lines, i, stop) if ends is not None else i
+        if content and ends is not None and ends(i, j):
+            break
+        content.extend(k for k in range(i, j + 1) if not lines[k].blank and not is_url_line(lines[k]))
+        i = j + 1
+    return content, i
 
 
 def _answer_references(
@@ -657,21 +669,11 @@ def _unnumbered_answer(text: str, lines: Sequence[Line], label: int, begin: int,
     """Give the answer whose label is on line `label` to the last question before it (when it has
     none yet); return the line after the answer. The answer runs over the paragraphs after the label
     until one asks, speaks for the members ("De leden van ...", "Deze leden ...") or is another label."""
-    content: list[int] = []
-    i = _answer_line(lines, label, begin)
-    while i < stop:
-        if lines[i].blank or is_rule(lines[i]):
-            i += 1
-            continue
-        if footnote_label(lines, i) is not None:
-            i = footnote_extent(lines, i) + 1
-            continue
-        j = _paragraph_end(lines, i, stop)
+    def ends(i: int, j: int) -> bool:
         paragraph = text[lines[i].start : lines[j].end]
-        if content and (_answer_opening(lines[i]) is not None or _asks(paragraph) or _MEMBERS_SPEAK.match(paragraph)):
-            break
-        content.extend(k for k in range(i, j + 1) if not lines[k].blank and not is_url_line(lines[k]))
-        i = j + 1
+        return _answer_opening(lines[i]) is not None or _asks(paragraph) or bool(_MEMBERS_SPEAK.match(paragraph))
+
+    content, i = _content_lines(lines, _answer_line(lines, label, begin), stop, ends)
     if content and out and out[-1].answer is None:
         answer = Span(max(content_span(lines[content[0]])[0], begin), content_span(lines[content[-1]])[1])
         refers, pointer = _answer_references(text, lines, content, None, begin)
