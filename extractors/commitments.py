@@ -19,7 +19,7 @@ from extractors.periods import periods_of
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, lowered_pattern
 
-NAME, VERSION = "commitments", "13"
+NAME, VERSION = "commitments", "14"
 LABEL = f"{NAME}@{VERSION}"
 
 # who receives a promise, and who makes it (on lower-cased sentences)
@@ -481,6 +481,9 @@ def _next_end(text: str, offset: int, hi: int) -> int | None:
     return None
 
 
+_LIST_MARKS = ("- ", "– ", "• ", "* ", "· ")
+
+
 def _sentence_at(text: str, start: int, end: int, offset: int) -> tuple[int, int] | None:
     """The sentence of text[start:end] that holds offset (a letter), without its leading white
     space; None when it is too short to promise anything."""
@@ -494,6 +497,10 @@ def _sentence_at(text: str, start: int, end: int, offset: int) -> tuple[int, int
     s = pos
     while s < stop and text[s].isspace():
         s += 1
+    if text[s : s + 2] in _LIST_MARKS:  # an item of a list: the sentence begins after its mark
+        s += 2
+        while s < stop and text[s].isspace():
+            s += 1
     if not last and stop - s <= 15:
         return None
     return s, stop

@@ -44,7 +44,7 @@ class Signatory:
 # documents the government writes: their text before any chapter of answers is its own voice
 # (the Eerste Kamer's register of toezeggingen records the government's promises in its words)
 GOVERNMENT_KINDS = ("brief", "nota naar aanleiding van verslag", "memorie van toelichting", "memorie van antwoord",
-                    "toezeggingen Eerste Kamer")  # fmt: skip
+                    "toezeggingen Eerste Kamer", "toezeggingen")  # fmt: skip
 # the functions whose turns in a debate are the government's voice
 GOVERNMENT_FUNCTIONS = ("minister", "staatssecretaris", "minister-president")
 

@@ -28,7 +28,7 @@ from extractors.references import motion_submitters
 from extractors.registry import Extractor
 from extractors.text import NAME_PARTICLES, Claimed, in_name
 
-NAME, VERSION = "entities", "9"
+NAME, VERSION = "entities", "10"
 LABEL = f"{NAME}@{VERSION}"
 
 

@@ -24,7 +24,7 @@ from extractors.document import Document, Mention
 from extractors.registry import Extractor
 from extractors.text import SURNAME_PATTERN, Claimed, anchored_matches
 
-NAME, VERSION = "references", "8"
+NAME, VERSION = "references", "9"
 LABEL = f"{NAME}@{VERSION}"
 
 literals.register("kamerstuk triggers", ("Kamerstuk", "kamerstuk", "motie", "Motie"))
@@ -86,7 +86,7 @@ _ANSWER_NOTE = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d+\]|<sup>\
 # "motie-Piri c.s.", "moties Timmermans en Yesilgöz-Zegerius", "de motie van het lid Van der Lee",
 # "de motie van de leden Kramers en De Wit-Aydin"
 _MOTION_NAMES = re.compile(
-    rf"[Mm]oties?(?:\s+van\s+(?:het\s+lid|de\s+leden)\s+|[-\s]+)"
+    rf"[Mm]oties?(?:\s+van\s+(?:het\s+lid|de\s+leden)\s+|[- \t\u00a0]+)"  # on one line: "Moties" is also a heading
     rf"(?P<names>{SURNAME_PATTERN}(?:\s*,\s*{SURNAME_PATTERN})*(?:\s+en\s+{SURNAME_PATTERN})*)(?:\s+c\.s\.)?"
 )
 
@@ -338,7 +338,8 @@ def _own_headers(doc: Document, taken: Claimed) -> Iterator[Mention]:
 
 
 # capitalised words after "motie" that name no member: "de motie Defensie" is no one's
-_NOT_NAMES = {"Defensie", "Kamer", "Tweede", "Eerste", "Regering", "Kabinet", "Nederland", "Europa", "NAVO", "EU"}
+_NOT_NAMES = {"Defensie", "Kamer", "Tweede", "Eerste", "Regering", "Kabinet", "Nederland", "Europa", "NAVO", "EU", "Motie",
+              "Moties", "Amendement"}
 
 
 def motion_submitters(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

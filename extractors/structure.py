@@ -363,6 +363,9 @@ _KINDS = [
     # the Eerste Kamer's register of promises: entries numbered T01234 ("Toezegging ... (T03512)")
     ("toezegging", _head_search(re.compile(r"^[ \t]*Toezeggingen?\b(?:[^\n]*\n){0,12}?[^\n]*\(T\d{5}\)", re.M)),
      "toezeggingen Eerste Kamer"),
+    # an overview of the Tweede Kamer's registered promises: entries numbered TZ202511-045
+    ("toezegging", _head_search(re.compile(r"^[^\n]*\bToezeggingen?\b(?:[^\n]*\n){0,12}?[^\n]*\(TZ\d{6}-\d{3}\)", re.M | re.I)),
+     "toezeggingen"),
 ]  # fmt: skip
 
 

@@ -344,3 +344,29 @@ def test_a_signatory_with_academic_titles_is_named_without_them():
     got = [(s.name, s.role, s.span.quote(text)) for s in doc.signatories]
     assert got == [("J.A. van der Meer", "minister van Defensie", "J.A. van der Meer"),
                    ("A. de Vries-Bakker", "staatssecretaris van Defensie", "A. de Vries-Bakker")]  # fmt: skip
+
+
+TWEEDE_KAMER_OVERVIEW = """Bijlage: overzicht openstaande toezeggingen en moties
+
+Toezeggingen
+
+- De minister zal de Kamer voor de zomer van 2027 informeren over de onderzeeboten (TZ202511-045).
+- De staatssecretaris zegt toe de Kamer jaarlijks te informeren over de reservisten (TZ202510-012).
+
+Moties
+
+- Motie van het lid Boswijk c.s. over de vergoeding van reservisten (Kamerstuk 36 600 X, nr. 27).
+"""
+
+
+def test_an_overview_of_the_tweede_kamers_registered_promises():
+    from extractors.commitments import commitment_mentions
+    from extractors.entities import person_mentions
+    from extractors.parse import parse_document
+    from extractors.reading import SourceText
+
+    doc = parse_document(SourceText("tk.txt", "tk.txt", TWEEDE_KAMER_OVERVIEW, "utf-8"))
+    assert doc.kind == "toezeggingen"
+    found = [(m.text[:20], m.fields["toezegging"]) for m in commitment_mentions(doc)]
+    assert found == [("De minister zal de K", "TZ202511-045"), ("De staatssecretaris ", "TZ202510-012")]  # after the list mark
+    assert [m.value for m in person_mentions(doc)] == ["Derk Boswijk"]  # the heading "Moties" names no one
