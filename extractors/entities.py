@@ -24,11 +24,12 @@ from extractors.document import Document, Mention, per_document
 from extractors.fracties import aliases, canonical_fractie, find_fracties
 from extractors.literals import leftmost_longest
 from extractors.named_things import named_things, names_an_organisation
+from extractors.persons import surname_of
 from extractors.references import motion_submitters
 from extractors.registry import Extractor
 from extractors.text import NAME_PARTICLES, Claimed, in_name
 
-NAME, VERSION = "entities", "10"
+NAME, VERSION = "entities", "11"
 LABEL = f"{NAME}@{VERSION}"
 
 
@@ -428,9 +429,9 @@ def person_mentions(doc: Document) -> list[Mention]:
             continue  # "fractie Visseren-Hamakers" names a fractie
         add(s, e, text[s:e], None, "gazetteer")
     # the surname alone after the full name ("Jansen" after "Pieter Jansen") is the same person
-    full = {m.value: m for m in found if " " in m.value}
+    full = {m.value: m for m in found if surname_of(m.value)}  # "Van Raak" is a surname already: no "Raak"
     for name, first in sorted(full.items()):
-        surname = name.split(" ", 1)[1]
+        surname = surname_of(name)
         for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[first.end :]):
             s, e = first.end + m.start(), first.end + m.end()
             if not taken.overlaps(s, e) and not text[max(0, s - 8) : s].rstrip().endswith("fractie"):

@@ -160,6 +160,13 @@ def test_a_surname_alone_after_the_full_name_is_the_same_person():
     assert ("Jansen", "Pieter Jansen") in persons
 
 
+def test_a_surname_with_its_particle_is_no_full_name_whose_last_word_is_a_surname():
+    text = "De motie-Van Raak is aangenomen.\n\nHet lid Van der Lee vroeg of de kazerne in Raak klaar is."
+    doc = Document("t.txt", "t.txt", text)
+    persons = [(m.text, m.value) for m in entity_mentions(doc) if m.kind == "person"]
+    assert persons == [("Van Raak", "Van Raak"), ("Van der Lee", "Van der Lee")]
+
+
 def test_named_things_are_listed_for_a_curator():
     doc = Document("t.txt", "t.txt", "Het Europees Innovatiefonds en het Capability Review Report zijn genoemd.")
     listed = dict(unknown_acronyms(doc))
